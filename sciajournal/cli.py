@@ -1,0 +1,112 @@
+"""The `sciajournal` command: no verb opens the app; verbs work on the journal without a window.
+
+Every verb goes through the journal service. A problem the user can act on is printed
+as one line on stderr with a non-zero exit status, never as a traceback.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sciajournal import __version__
+from sciajournal.storage.errors import JournalError
+from sciajournal.storage.journal import Journal
+from sciajournal.storage.location import ENV_VARIABLE, resolve_journal_path
+
+EXIT_PROBLEM = 1
+
+
+class UserError(Exception):
+    """A problem with what the user asked for; printed as one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sciajournal",
+        description="An offline pain-and-walking journal for sciatica. "
+        "Without a command, opens the journal window.",
+    )
+    parser.add_argument("--version", action="version", version=f"SciaJournal {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=f"journal file to use (default: ${ENV_VARIABLE}, else the user data folder)",
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
+
+    demo = verbs.add_parser("demo", help="fill an empty journal with a synthetic history")
+    demo.add_argument("--days", type=_positive_int, default=90, help="days of history (90)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (1)")
+
+    export = verbs.add_parser("export", help="write every entry to a file")
+    export.add_argument("--format", choices=["json"], default="json", help="file format (json)")
+    export.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
+
+    importer = verbs.add_parser("import", help="add the entries of an exported file")
+    importer.add_argument("file", metavar="FILE", help="a SciaJournal JSON export")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    path, is_default = resolve_journal_path(args.db)
+    if args.verb is None:
+        from sciajournal.app import run_app  # Qt is only imported when a window is wanted
+
+        return run_app(path, create_folder=is_default)
+    try:
+        with Journal.open(path, create_folder=is_default) as journal:
+            return VERBS[args.verb](journal, args)
+    except (JournalError, UserError, ValueError) as error:
+        print(f"sciajournal: {error}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return 130
+
+
+def _demo(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.demo import demo_entries
+
+    if not journal.is_empty():
+        raise UserError(
+            f"demo only fills an empty journal, and {journal.path} already has entries; "
+            "use --db with a new file"
+        )
+    added = journal.add_many(demo_entries(args.days, seed=args.seed))
+    print(f"Added {len(added)} demo entries over {args.days} days to {journal.path}")
+    return 0
+
+
+def _export(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.exchange.json_format import export_journal
+
+    text = export_journal(journal)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"cannot write {target}: {error.strerror}") from None
+    print(f"Exported to {target}", file=sys.stderr)
+    return 0
+
+
+def _import(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.exchange.json_format import import_file
+
+    result = import_file(journal, Path(args.file))
+    print(f"Imported {result.added} entries ({result.skipped} already in the journal)")
+    return 0
+
+
+VERBS = {"demo": _demo, "export": _export, "import": _import}

@@ -1,0 +1,1 @@
+"""Entry kinds, enums and validation: plain Python, no Qt and no SQL."""

@@ -1,0 +1,142 @@
+"""The six kinds of journal entry as immutable value objects.
+
+They carry no database identity beyond `id` (a UUID string that export and import
+preserve) and are what every layer passes around: the service stores them, analysis
+reads them, forms produce them. Validation lives in `validation.py`.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sciajournal.core.enums import (
+    Pace,
+    PainContext,
+    Reach,
+    RedFlag,
+    Side,
+    Surface,
+    TreatmentKind,
+)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class Walk:
+    start: datetime
+    minutes: float
+    surface: Surface = Surface.FLAT
+    pace: Pace = Pace.SLOW
+    distance_km: float | None = None
+    steps: int | None = None
+    supportive_shoes: bool = False
+    trekking_poles: bool = False
+    stretched_before: bool = False
+    stretched_after: bool = False
+    stopped_early: bool = False
+    #: Minutes into the walk when leg symptoms began (neurogenic claudication), if they did.
+    symptoms_after_minutes: float | None = None
+    #: How long the patient says pain stayed raised after the walk, when they recorded it.
+    pain_lasted_hours: float | None = None
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def when(self) -> datetime:
+        return self.start
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class PainRating:
+    at: datetime
+    back: int
+    leg: int
+    context: PainContext = PainContext.STANDALONE
+    #: The walk this rating belongs to; required for before/end/follow-up ratings.
+    walk_id: str | None = None
+    side: Side | None = None
+    reach: Reach | None = None
+    numbness: bool = False
+    tingling: bool = False
+    weakness: bool = False
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def when(self) -> datetime:
+        return self.at
+
+
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    start: datetime
+    kind: TreatmentKind
+    minutes: float = 20
+    body_area: str = "lower back"
+    pain_before: int | None = None
+    pain_after: int | None = None
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def when(self) -> datetime:
+        return self.start
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationDose:
+    at: datetime
+    name: str
+    dose: float
+    unit: str = "mg"
+    quantity: float = 1
+    as_needed: bool = True
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def when(self) -> datetime:
+        return self.at
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagCheck:
+    """A red-flag checklist as answered; `signs` empty means the check found none."""
+
+    at: datetime
+    signs: frozenset[RedFlag] = frozenset()
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def when(self) -> datetime:
+        return self.at
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    at: datetime
+    text: str
+    id: str = field(default_factory=new_id)
+
+    @property
+    def when(self) -> datetime:
+        return self.at
+
+
+Entry = Walk | PainRating | Treatment | MedicationDose | RedFlagCheck | Note
+ENTRY_TYPES: tuple[type[Entry], ...] = (
+    Walk,
+    PainRating,
+    Treatment,
+    MedicationDose,
+    RedFlagCheck,
+    Note,
+)

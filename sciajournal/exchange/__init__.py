@@ -1,0 +1,1 @@
+"""Moving entries in and out of a journal: the JSON exchange format (later CSV, FHIR, devices)."""

@@ -1,0 +1,182 @@
+"""The SciaJournal exchange format, version 1 (documented in docs/exchange-format.md).
+
+Export writes every entry with every field, in time order, so that export, import
+into an empty journal and export again give identical text. Import is all or
+nothing: the whole file is checked against the schema and the entry rules first,
+and the first problem is reported with the record and field it is in.
+"""
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from sciajournal.core.collection import KIND_KEYS, Entries
+from sciajournal.core.entities import Entry
+from sciajournal.core.enums import RedFlag
+from sciajournal.core.timestamps import TimestampError, format_iso, parse_iso
+from sciajournal.core.validation import ValidationError, validate_entry
+from sciajournal.storage.journal import Journal
+from sciajournal.storage.mapping import MAPPINGS
+
+FORMAT_NAME = "sciajournal"
+FORMAT_VERSION = 1
+KEY_KINDS = {key: kind for kind, key in KIND_KEYS.items()}
+
+
+class ImportFileError(ValueError):
+    """The file cannot be imported; the message names the record and field. Nothing was written."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportResult:
+    added: int
+    skipped: int
+
+
+# -- export -----------------------------------------------------------------------------
+
+
+def to_document(entries: Entries) -> dict[str, Any]:
+    document: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    for key in KIND_KEYS.values():
+        document[key] = [_record(entry) for entry in getattr(entries, key)]
+    return document
+
+
+def dumps(entries: Entries) -> str:
+    return json.dumps(to_document(entries), indent=2, ensure_ascii=False) + "\n"
+
+
+def export_journal(journal: Journal) -> str:
+    return dumps(journal.collection())
+
+
+def _record(entry: Entry) -> dict[str, Any]:
+    record: dict[str, Any] = {"id": entry.id}
+    for item in dataclasses.fields(entry):
+        if item.name != "id":
+            record[item.name] = _plain(getattr(entry, item.name))
+    return record
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return format_iso(value)
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, frozenset):
+        return sorted(str(member) for member in value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 20 minutes, not 20.0
+    return value
+
+
+# -- import -----------------------------------------------------------------------------
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files("sciajournal.exchange").joinpath("schema/sciajournal-v1.schema.json")
+    loaded: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
+    return loaded
+
+
+def parse_document(document: Any) -> list[Entry]:
+    """Check a whole decoded document and turn it into entries, or raise ImportFileError."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise ImportFileError('not a SciaJournal export (expected "format": "sciajournal")')
+    if document.get("version") != FORMAT_VERSION:
+        raise ImportFileError(
+            f"version {document.get('version')!r} of the format is not supported "
+            f"(this SciaJournal reads version {FORMAT_VERSION})"
+        )
+    errors = sorted(
+        Draft202012Validator(schema()).iter_errors(document),
+        key=lambda error: [str(part) for part in error.absolute_path],
+    )
+    if errors:
+        first = errors[0]
+        extra = len(errors) - 1
+        more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
+        raise ImportFileError(f"{_path(first.absolute_path)}: {_schema_message(first)}{more}")
+
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for key, kind in KEY_KINDS.items():
+        for index, record in enumerate(document.get(key, [])):
+            where = f"{key}[{index}] (id {record['id']})"
+            if record["id"] in seen:
+                raise ImportFileError(f"{where}: id appears more than once in the file")
+            seen.add(record["id"])
+            entry = _entry(kind, record, where)
+            try:
+                validate_entry(entry)
+            except ValidationError as error:
+                raise ImportFileError(str(error.located(where))) from None
+            entries.append(entry)
+    return entries
+
+
+def import_text(journal: Journal, text: str) -> ImportResult:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFileError(f"not valid JSON (line {error.lineno}: {error.msg})") from None
+    entries = parse_document(document)
+    try:
+        added = journal.add_many(entries, skip_existing=True)
+    except ValidationError as error:
+        raise ImportFileError(str(error)) from None
+    return ImportResult(added=len(added), skipped=len(entries) - len(added))
+
+
+def import_file(journal: Journal, path: Path) -> ImportResult:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ImportFileError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ImportFileError(f"{path}: cannot be read ({error})") from None
+    return import_text(journal, text)
+
+
+def _entry(kind: type[Any], record: Mapping[str, Any], where: str) -> Entry:
+    mapping = MAPPINGS[kind]
+    values: dict[str, Any] = {}
+    for name, value in record.items():
+        if name == mapping.time_field:
+            try:
+                values[name] = parse_iso(value)
+            except TimestampError as error:
+                raise ImportFileError(f"{where}: {name}: {error}") from None
+        elif name == "signs":
+            values[name] = frozenset(RedFlag(sign) for sign in value)
+        elif name in mapping.enums and value is not None:
+            values[name] = mapping.enums[name](value)
+        else:
+            values[name] = value
+    entry: Entry = kind(**values)
+    return entry
+
+
+def _path(parts: Any) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "document"
+
+
+def _schema_message(error: Any) -> str:
+    if error.validator == "additionalProperties":
+        return f"unknown field ({error.message})"
+    if error.validator == "pattern" and "description" in error.schema:
+        return f"{error.instance!r} is not valid: expected {error.schema['description']}"
+    return str(error.message)

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, opening a journal file safely, migrations, the journal service."""

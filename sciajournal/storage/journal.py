@@ -1,0 +1,213 @@
+"""The journal service: the one API through which the GUI, the CLI and importers change entries.
+
+Every write validates first and runs in one transaction, so a rejected entry or
+batch leaves the file as it was.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Self
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from sciajournal.core.collection import Entries
+from sciajournal.core.entities import ENTRY_TYPES, Entry, PainRating, Walk
+from sciajournal.core.timestamps import split_instant
+from sciajournal.core.validation import Problem, ValidationError, validate_entry
+from sciajournal.storage.database import Database, open_database
+from sciajournal.storage.errors import EntryNotFound
+from sciajournal.storage.mapping import MAPPINGS, mapping_for
+from sciajournal.storage.models import SettingRow, table_of
+
+# SQLite allows a limited number of bound parameters per statement.
+_CHUNK = 500
+
+
+class Journal:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._engine = database.engine
+
+    @classmethod
+    def open(cls, path: Path, *, create_folder: bool = False) -> "Journal":
+        return cls(open_database(path, create_folder=create_folder))
+
+    @property
+    def path(self) -> Path:
+        return self._database.path
+
+    def close(self) -> None:
+        self._database.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------
+
+    def add(self, entry: Entry) -> Entry:
+        self.add_many([entry])
+        return entry
+
+    def add_many(self, entries: Sequence[Entry], *, skip_existing: bool = False) -> list[Entry]:
+        """Validate all, then write all in one transaction; returns what was added.
+
+        With `skip_existing`, entries whose id is already in the journal are left out
+        (importing the same file twice adds nothing); otherwise a duplicate id is an error.
+        """
+        for index, entry in enumerate(entries):
+            try:
+                validate_entry(entry)
+            except ValidationError as error:
+                raise error.located(_describe(entry, index, len(entries))) from None
+        with self._engine.begin() as connection:
+            present = _existing_ids(connection, [entry.id for entry in entries])
+            if present and not skip_existing:
+                raise ValidationError(
+                    [Problem("id", f"{sorted(present)[0]} is already in the journal")]
+                )
+            new = [entry for entry in entries if entry.id not in present]
+            _check_walk_links(connection, new)
+            for kind, mapping in MAPPINGS.items():
+                rows = [mapping.to_row(entry) for entry in new if type(entry) is kind]
+                if rows:
+                    connection.execute(insert(mapping.table), rows)
+        return new
+
+    def update(self, entry: Entry) -> Entry:
+        """Replace the stored entry with the same id (and kind) by `entry`."""
+        validate_entry(entry)
+        mapping = mapping_for(entry)
+        with self._engine.begin() as connection:
+            _check_walk_links(connection, [entry])
+            result = connection.execute(
+                update(mapping.table)
+                .where(mapping.table.c.id == entry.id)
+                .values(mapping.to_row(entry))
+            )
+            if result.rowcount != 1:
+                raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
+        return entry
+
+    def delete(self, entry_id: str) -> list[Entry]:
+        """Delete an entry; a walk takes its own pain ratings with it. Returns all deleted."""
+        entry = self.get(entry_id)
+        if entry is None:
+            raise EntryNotFound(f"No entry with id {entry_id} to delete.")
+        deleted: list[Entry] = [entry]
+        if isinstance(entry, Walk):
+            deleted += [p for p in self.entries(kinds=[PainRating]) if p.walk_id == entry_id]  # type: ignore[union-attr]
+        mapping = mapping_for(entry)
+        with self._engine.begin() as connection:
+            connection.execute(delete(mapping.table).where(mapping.table.c.id == entry_id))
+        return deleted
+
+    # -- reading --------------------------------------------------------------------
+
+    def get(self, entry_id: str) -> Entry | None:
+        with self._engine.connect() as connection:
+            for mapping in MAPPINGS.values():
+                row = (
+                    connection.execute(select(mapping.table).where(mapping.table.c.id == entry_id))
+                    .mappings()
+                    .first()
+                )
+                if row is not None:
+                    return mapping.from_row(row)
+        return None
+
+    def entries(
+        self,
+        *,
+        kinds: Iterable[type[Any]] = ENTRY_TYPES,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> list[Entry]:
+        """Entries of the given kinds with start <= time < end, in time order."""
+        found = self.collection(kinds=kinds, start=start, end=end)
+        return sorted(found, key=lambda e: (e.when, e.id))
+
+    def collection(
+        self,
+        *,
+        kinds: Iterable[type[Any]] = ENTRY_TYPES,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> Entries:
+        """Entries grouped by kind (bulk queries, one per kind), in time order."""
+        grouped = Entries()
+        with self._engine.connect() as connection:
+            for kind in kinds:
+                mapping = MAPPINGS[kind]
+                column = mapping.table.c[mapping.time_column]
+                query = select(mapping.table).order_by(column, mapping.table.c.id)
+                if start is not None:
+                    query = query.where(column >= split_instant(start)[0])
+                if end is not None:
+                    query = query.where(column < split_instant(end)[0])
+                rows = connection.execute(query).mappings()
+                grouped.list_for(kind).extend(mapping.from_row(row) for row in rows)
+        return grouped
+
+    def count(self) -> int:
+        return len(self.collection())
+
+    def is_empty(self) -> bool:
+        with self._engine.connect() as connection:
+            return all(
+                connection.execute(select(mapping.table.c.id).limit(1)).first() is None
+                for mapping in MAPPINGS.values()
+            )
+
+    # -- settings -------------------------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        table = table_of(SettingRow)
+        with self._engine.connect() as connection:
+            return {row.key: row.value for row in connection.execute(select(table))}
+
+    def set_settings(self, values: dict[str, str]) -> None:
+        table = table_of(SettingRow)
+        with self._engine.begin() as connection:
+            for key, value in values.items():
+                connection.execute(delete(table).where(table.c.key == key))
+                connection.execute(insert(table).values(key=key, value=value))
+
+
+def _describe(entry: Entry, index: int, total: int) -> str:
+    kind = type(entry).__name__
+    return f"{kind} {entry.id}" if total == 1 else f"entry {index + 1} ({kind} {entry.id})"
+
+
+def _existing_ids(connection: Connection, ids: list[str]) -> set[str]:
+    present: set[str] = set()
+    for mapping in MAPPINGS.values():
+        for first in range(0, len(ids), _CHUNK):
+            chunk = ids[first : first + _CHUNK]
+            query = select(mapping.table.c.id).where(mapping.table.c.id.in_(chunk))
+            present.update(connection.execute(query).scalars())
+    return present
+
+
+def _check_walk_links(connection: Connection, entries: Sequence[Entry]) -> None:
+    """A rating that names a walk must name one in the journal or in the same batch."""
+    batch_walks = {entry.id for entry in entries if isinstance(entry, Walk)}
+    wanted = {
+        entry.walk_id
+        for entry in entries
+        if isinstance(entry, PainRating) and entry.walk_id is not None
+    } - batch_walks
+    if not wanted:
+        return
+    walks = MAPPINGS[Walk].table
+    found: set[str] = set()
+    listed = sorted(wanted)
+    for first in range(0, len(listed), _CHUNK):
+        query = select(walks.c.id).where(walks.c.id.in_(listed[first : first + _CHUNK]))
+        found.update(connection.execute(query).scalars())
+    missing = sorted(wanted - found)
+    if missing:
+        raise ValidationError([Problem("walk_id", f"no walk with id {missing[0]} in the journal")])

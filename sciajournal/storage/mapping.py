@@ -1,0 +1,99 @@
+"""Converts entries to table rows and back.
+
+Column names equal the entity's field names, except the timestamp, which is split
+into `<field>_utc` and `<field>_offset`, enums, stored as their text value, and a
+red-flag check's set of signs, stored as sorted comma-separated text.
+"""
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Table
+
+from sciajournal.core.entities import (
+    Entry,
+    MedicationDose,
+    Note,
+    PainRating,
+    RedFlagCheck,
+    Treatment,
+    Walk,
+)
+from sciajournal.core.enums import Pace, PainContext, Reach, RedFlag, Side, Surface, TreatmentKind
+from sciajournal.core.timestamps import join_instant, split_instant
+from sciajournal.storage import models
+
+
+@dataclass(frozen=True)
+class KindMapping:
+    entity: type[Any]
+    table: Table
+    time_field: str
+    enums: Mapping[str, type[StrEnum]]
+
+    @property
+    def time_column(self) -> str:
+        return f"{self.time_field}_utc"
+
+    def to_row(self, entry: Entry) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for item in dataclasses.fields(entry):
+            value = getattr(entry, item.name)
+            if item.name == self.time_field:
+                utc, offset = split_instant(value)
+                row[f"{item.name}_utc"] = utc
+                row[f"{item.name}_offset"] = offset
+            elif isinstance(value, frozenset):
+                row[item.name] = ",".join(sorted(str(sign) for sign in value))
+            elif isinstance(value, StrEnum):
+                row[item.name] = value.value
+            else:
+                row[item.name] = value
+        return row
+
+    def from_row(self, row: Mapping[Any, Any]) -> Entry:
+        values: dict[str, Any] = {}
+        for item in dataclasses.fields(self.entity):
+            name = item.name
+            if name == self.time_field:
+                values[name] = join_instant(row[f"{name}_utc"], row[f"{name}_offset"])
+            elif name == "signs":
+                text = row[name]
+                values[name] = (
+                    frozenset(RedFlag(s) for s in text.split(",")) if text else frozenset()
+                )
+            elif name in self.enums and row[name] is not None:
+                values[name] = self.enums[name](row[name])
+            else:
+                values[name] = row[name]
+        entry: Entry = self.entity(**values)
+        return entry
+
+
+MAPPINGS: dict[type[Any], KindMapping] = {
+    Walk: KindMapping(
+        Walk, models.table_of(models.WalkRow), "start", {"surface": Surface, "pace": Pace}
+    ),
+    PainRating: KindMapping(
+        PainRating,
+        models.table_of(models.PainRatingRow),
+        "at",
+        {"context": PainContext, "side": Side, "reach": Reach},
+    ),
+    Treatment: KindMapping(
+        Treatment, models.table_of(models.TreatmentRow), "start", {"kind": TreatmentKind}
+    ),
+    MedicationDose: KindMapping(
+        MedicationDose, models.table_of(models.MedicationDoseRow), "at", {}
+    ),
+    RedFlagCheck: KindMapping(RedFlagCheck, models.table_of(models.RedFlagCheckRow), "at", {}),
+    Note: KindMapping(Note, models.table_of(models.NoteRow), "at", {}),
+}
+
+
+def mapping_for(entry_or_kind: Entry | type[Any]) -> KindMapping:
+    kind = entry_or_kind if isinstance(entry_or_kind, type) else type(entry_or_kind)
+    return MAPPINGS[kind]

@@ -1,0 +1,124 @@
+"""Complete, valid entries with every field set, for tests that need realistic values."""
+
+from datetime import datetime, timedelta, timezone
+
+from sciajournal.core.entities import (
+    MedicationDose,
+    Note,
+    PainRating,
+    RedFlagCheck,
+    Treatment,
+    Walk,
+)
+from sciajournal.core.enums import (
+    Pace,
+    PainContext,
+    Reach,
+    RedFlag,
+    Side,
+    Surface,
+    TreatmentKind,
+)
+
+CET = timezone(timedelta(hours=1))
+CEST = timezone(timedelta(hours=2))
+
+
+def at(day: int = 1, hour: int = 9, minute: int = 15, tz: timezone = CET) -> datetime:
+    return datetime(2026, 3, day, hour, minute, tzinfo=tz)
+
+
+def full_walk(**changes: object) -> Walk:
+    values: dict[str, object] = dict(
+        start=at(),
+        minutes=22.5,
+        surface=Surface.UNEVEN,
+        pace=Pace.MODERATE,
+        distance_km=1.6,
+        steps=2300,
+        supportive_shoes=True,
+        trekking_poles=True,
+        stretched_before=True,
+        stretched_after=False,
+        stopped_early=True,
+        symptoms_after_minutes=15,
+        pain_lasted_hours=2.5,
+        notes="Park loop, windy",
+    )
+    values.update(changes)
+    return Walk(**values)  # type: ignore[arg-type]
+
+
+def full_pain(walk: Walk | None = None, **changes: object) -> PainRating:
+    values: dict[str, object] = dict(
+        at=at(hour=8),
+        back=4,
+        leg=6,
+        context=PainContext.BEFORE_WALK if walk else PainContext.STANDALONE,
+        walk_id=walk.id if walk else None,
+        side=Side.RIGHT,
+        reach=Reach.CALF,
+        numbness=True,
+        tingling=True,
+        weakness=False,
+        notes="stiff",
+    )
+    values.update(changes)
+    return PainRating(**values)  # type: ignore[arg-type]
+
+
+def full_treatment(**changes: object) -> Treatment:
+    values: dict[str, object] = dict(
+        start=at(hour=19),
+        kind=TreatmentKind.ALTERNATING,
+        minutes=20,
+        body_area="lower back",
+        pain_before=6,
+        pain_after=4,
+        notes="after dinner",
+    )
+    values.update(changes)
+    return Treatment(**values)  # type: ignore[arg-type]
+
+
+def full_medication(**changes: object) -> MedicationDose:
+    values: dict[str, object] = dict(
+        at=at(hour=12),
+        name="Ibuprofen",
+        dose=400,
+        unit="mg",
+        quantity=1.5,
+        as_needed=True,
+        notes="with food",
+    )
+    values.update(changes)
+    return MedicationDose(**values)  # type: ignore[arg-type]
+
+
+def full_red_flags(**changes: object) -> RedFlagCheck:
+    values: dict[str, object] = dict(
+        at=at(hour=21),
+        signs=frozenset({RedFlag.SADDLE_NUMBNESS, RedFlag.BOTH_LEGS}),
+        notes="called the GP",
+    )
+    values.update(changes)
+    return RedFlagCheck(**values)  # type: ignore[arg-type]
+
+
+def full_note(**changes: object) -> Note:
+    values: dict[str, object] = dict(at=at(hour=16), text="PT session: new nerve glides")
+    values.update(changes)
+    return Note(**values)  # type: ignore[arg-type]
+
+
+def one_of_each() -> list:  # type: ignore[type-arg]
+    walk = full_walk()
+    return [
+        walk,
+        full_pain(walk),
+        full_pain(at=at(hour=10), context=PainContext.STANDALONE, walk_id=None, reach=None),
+        full_treatment(),
+        full_medication(),
+        full_red_flags(),
+        full_note(),
+    ]
