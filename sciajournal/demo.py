@@ -80,9 +80,9 @@ def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[E
     # Slow healing with a floor, plus flare-ups that decay over two to three weeks.
     state.severity = max(1.2, state.severity * 0.993)
     state.flare *= 0.85
-    if index > 20 and rng.random() < 1 / 75:
+    if index > 20 and rng.random() < 1 / 110:
         state.flare = rng.uniform(2.5, 4.0)
-        state.tolerance = max(6.0, state.tolerance * 0.5)
+        state.tolerance = max(6.0, state.tolerance * 0.7)
         yield Note(at=_at(day, 20.5), text=rng.choice(FLARE_CAUSES), id=_uid(rng))
     pain_level = state.severity + state.flare
     back_level = pain_level * 0.75
@@ -169,7 +169,10 @@ def _walk(
     side: Side,
 ) -> Iterator[Entry]:
     # Mostly within tolerance; now and then too ambitious, which is what flags are for.
-    ambition = rng.choice((0.8, 0.9, 1.0, 1.0, 1.05, 1.1, 1.5))
+    too_much = rng.random() < 0.06
+    ambition = 1.5 if too_much else rng.choice((0.85, 0.95, 1.0, 1.0, 1.05, 1.1))
+    if state.tolerance < 10:  # the first weeks: 5-10 minutes, as advised
+        ambition = min(ambition, 1.1)
     minutes = max(5, min(60, round(state.tolerance * ambition)))
     overdone = minutes > state.tolerance * 1.3
     start = _at(day, (9.5 if number == 0 else 16.0) + rng.random() * 1.5)
@@ -240,6 +243,6 @@ def _walk(
         )
     # Build up by up to 10 % a week (about 1.4 % a day), cut back after a bad walk.
     if continued:
-        state.tolerance = max(6.0, state.tolerance * 0.8)
+        state.tolerance = max(6.0, state.tolerance * 0.85)
     else:
         state.tolerance = min(45.0, state.tolerance * (1 + 0.10 / 7 * (1 if number == 0 else 0)))

@@ -55,9 +55,7 @@ def open_database(path: Path, *, create_folder: bool = False) -> Database:
     if path.exists() and not path.is_file():
         raise JournalUnavailable(f"Cannot open journal {path}: it is a folder, not a file.")
 
-    is_existing = path.exists() and path.stat().st_size > 0
-    if is_existing:
-        _inspect_existing(path)
+    # Checked first: even reading a WAL journal needs its -shm file beside it.
     if not _folder_writable(folder):
         raise JournalUnavailable(
             f"Cannot open journal {path}: the folder {folder} is not writable "
@@ -65,6 +63,8 @@ def open_database(path: Path, *, create_folder: bool = False) -> Database:
         )
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise JournalUnavailable(f"Cannot open journal {path}: no permission to read and write it.")
+    if path.exists() and path.stat().st_size > 0:
+        _inspect_existing(path)
 
     lock = _acquire_lock(path)
     try:

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a selectable entry
             self.entry_list.addItem(heading)
             for entry in day_entries:
                 self.entry_list.addItem(describe(entry))

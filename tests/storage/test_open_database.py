@@ -112,9 +112,9 @@ def test_second_writer_gets_a_clear_message(journal_path):
     assert child.returncode == 1
     assert "already open in another SciaJournal" in child.stderr
     assert "Traceback" not in child.stderr
-    with pytest.raises(JournalLocked):  # and within one process too
-        with Journal.open(journal_path), Journal.open(journal_path):
-            pass
+    # and within one process too
+    with pytest.raises(JournalLocked), Journal.open(journal_path), Journal.open(journal_path):
+        pass
 
 
 def test_lock_of_a_killed_process_is_recovered(journal_path):

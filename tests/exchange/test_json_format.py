@@ -1,0 +1,146 @@
+"""The JSON exchange format: identical round trips, idempotent imports, all-or-nothing errors."""
+
+import json
+import sqlite3
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from sciajournal.demo import demo_entries
+from sciajournal.exchange.json_format import (
+    ImportFileError,
+    export_journal,
+    import_file,
+    import_text,
+    schema,
+)
+from sciajournal.storage.journal import Journal
+from tests.factories import at, one_of_each
+
+
+@pytest.fixture
+def filled(journal):
+    journal.add_many(one_of_each())
+    journal.add_many(demo_entries(40, seed=3, end=at(day=28, hour=22)))
+    return journal
+
+
+def content(path):
+    """Every row of every table, as SQL text: what "unchanged in content" means."""
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def test_export_then_import_then_export_is_identical(filled, tmp_path):
+    first = export_journal(filled)
+    with Journal.open(tmp_path / "copy.sqlite") as copy:
+        result = import_text(copy, first)
+        second = export_journal(copy)
+    assert result.added == filled.count() and result.skipped == 0
+    assert second == first
+
+
+def test_export_follows_the_published_schema(filled):
+    document = json.loads(export_journal(filled))
+    Draft202012Validator(schema()).validate(document)
+    assert document["format"] == "sciajournal" and document["version"] == 1
+    walk = document["walks"][0]
+    assert list(walk)[:4] == ["id", "start", "minutes", "surface"]
+    ours = next(p for p in document["pain"] if p["notes"] == "stiff")
+    assert ours["at"] == "2026-03-01T08:15:00+01:00"
+
+
+def test_importing_the_same_entries_again_adds_nothing(filled):
+    text = export_journal(filled)
+    count = filled.count()
+    result = import_text(filled, text)
+    assert (result.added, result.skipped) == (0, count)
+    assert filled.count() == count
+
+
+def test_import_reads_a_file_with_byte_order_mark(filled, tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text("\ufeff" + export_journal(filled), encoding="utf-8")
+    with Journal.open(tmp_path / "copy.sqlite") as copy:
+        assert import_file(copy, path).added == filled.count()
+
+
+def _document(filled):
+    return json.loads(export_journal(filled))
+
+
+def _set(path, value):
+    def change(document):
+        target = document
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+
+    return change
+
+
+def _delete(path):
+    def change(document):
+        target = document
+        for part in path[:-1]:
+            target = target[part]
+        del target[path[-1]]
+
+    return change
+
+
+def _duplicate_first_note(document):
+    document["notes"].append(dict(document["notes"][0]))
+
+
+def _orphan_rating(document):
+    walk_id = next(p["walk_id"] for p in document["pain"] if p["walk_id"])
+    document["walks"] = [w for w in document["walks"] if w["id"] != walk_id]
+
+
+BAD_FILES = [
+    ("pain back 11", _set(["pain", 3, "back"], 11), "pain[3].back"),
+    ("pain leg text", _set(["pain", 0, "leg"], "six"), "pain[0].leg"),
+    ("walk minutes negative", _set(["walks", 2, "minutes"], -5), "walks[2].minutes"),
+    ("walk minutes missing", _delete(["walks", 1, "minutes"]), "walks[1]"),
+    ("surface unknown", _set(["walks", 0, "surface"], "sand"), "walks[0].surface"),
+    ("naive timestamp", _set(["notes", 0, "at"], "2026-03-01T09:00:00"), "notes[0].at"),
+    ("impossible date", _set(["notes", 0, "at"], "2026-02-30T09:00:00+01:00"), "notes[0]"),
+    ("unknown field", _set(["treatments", 0, "colour"], "blue"), "treatments[0]"),
+    ("symptoms after end", _set(["walks", 0, "symptoms_after_minutes"], 999), "walks[0]"),
+    ("empty med name", _set(["medications", 0, "name"], ""), "medications[0].name"),
+    ("unknown red flag", _set(["red_flags", 0, "signs"], ["headache"]), "red_flags[0].signs"),
+    ("duplicate id", _duplicate_first_note, "id appears more than once"),
+    ("rating without its walk", _orphan_rating, "walk_id: no walk with id"),
+    ("wrong version", _set(["version"], 2), "version 2"),
+    ("wrong format", _set(["format"], "other"), "not a SciaJournal export"),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "named"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_invalid_import_names_the_problem_and_changes_nothing(
+    filled, tmp_path, name, change, named
+):
+    document = _document(filled)
+    change(document)
+    with Journal.open(tmp_path / "target.sqlite") as target:
+        target.add_many(one_of_each()[:1])
+        before = content(target.path)
+        with pytest.raises(ImportFileError) as raised:
+            import_text(target, json.dumps(document))
+        assert content(target.path) == before
+    assert named in str(raised.value)
+
+
+def test_file_that_is_not_json_is_refused(journal):
+    with pytest.raises(ImportFileError, match="not valid JSON"):
+        import_text(journal, "{walks: ")
+    assert journal.is_empty()
+
+
+def test_missing_file_is_named(journal, tmp_path):
+    with pytest.raises(ImportFileError, match="no such file"):
+        import_file(journal, tmp_path / "gone.json")

@@ -1,0 +1,165 @@
+"""The `sciajournal` command, run as a user would: a real process, real files."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from sciajournal import __version__
+from sciajournal.storage.database import file_mode
+
+
+def run(*args, env=None):
+    full_env = {key: value for key, value in os.environ.items() if key != "SCIAJOURNAL_DB"}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "sciajournal", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+    )
+
+
+def assert_one_clear_line(result, *words):
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("sciajournal: ")
+    for word in words:
+        assert word in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"SciaJournal {__version__}"
+
+
+def test_demo_export_import_round_trip(tmp_path):
+    journal = tmp_path / "demo.sqlite"
+    result = run("--db", str(journal), "demo", "--days", "60", "--seed", "4")
+    assert result.returncode == 0, result.stderr
+    assert "demo entries over 60 days" in result.stdout
+    assert file_mode(journal) == 0o600
+
+    exported = tmp_path / "out.json"
+    assert (
+        run("--db", str(journal), "export", "--format", "json", "-o", str(exported)).returncode == 0
+    )
+    assert file_mode(exported) == 0o600
+    document = json.loads(exported.read_text())
+    assert len(document["walks"]) > 30
+
+    copy = tmp_path / "copy.sqlite"
+    imported = run("--db", str(copy), "import", str(exported))
+    assert imported.returncode == 0, imported.stderr
+    again = run("--db", str(copy), "import", str(exported))
+    assert "Imported 0 entries" in again.stdout
+    to_stdout = run("--db", str(copy), "export")
+    assert to_stdout.stdout == exported.read_text()
+
+
+def test_demo_of_ten_years_gives_an_owner_only_file(tmp_path):
+    journal = tmp_path / "ten-years.sqlite"
+    result = run("--db", str(journal), "demo", "--days", "3650")
+    assert result.returncode == 0, result.stderr
+    assert file_mode(journal) == 0o600
+    count = int(result.stdout.split()[1])
+    assert count > 3650 * 4  # a walk with ratings most days, plus the rest
+
+
+def test_demo_refuses_a_journal_with_entries(tmp_path):
+    journal = tmp_path / "j.sqlite"
+    run("--db", str(journal), "demo", "--days", "5")
+    before = run("--db", str(journal), "export").stdout
+    assert_one_clear_line(run("--db", str(journal), "demo"), "already has entries")
+    assert run("--db", str(journal), "export").stdout == before
+
+
+def test_environment_variable_names_the_journal(tmp_path):
+    journal = tmp_path / "from-env.sqlite"
+    result = run("demo", "--days", "3", env={"SCIAJOURNAL_DB": str(journal)})
+    assert result.returncode == 0, result.stderr
+    assert journal.exists()
+
+
+def test_default_journal_lives_in_the_user_data_folder(tmp_path):
+    result = run("demo", "--days", "3", env={"XDG_DATA_HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    journal = tmp_path / "SciaJournal" / "journal.sqlite"
+    assert journal.exists()
+    assert file_mode(journal.parent) == 0o700
+
+
+def test_missing_folder_is_one_clear_line(tmp_path):
+    assert_one_clear_line(
+        run("--db", str(tmp_path / "no" / "such" / "j.sqlite"), "export"), "does not exist"
+    )
+
+
+def test_folder_as_journal_is_one_clear_line(tmp_path):
+    assert_one_clear_line(run("--db", str(tmp_path), "export"), "is a folder")
+
+
+def test_non_journal_file_is_one_clear_line_and_unchanged(tmp_path):
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40)
+    before = digest(path)
+    assert_one_clear_line(run("--db", str(path), "export"), "not a SciaJournal journal")
+    assert digest(path) == before
+
+
+def test_invalid_import_is_one_clear_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "sciajournal", "version": 1, "pain": [{"id": "x"}]}))
+    journal = tmp_path / "j.sqlite"
+    assert_one_clear_line(run("--db", str(journal), "import", str(bad)), "pain[0]")
+
+
+@pytest.fixture
+def make_read_only():
+    """Makes a folder unwritable for this user; as root, chmod is not enough, so chattr +i."""
+    frozen = []
+
+    def freeze(folder):
+        if os.geteuid() != 0:
+            folder.chmod(0o555)
+        else:
+            result = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+            if result.returncode != 0:
+                pytest.skip(f"running as root and chattr +i is not possible here: {result.stderr}")
+        frozen.append(folder)
+
+    yield freeze
+    for folder in frozen:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+        folder.chmod(0o755)
+
+
+def test_new_journal_in_read_only_folder_is_one_clear_line(tmp_path, make_read_only):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    make_read_only(folder)
+    assert_one_clear_line(run("--db", str(folder / "j.sqlite"), "export"), "not writable")
+    assert list(folder.iterdir()) == []
+
+
+def test_existing_journal_in_read_only_folder_is_refused_unchanged(tmp_path, make_read_only):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    journal = folder / "j.sqlite"
+    assert run("--db", str(journal), "demo", "--days", "3").returncode == 0
+    before = digest(journal)
+    make_read_only(folder)
+    assert_one_clear_line(run("--db", str(journal), "export"), "not writable")
+    assert digest(journal) == before

@@ -1,0 +1,75 @@
+"""Dependencies point one way: core <- storage <- analysis <- report <- ui.
+
+Checked on the source (imports anywhere in a module, including inside functions),
+so a lazy import cannot sneak Qt into analysis or SQL into a widget.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).parent.parent / "sciajournal"
+
+FORBIDDEN = {
+    "core": (
+        "PySide6",
+        "pyqtgraph",
+        "sqlalchemy",
+        "alembic",
+        "sciajournal.storage",
+        "sciajournal.analysis",
+        "sciajournal.report",
+        "sciajournal.ui",
+        "sciajournal.exchange",
+    ),
+    "analysis": (
+        "PySide6",
+        "pyqtgraph",
+        "sqlalchemy",
+        "alembic",
+        "sqlite3",
+        "sciajournal.storage",
+        "sciajournal.report",
+        "sciajournal.ui",
+        "sciajournal.exchange",
+    ),
+    "storage": (
+        "PySide6",
+        "pyqtgraph",
+        "sciajournal.analysis",
+        "sciajournal.report",
+        "sciajournal.ui",
+        "sciajournal.exchange",
+    ),
+    "exchange": ("PySide6", "pyqtgraph", "sciajournal.ui", "sciajournal.report"),
+    "ui": ("sqlalchemy", "sqlite3", "alembic"),
+}
+
+
+def imported_modules(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_does_not_import_what_sits_above_it(layer):
+    files = sorted((PACKAGE / layer).rglob("*.py"))
+    assert files or layer in {"ui"}, f"no modules in {layer}"
+    offences = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in files
+        for name in imported_modules(path)
+        if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN[layer])
+    ]
+    assert offences == []
+
+
+def test_the_checker_sees_imports():
+    source = PACKAGE / "app.py"
+    assert "PySide6.QtWidgets" in imported_modules(source)
