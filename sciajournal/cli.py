@@ -7,6 +7,7 @@ as one line on stderr with a non-zero exit status, never as a traceback.
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from sciajournal import __version__
@@ -45,7 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = verbs.add_parser("import", help="add the entries of an exported file")
     importer.add_argument("file", metavar="FILE", help="a SciaJournal JSON export")
+
+    report = verbs.add_parser("report", help="the analysis of a date range")
+    report.add_argument("--json", action="store_true", help="print every figure as JSON")
+    report.add_argument("--from", dest="first", type=_date, metavar="DATE", help="YYYY-MM-DD")
+    report.add_argument("--to", dest="last", type=_date, metavar="DATE", help="YYYY-MM-DD")
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-29") from None
 
 
 def _positive_int(text: str) -> int:
@@ -109,4 +122,18 @@ def _import(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
-VERBS = {"demo": _demo, "export": _export, "import": _import}
+def _report(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.report.json_report import report_json
+    from sciajournal.report.loading import analyse_journal, default_range
+
+    if not args.json:
+        raise UserError("report needs --json (the printable summary is not available yet)")
+    first, last = default_range(journal)
+    first, last = args.first or first, args.last or last
+    if first > last:
+        raise UserError(f"--from {first} is after --to {last}")
+    sys.stdout.write(report_json(analyse_journal(journal, first, last)))
+    return 0
+
+
+VERBS = {"demo": _demo, "export": _export, "import": _import, "report": _report}

@@ -42,6 +42,7 @@ class _State:
     severity: float  # underlying nerve irritability, ~0-8
     tolerance: float  # minutes of walking that currently settle
     flare: float = 0.0  # extra pain from a flare-up, decays
+    after_effect: float = 0.0  # pain carried into the next morning by a walk that was too much
 
 
 def demo_entries(days: int, seed: int = 1, end: datetime | None = None) -> list[Entry]:
@@ -66,8 +67,8 @@ def _at(day: date, hour: float) -> datetime:
     return local_aware(moment)
 
 
-def _score(value: float, rng: random.Random) -> int:
-    return max(0, min(10, round(value + rng.gauss(0, 0.6))))
+def _score(value: float, rng: random.Random, spread: float = 0.45) -> int:
+    return max(0, min(10, round(value + rng.gauss(0, spread))))
 
 
 def _reach(leg: int) -> Reach | None:
@@ -85,15 +86,16 @@ def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[E
         state.tolerance = max(6.0, state.tolerance * 0.7)
         yield Note(at=_at(day, 20.5), text=rng.choice(FLARE_CAUSES), id=_uid(rng))
     pain_level = state.severity + state.flare
+    state.after_effect *= 0.3  # most of it is gone by the day after
     back_level = pain_level * 0.75
     leg_level = pain_level
     rng_side = Side.BOTH if state.flare > 3.5 and rng.random() < 0.1 else Side.RIGHT
 
     if rng.random() < 0.85:
-        morning_leg = _score(leg_level, rng)
+        morning_leg = _score(leg_level + state.after_effect, rng)
         yield PainRating(
             at=_at(day, 7.5 + rng.random()),
-            back=_score(back_level, rng),
+            back=_score(back_level + state.after_effect / 2, rng),
             leg=morning_leg,
             context=PainContext.MORNING,
             side=rng_side,
@@ -225,7 +227,7 @@ def _walk(
         context=PainContext.END_OF_WALK,
         walk_id=walk_id,
         side=side,
-        reach=_reach(end_leg),
+        reach=_reach(end_leg if overdone else before_leg),
         tingling=end_leg >= 5,
         id=_uid(rng),
     )
@@ -238,11 +240,12 @@ def _walk(
             context=PainContext.FOLLOW_UP,
             walk_id=walk_id,
             side=side,
-            reach=_reach(follow_leg),
+            reach=_reach(before_leg),
             id=_uid(rng),
         )
     # Build up by up to 10 % a week (about 1.4 % a day), cut back after a bad walk.
     if continued:
+        state.after_effect = rng.choice((1.0, 2.0, 2.5))
         state.tolerance = max(6.0, state.tolerance * 0.85)
     else:
         state.tolerance = min(45.0, state.tolerance * (1 + 0.10 / 7 * (1 if number == 0 else 0)))

@@ -1,0 +1,87 @@
+"""Everything the charts, the report and `sciajournal report --json` show, computed at once."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sciajournal.analysis.outcomes import WalkOutcome, walk_outcomes
+from sciajournal.analysis.progression import Progression, weekly_volume
+from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.analysis.response import (
+    Band,
+    Correlation,
+    WalkResponse,
+    flag_rate_by_band,
+    minutes_against_next_day_pain,
+    walk_responses,
+)
+from sciajournal.analysis.series import Day, daily_series
+from sciajournal.analysis.treatments import (
+    MedicationUse,
+    TreatmentEffect,
+    medication_use,
+    treatment_effects,
+)
+from sciajournal.core.collection import Entries
+from sciajournal.core.entities import RedFlagCheck
+from sciajournal.core.settings import Settings
+
+#: How far outside the range the caller should fetch entries so that walks at its edges
+#: find their baseline, follow-up and next-morning ratings.
+CONTEXT_MARGIN = timedelta(days=2)
+
+
+@dataclass(frozen=True, slots=True)
+class JournalAnalysis:
+    first_day: date
+    last_day: date
+    settings: Settings
+    outcomes: list[WalkOutcome]
+    days: list[Day]
+    progression: Progression
+    responses: list[WalkResponse]
+    bands: list[Band]
+    leg_correlation: Correlation
+    back_correlation: Correlation
+    treatments: list[TreatmentEffect]
+    medications: list[MedicationUse]
+    #: Checks in the range that found at least one sign, newest first.
+    red_flags: list[RedFlagCheck]
+
+
+def analyse(
+    entries: Entries, first_day: date, last_day: date, settings: Settings
+) -> JournalAnalysis:
+    """Analyse the local dates first_day..last_day (inclusive).
+
+    `entries` may reach further (see CONTEXT_MARGIN): ratings outside the range are used
+    as context for walks inside it, everything else is counted only inside the range.
+    """
+
+    def inside(day: date) -> bool:
+        return first_day <= day <= last_day
+
+    walks = [w for w in entries.walks if inside(w.start.date())]
+    outcomes = walk_outcomes(walks, RatingIndex(entries.pain), settings)
+    treatments = [t for t in entries.treatments if inside(t.start.date())]
+    doses = [d for d in entries.medications if inside(d.at.date())]
+    days = daily_series(first_day, last_day, walks, entries.pain, treatments, doses)
+    red_flags = sorted(
+        (c for c in entries.red_flags if c.signs and inside(c.at.date())),
+        key=lambda c: (c.at, c.id),
+        reverse=True,
+    )
+    return JournalAnalysis(
+        first_day=first_day,
+        last_day=last_day,
+        settings=settings,
+        outcomes=outcomes,
+        days=days,
+        progression=weekly_volume(walks, outcomes, first_day, last_day, settings),
+        responses=walk_responses(outcomes),
+        bands=flag_rate_by_band(outcomes),
+        leg_correlation=minutes_against_next_day_pain(days, leg=True),
+        back_correlation=minutes_against_next_day_pain(days, leg=False),
+        treatments=treatment_effects(treatments),
+        medications=medication_use(doses),
+        red_flags=red_flags,
+    )

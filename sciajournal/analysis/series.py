@@ -1,0 +1,85 @@
+"""Day-by-day series for charts and the report: every day of the range, walked or not."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import fmean
+
+from sciajournal.core.entities import MedicationDose, PainRating, Treatment, Walk
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    day: date
+    walk_minutes: float
+    distance_km: float
+    steps: int
+    walks: int
+    #: Mean and max over the day's ratings; None on a day without ratings.
+    back_mean: float | None
+    back_max: int | None
+    leg_mean: float | None
+    leg_max: int | None
+    ratings: int
+    treatments: int
+    medication_doses: int
+
+
+def daily_series(
+    first_day: date,
+    last_day: date,
+    walks: Sequence[Walk],
+    ratings: Sequence[PainRating],
+    treatments: Sequence[Treatment],
+    medications: Sequence[MedicationDose],
+) -> list[Day]:
+    length = (last_day - first_day).days + 1
+    if length <= 0:
+        return []
+    minutes = [0.0] * length
+    distance = [0.0] * length
+    steps = [0] * length
+    walk_counts = [0] * length
+    backs: list[list[int]] = [[] for _ in range(length)]
+    legs: list[list[int]] = [[] for _ in range(length)]
+    treatment_counts = [0] * length
+    dose_counts = [0] * length
+
+    def slot(day: date) -> int | None:
+        index = (day - first_day).days
+        return index if 0 <= index < length else None
+
+    for walk in walks:
+        if (i := slot(walk.start.date())) is not None:
+            minutes[i] += walk.minutes
+            distance[i] += walk.distance_km or 0.0
+            steps[i] += walk.steps or 0
+            walk_counts[i] += 1
+    for rating in ratings:
+        if (i := slot(rating.at.date())) is not None:
+            backs[i].append(rating.back)
+            legs[i].append(rating.leg)
+    for treatment in treatments:
+        if (i := slot(treatment.start.date())) is not None:
+            treatment_counts[i] += 1
+    for dose in medications:
+        if (i := slot(dose.at.date())) is not None:
+            dose_counts[i] += 1
+
+    return [
+        Day(
+            day=first_day + timedelta(days=i),
+            walk_minutes=minutes[i],
+            distance_km=round(distance[i], 3),
+            steps=steps[i],
+            walks=walk_counts[i],
+            back_mean=round(fmean(backs[i]), 2) if backs[i] else None,
+            back_max=max(backs[i]) if backs[i] else None,
+            leg_mean=round(fmean(legs[i]), 2) if legs[i] else None,
+            leg_max=max(legs[i]) if legs[i] else None,
+            ratings=len(backs[i]),
+            treatments=treatment_counts[i],
+            medication_doses=dose_counts[i],
+        )
+        for i in range(length)
+    ]

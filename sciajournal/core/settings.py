@@ -1,0 +1,49 @@
+"""User settings with the defaults from shared/domain.md.
+
+Every threshold the analysis applies comes from here, so a clinician's advice that
+differs from the defaults can be entered in Settings. They are stored as text in the
+journal's `settings` table and travel with the journal.
+"""
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    #: Ask "How is your pain now?" this long after a walk ends; also the rule's window.
+    follow_up_hours: float = 2.0
+    #: A rise of this many points (0-10 scale) is a clinically meaningful change.
+    pain_change_points: int = 2
+    #: Pain that the patient says lasted this long after a walk flags the walk.
+    pain_lasted_hours: float = 2.0
+    #: Without a before-walk rating, the latest rating this close before the walk is the baseline.
+    baseline_window_hours: float = 3.0
+    #: Weekly walking minutes should not rise by more than this against last week...
+    weekly_increase_percent: float = 10.0
+    #: ...and a stronger warning above this against two weeks before.
+    two_week_increase_percent: float = 30.0
+    #: During-walk traffic light: green below amber_from, amber below red_from, red from it.
+    amber_from: int = 4
+    red_from: int = 6
+    distance_unit: str = "km"
+    patient_name: str = ""
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, str]) -> "Settings":
+        """From the journal's text values; anything missing or unreadable keeps its default."""
+        values: dict[str, Any] = {}
+        for item in dataclasses.fields(cls):
+            if item.name not in stored:
+                continue
+            default = getattr(cls(), item.name)
+            try:
+                values[item.name] = type(default)(stored[item.name])
+            except ValueError:
+                continue
+        return cls(**values)
+
+    def to_stored(self) -> dict[str, str]:
+        return {item.name: str(getattr(self, item.name)) for item in dataclasses.fields(self)}

@@ -1,0 +1,59 @@
+"""Small builders for analysis tests: explicit times, plain lists, no database."""
+
+from datetime import datetime, timedelta, timezone
+
+from sciajournal.analysis.outcomes import WalkOutcome, walk_outcome
+from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.core.entities import PainRating, Walk
+from sciajournal.core.enums import PainContext, Reach
+from sciajournal.core.settings import Settings
+
+CET = timezone(timedelta(hours=1))
+
+
+def t(day: int, hour: int, minute: int = 0, tz: timezone = CET, month: int = 3) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=tz)
+
+
+def walk(start: datetime, minutes: float = 30, **fields: object) -> Walk:
+    return Walk(start=start, minutes=minutes, **fields)  # type: ignore[arg-type]
+
+
+def rating(
+    at: datetime,
+    back: int,
+    leg: int,
+    context: PainContext = PainContext.STANDALONE,
+    of: Walk | None = None,
+    reach: Reach | None = None,
+    **fields: object,
+) -> PainRating:
+    return PainRating(
+        at=at,
+        back=back,
+        leg=leg,
+        context=context,
+        walk_id=of.id if of else None,
+        reach=reach,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def before(of: Walk, back: int, leg: int, **fields: object) -> PainRating:
+    return rating(of.start - timedelta(minutes=5), back, leg, PainContext.BEFORE_WALK, of, **fields)
+
+
+def end(of: Walk, back: int, leg: int, **fields: object) -> PainRating:
+    return rating(of.end, back, leg, PainContext.END_OF_WALK, of, **fields)
+
+
+def follow_up(of: Walk, after: timedelta, back: int, leg: int, **fields: object) -> PainRating:
+    return rating(of.end + after, back, leg, PainContext.FOLLOW_UP, of, **fields)
+
+
+def morning(at: datetime, back: int, leg: int) -> PainRating:
+    return rating(at, back, leg, PainContext.MORNING)
+
+
+def outcome(of: Walk, ratings: list[PainRating], settings: Settings | None = None) -> WalkOutcome:
+    return walk_outcome(of, RatingIndex(ratings), settings or Settings())

@@ -1,0 +1,155 @@
+"""Daily series, pain against walking volume, and what helps."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from sciajournal.analysis.outcomes import Outcome, walk_outcomes
+from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.analysis.response import (
+    MIN_PAIRS,
+    flag_rate_by_band,
+    minutes_against_next_day_pain,
+    ranks,
+    spearman,
+    walk_responses,
+)
+from sciajournal.analysis.series import daily_series
+from sciajournal.analysis.treatments import medication_use, treatment_effects
+from sciajournal.core.enums import TreatmentKind
+from sciajournal.core.settings import Settings
+from tests.analysis.scenario import before, end, follow_up, morning, rating, t, walk
+from tests.factories import full_medication, full_treatment
+
+
+def test_every_day_is_present_with_means_and_maxima():
+    walks = [walk(t(2, 10), 20, distance_km=1.0, steps=1500), walk(t(2, 16), 10)]
+    ratings = [rating(t(2, 8), 2, 4), rating(t(2, 20), 3, 7), rating(t(4, 8), 1, 1)]
+    days = daily_series(date(2026, 3, 1), date(2026, 3, 4), walks, ratings, [], [])
+    assert [d.day.day for d in days] == [1, 2, 3, 4]
+    assert (days[1].walk_minutes, days[1].walks, days[1].distance_km, days[1].steps) == (
+        30,
+        2,
+        1.0,
+        1500,
+    )
+    assert (days[1].back_mean, days[1].back_max, days[1].leg_mean, days[1].leg_max) == (
+        2.5,
+        3,
+        5.5,
+        7,
+    )
+    assert days[0].walk_minutes == 0 and days[0].leg_mean is None and days[0].ratings == 0
+    assert days[3].leg_max == 1
+
+
+def test_a_walk_across_midnight_counts_on_the_day_it_started():
+    days = daily_series(date(2026, 3, 1), date(2026, 3, 2), [walk(t(1, 23, 30), 60)], [], [], [])
+    assert [d.walk_minutes for d in days] == [60, 0]
+
+
+def test_treatments_and_doses_are_counted_per_day():
+    days = daily_series(
+        date(2026, 3, 1),
+        date(2026, 3, 1),
+        [],
+        [],
+        [full_treatment(start=t(1, 19))],
+        [full_medication(at=t(1, 8)), full_medication(at=t(1, 14))],
+    )
+    assert (days[0].treatments, days[0].medication_doses) == (1, 2)
+
+
+def test_changes_after_each_walk_use_the_worse_of_back_and_leg():
+    w = walk(t(10, 10), 30)
+    ratings = [
+        morning(t(10, 8), 2, 3),
+        before(w, 2, 4),
+        end(w, 2, 6),
+        follow_up(w, timedelta(hours=2), 5, 4),
+        morning(t(11, 8), 2, 2),
+    ]
+    outcomes = walk_outcomes([w], RatingIndex(ratings), Settings())
+    (response,) = walk_responses(outcomes)
+    assert (response.change_end, response.change_follow_up, response.change_next_morning) == (
+        2,
+        1,
+        -1,
+    )
+
+
+def test_flag_rate_by_length_band_leaves_out_walks_awaiting_follow_up():
+    ratings = []
+    walks = []
+    for day, (minutes, raised) in enumerate([(10, False), (19, True), (30, False), (44, True)]):
+        w = walk(t(day + 1, 10), minutes)
+        walks.append(w)
+        ratings += [before(w, 2, 2), follow_up(w, timedelta(hours=2), 2, 4 if raised else 2)]
+    walks.append(walk(t(20, 10), 12))  # no follow-up: awaiting
+    outcomes = walk_outcomes(walks, RatingIndex(ratings), Settings())
+    bands = {band.label: band for band in flag_rate_by_band(outcomes)}
+    assert list(bands) == ["0-10 min", "10-20 min", "20-30 min", "30-45 min", "45+ min"]
+    ten_to_twenty = bands["10-20 min"]
+    assert (ten_to_twenty.walks, ten_to_twenty.decided, ten_to_twenty.pain_continued) == (3, 2, 1)
+    assert ten_to_twenty.flag_rate == 0.5
+    # Lower bounds are inclusive: the 30-minute walk is in 30-45, the 10-minute one in 10-20.
+    assert bands["20-30 min"].walks == 0
+    assert (bands["30-45 min"].walks, bands["30-45 min"].flag_rate) == (2, 0.5)
+    assert bands["0-10 min"].walks == 0 and bands["0-10 min"].flag_rate is None
+    assert sum(1 for o in outcomes if o.outcome is Outcome.AWAITING_FOLLOW_UP) == 1
+
+
+def test_ranks_share_ties():
+    assert ranks([10, 20, 20, 30]) == [1, 2.5, 2.5, 4]
+    assert ranks([3, 1, 2]) == [3, 1, 2]
+
+
+def test_spearman_known_values():
+    assert spearman([1, 2, 3, 4], [10, 20, 30, 40]) == pytest.approx(1.0)
+    assert spearman([1, 2, 3, 4], [9, 5, 3, 1]) == pytest.approx(-1.0)
+    assert spearman([1, 2, 3], [5, 5, 5]) is None  # nothing to rank
+    # Hand-computed: ranks x = 1..5, y = 2,1,4,3,5 -> d^2 = 1+1+1+1+0 = 4 -> 1 - 6*4/120 = 0.8
+    assert spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]) == pytest.approx(0.8)
+
+
+def test_correlation_needs_enough_days_and_pairs_rest_days():
+    start = date(2026, 3, 1)
+    walks = [walk(t(1 + i, 10), 10 + i) for i in range(0, MIN_PAIRS, 2)]  # every other day
+    ratings = [rating(t(1 + i, 20), 2, 2 + i % 3) for i in range(MIN_PAIRS + 1)]
+    days = daily_series(start, start + timedelta(days=MIN_PAIRS), walks, ratings, [], [])
+    enough = minutes_against_next_day_pain(days)
+    assert enough.pairs == MIN_PAIRS and enough.rho is not None
+    too_few = minutes_against_next_day_pain(days[: MIN_PAIRS - 1])
+    assert too_few.rho is None and too_few.pairs == MIN_PAIRS - 2
+
+
+def test_average_pain_change_after_each_treatment():
+    effects = treatment_effects(
+        [
+            full_treatment(kind=TreatmentKind.ICE, pain_before=6, pain_after=4),
+            full_treatment(kind=TreatmentKind.ICE, pain_before=5, pain_after=4),
+            full_treatment(kind=TreatmentKind.ICE, pain_before=None, pain_after=None),
+            full_treatment(kind=TreatmentKind.HEAT, pain_before=3, pain_after=3),
+        ]
+    )
+    by_kind = {effect.kind: effect for effect in effects}
+    assert (by_kind[TreatmentKind.ICE].sessions, by_kind[TreatmentKind.ICE].rated) == (3, 2)
+    assert by_kind[TreatmentKind.ICE].mean_change == -1.5
+    assert by_kind[TreatmentKind.HEAT].mean_change == 0
+    assert by_kind[TreatmentKind.ALTERNATING].mean_change is None
+
+
+def test_medication_use_per_name():
+    uses = medication_use(
+        [
+            full_medication(at=t(1, 8), name="Ibuprofen", dose=400, quantity=1, as_needed=False),
+            full_medication(at=t(1, 14), name="ibuprofen ", dose=400, quantity=1),
+            full_medication(at=t(2, 8), name="Ibuprofen", dose=200, quantity=2),
+            full_medication(at=t(2, 9), name="Naproxen", dose=250, quantity=1),
+        ]
+    )
+    ibuprofen, naproxen = uses
+    assert (ibuprofen.name, ibuprofen.doses, ibuprofen.total_amount) == ("Ibuprofen", 3, 1200)
+    assert (ibuprofen.days_used, ibuprofen.as_needed, ibuprofen.scheduled) == (2, 2, 1)
+    assert ibuprofen.usual_dose == 400
+    assert (naproxen.doses, naproxen.total_amount) == (1, 250)
