@@ -22,3 +22,16 @@ def journal(journal_path: Path) -> Iterator[Journal]:
     opened = Journal.open(journal_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def private_qt_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Window geometry and the like go to a temporary folder, never the user's config."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QCoreApplication.setOrganizationName("SciaJournalTests")
+    QCoreApplication.setApplicationName("SciaJournalTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield

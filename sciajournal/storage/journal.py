@@ -9,10 +9,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Self
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, insert, select
+from sqlalchemy import delete as sa_delete
+from sqlalchemy import update as sa_update
 
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import ENTRY_TYPES, Entry, PainRating, Walk
+from sciajournal.core.entities import ENTRY_TYPES, Entry, MedicationDose, PainRating, Walk
+from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import split_instant
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
 from sciajournal.storage.database import Database, open_database
@@ -77,6 +80,53 @@ class Journal:
                     connection.execute(insert(mapping.table), rows)
         return new
 
+    def change(
+        self,
+        *,
+        add: Sequence[Entry] = (),
+        update: Sequence[Entry] = (),
+        delete: Sequence[str] = (),
+    ) -> None:
+        """Add, replace and delete entries in one transaction: all happen or none.
+
+        Used for edits that touch several entries at once (a walk with its ratings)
+        and by the window's undo and redo.
+        """
+        for index, entry in enumerate([*add, *update]):
+            try:
+                validate_entry(entry)
+            except ValidationError as error:
+                raise error.located(_describe(entry, index, len(add) + len(update))) from None
+        with self._engine.begin() as connection:
+            for entry_id in delete:
+                removed = sum(
+                    connection.execute(
+                        sa_delete(mapping.table).where(mapping.table.c.id == entry_id)
+                    ).rowcount
+                    for mapping in MAPPINGS.values()
+                )
+                if removed == 0:
+                    raise EntryNotFound(f"No entry with id {entry_id} to delete.")
+            present = _existing_ids(connection, [entry.id for entry in add])
+            if present:
+                raise ValidationError(
+                    [Problem("id", f"{sorted(present)[0]} is already in the journal")]
+                )
+            _check_walk_links(connection, [*add, *update])
+            for kind, mapping in MAPPINGS.items():
+                rows = [mapping.to_row(entry) for entry in add if type(entry) is kind]
+                if rows:
+                    connection.execute(insert(mapping.table), rows)
+            for entry in update:
+                mapping = mapping_for(entry)
+                result = connection.execute(
+                    sa_update(mapping.table)
+                    .where(mapping.table.c.id == entry.id)
+                    .values(mapping.to_row(entry))
+                )
+                if result.rowcount != 1:
+                    raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
+
     def update(self, entry: Entry) -> Entry:
         """Replace the stored entry with the same id (and kind) by `entry`."""
         validate_entry(entry)
@@ -84,7 +134,7 @@ class Journal:
         with self._engine.begin() as connection:
             _check_walk_links(connection, [entry])
             result = connection.execute(
-                update(mapping.table)
+                sa_update(mapping.table)
                 .where(mapping.table.c.id == entry.id)
                 .values(mapping.to_row(entry))
             )
@@ -102,7 +152,7 @@ class Journal:
             deleted += [p for p in self.entries(kinds=[PainRating]) if p.walk_id == entry_id]  # type: ignore[union-attr]
         mapping = mapping_for(entry)
         with self._engine.begin() as connection:
-            connection.execute(delete(mapping.table).where(mapping.table.c.id == entry_id))
+            connection.execute(sa_delete(mapping.table).where(mapping.table.c.id == entry_id))
         return deleted
 
     # -- reading --------------------------------------------------------------------
@@ -162,6 +212,18 @@ class Journal:
                 for mapping in MAPPINGS.values()
             )
 
+    def recent_medications(self, limit: int = 20) -> list[MedicationDose]:
+        """The latest dose of each medication name, most recently taken first."""
+        table = MAPPINGS[MedicationDose].table
+        query = select(table).order_by(table.c.at_utc.desc()).limit(500)
+        latest: dict[str, MedicationDose] = {}
+        with self._engine.connect() as connection:
+            for row in connection.execute(query).mappings():
+                dose = MAPPINGS[MedicationDose].from_row(row)
+                assert isinstance(dose, MedicationDose)
+                latest.setdefault(dose.name.strip().casefold(), dose)
+        return list(latest.values())[:limit]
+
     # -- settings -------------------------------------------------------------------
 
     def settings(self) -> dict[str, str]:
@@ -169,11 +231,17 @@ class Journal:
         with self._engine.connect() as connection:
             return {row.key: row.value for row in connection.execute(select(table))}
 
+    def load_settings(self) -> Settings:
+        return Settings.from_stored(self.settings())
+
+    def save_settings(self, settings: Settings) -> None:
+        self.set_settings(settings.to_stored())
+
     def set_settings(self, values: dict[str, str]) -> None:
         table = table_of(SettingRow)
         with self._engine.begin() as connection:
             for key, value in values.items():
-                connection.execute(delete(table).where(table.c.key == key))
+                connection.execute(sa_delete(table).where(table.c.key == key))
                 connection.execute(insert(table).values(key=key, value=value))
 
 

@@ -1,57 +1,417 @@
-"""The main window: for now a read-only journal list, newest day first."""
+"""The main window: wires the journal service, the journal view, the logging forms and undo.
 
-from itertools import groupby
+This is the one place that connects widgets to the service. Forms return entries; the
+window hands them to the service through undoable commands and refreshes the views.
+"""
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QApplication,
+    QDialog,
+    QFileDialog,
     QMainWindow,
+    QMessageBox,
+    QSystemTrayIcon,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
+from sciajournal.analysis.outcomes import walk_outcomes
+from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.analysis.today import today_status
+from sciajournal.core.entities import (
+    Entry,
+    MedicationDose,
+    Note,
+    PainRating,
+    RedFlagCheck,
+    Treatment,
+    Walk,
+)
+from sciajournal.core.enums import PainContext
+from sciajournal.core.settings import Settings
+from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.core.validation import ValidationError
+from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
+from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
-from sciajournal.ui.entry_text import describe
+from sciajournal.ui.dialogs.about_dialog import show_about
+from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
+from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
+from sciajournal.ui.forms.entry_form import EntryForm
+from sciajournal.ui.forms.medication_form import MedicationForm
+from sciajournal.ui.forms.note_form import NoteForm
+from sciajournal.ui.forms.pain_form import PainForm
+from sciajournal.ui.forms.red_flag_form import RedFlagForm
+from sciajournal.ui.forms.treatment_form import TreatmentForm
+from sciajournal.ui.forms.walk_form import WalkForm
+from sciajournal.ui.journal_rows import journal_rows
+from sciajournal.ui.journal_view import JournalView
+from sciajournal.ui.status_panel import StatusPanel
+from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
+
+#: How often the window looks for follow-ups that have come due.
+FOLLOW_UP_CHECK_MS = 30_000
+STATUS_DAYS = 15
+
+
+def _midnight(day: date) -> datetime:
+    return local_aware(datetime.combine(day, time()))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, journal: Journal) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        *,
+        clock: Callable[[], datetime] = local_now,
+    ) -> None:
         super().__init__()
         self.journal = journal
+        self.clock = clock
+        self.settings = journal.load_settings()
+        self.active_form: QDialog | None = None
+        self.notified_follow_ups: set[str] = set()
+        self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"SciaJournal — {journal.path.name}")
-        self.resize(1000, 700)
 
-        self.summary = QLabel()
-        self.summary.setAccessibleName("Journal summary")
-        self.entry_list = QListWidget()
-        self.entry_list.setAccessibleName("Journal entries")
-        self.entry_list.setAlternatingRowColors(True)
-
+        self.status_panel = StatusPanel(self.ask_follow_up, self.ask_morning)
+        self.view = JournalView()
+        self.view.set_today(clock().date())
+        self.view.filtersChanged.connect(self.refresh)
+        self.view.list.editRequested.connect(self.edit_entry)
+        self.view.list.deleteRequested.connect(self.delete_entry)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.entry_list)
+        layout.addWidget(self.status_panel)
+        layout.addWidget(self.view, 1)
         self.setCentralWidget(body)
+        self._build_actions()
+
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.messageClicked.connect(self._answer_latest_notification)
+            self.tray.show()
+        self._latest_notified: Walk | None = None
+        self.follow_up_timer = QTimer(self)
+        self.follow_up_timer.setInterval(FOLLOW_UP_CHECK_MS)
+        self.follow_up_timer.timeout.connect(self.refresh_status)
+        self.follow_up_timer.start()
+
+        self._restore_geometry()
         self.refresh()
 
+    # -- actions and menus ------------------------------------------------------------
+
+    def _action(
+        self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.log_walk_action = self._action("Log &walk…", "Ctrl+W", self.log_walk)
+        self.log_pain_action = self._action("Log &pain…", "Ctrl+R", self.log_pain)
+        self.log_treatment_action = self._action("Log &ice/heat…", "Ctrl+T", self.log_treatment)
+        self.log_medication_action = self._action("Log &medication…", "Ctrl+M", self.log_medication)
+        self.red_flag_action = self._action("&Red-flag check…", "Ctrl+Shift+F", self.log_red_flag)
+        self.note_action = self._action("Add &note…", "Ctrl+N", self.add_note)
+        log_actions = [
+            self.log_walk_action,
+            self.log_pain_action,
+            self.log_treatment_action,
+            self.log_medication_action,
+            self.red_flag_action,
+            self.note_action,
+        ]
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_action = self._action("&Edit entry…", None, self._edit_selected)
+        self.delete_action = self._action("&Delete entry", None, self._delete_selected)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self._action("&Export journal…", None, self.export_journal))
+        file_menu.addAction(self._action("&Import journal…", None, self.import_journal))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("&Settings…", QKeySequence.StandardKey.Preferences, self.edit_settings)
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        edit_menu = menus.addMenu("&Edit")
+        for action in (self.undo_action, self.redo_action, self.edit_action, self.delete_action):
+            edit_menu.addAction(action)
+        log_menu = menus.addMenu("&Log")
+        log_menu.addActions(log_actions)
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(
+            self._action("&About SciaJournal", None, lambda: show_about(self, self.journal.path))
+        )
+
+        toolbar = QToolBar("Log")
+        toolbar.setObjectName("log-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions(log_actions)
+        self.addToolBar(toolbar)
+
+    # -- refreshing -------------------------------------------------------------------
+
     def refresh(self) -> None:
-        entries = self.journal.entries()
-        self.entry_list.clear()
-        if not entries:
-            self.summary.setText(
-                "Your journal is empty. Entries you log will appear here, newest first."
+        self.settings = self.journal.load_settings()
+        now = self.clock()
+        first, last = self.view.date_range()
+        start = _midnight(first) - CONTEXT_MARGIN if first else None
+        end = _midnight(last + timedelta(days=1)) + CONTEXT_MARGIN if last else None
+        entries = self.journal.collection(start=start, end=end)
+        outcomes = walk_outcomes(entries.walks, RatingIndex(entries.pain), self.settings)
+        rows = journal_rows(
+            entries,
+            {o.walk.id: o for o in outcomes},
+            self.settings,
+            now,
+            first_day=first,
+            last_day=last,
+            kinds=self.view.kinds(),
+        )
+        if rows:
+            empty = ""
+        elif self.journal.is_empty():
+            empty = (
+                "Your journal is empty.\n\nLog a walk (Ctrl+W) or your pain (Ctrl+R) to start. "
+                "Everything you log stays on this computer."
             )
+        else:
+            empty = "Nothing logged in this range. Choose a longer range or another kind."
+        self.view.show_rows(rows, empty)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        now = self.clock()
+        recent = self.journal.collection(start=now - timedelta(days=STATUS_DAYS))
+        status = today_status(recent, now, self.settings)
+        self.status_panel.show_status(status, self.settings, now)
+        for follow_up in status.follow_ups:
+            if follow_up.is_due(now) and follow_up.walk.id not in self.notified_follow_ups:
+                self.notified_follow_ups.add(follow_up.walk.id)
+                self._notify_follow_up(follow_up.walk)
+
+    def _notify_follow_up(self, walk: Walk) -> None:
+        self._latest_notified = walk
+        text = f"Your {walk.minutes:g}-minute walk ended at {walk.end.strftime('%H:%M')}."
+        if self.tray is not None and self.tray.supportsMessages():
+            self.tray.showMessage("How is your pain now?", text)
+        else:
+            QApplication.alert(self)  # the prompt itself is in the status area
+
+    def _answer_latest_notification(self) -> None:
+        if self._latest_notified is not None:
+            self.ask_follow_up(self._latest_notified)
+
+    # -- logging ----------------------------------------------------------------------
+
+    def _open_form(self, form: EntryForm, on_saved: Callable[[list[Entry]], None]) -> EntryForm:
+        """Show a form window-modally; on Save, hand its entries to `on_saved`."""
+        self.active_form = form
+        form.accepted.connect(lambda: on_saved(form.result_entries))
+        form.finished.connect(lambda _result: self._form_closed(form))
+        form.open()
+        return form
+
+    def _form_closed(self, form: QDialog) -> None:
+        if self.active_form is form:
+            self.active_form = None
+        form.deleteLater()
+
+    def _add(self, text: str) -> Callable[[list[Entry]], None]:
+        return lambda entries: self._perform(
+            lambda: AddEntries(text, self.journal, entries, self.refresh), entries
+        )
+
+    def _perform(self, make_command: Callable[[], object], entries: list[Entry]) -> None:
+        try:
+            command = make_command()
+        except (ValidationError, JournalError) as error:
+            QMessageBox.warning(self, "Not saved", f"Nothing was saved: {error}")
             return
-        self.summary.setText(f"{len(entries)} entries in {self.journal.path}")
-        newest_first = sorted(entries, key=lambda e: (e.when, e.id), reverse=True)
-        for day, day_entries in groupby(newest_first, key=lambda e: e.when.date()):
-            heading = QListWidgetItem(day.strftime("%A %d %B %Y"))
-            font = heading.font()
-            font.setBold(True)
-            heading.setFont(font)
-            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a selectable entry
-            self.entry_list.addItem(heading)
-            for entry in day_entries:
-                self.entry_list.addItem(describe(entry))
+        self.undo_stack.push(command)  # type: ignore[arg-type]
+        for entry in entries:
+            if isinstance(entry, RedFlagCheck) and entry.signs:
+                self.show_red_flag_notice(entry)
+
+    def log_walk(self) -> EntryForm:
+        form = WalkForm(self, clock=self.clock, distance_unit=self.settings.distance_unit)
+        return self._open_form(form, self._add("Log walk"))
+
+    def log_pain(self) -> EntryForm:
+        return self._open_form(PainForm(self, clock=self.clock), self._add("Log pain"))
+
+    def ask_follow_up(self, walk: Walk) -> EntryForm:
+        form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.FOLLOW_UP)
+        return self._open_form(form, self._add("Log follow-up"))
+
+    def ask_morning(self, walk: Walk) -> EntryForm:
+        form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.MORNING)
+        return self._open_form(form, self._add("Log morning pain"))
+
+    def log_treatment(self) -> EntryForm:
+        return self._open_form(TreatmentForm(self, clock=self.clock), self._add("Log ice/heat"))
+
+    def log_medication(self) -> EntryForm:
+        form = MedicationForm(self, clock=self.clock, recent=self.journal.recent_medications())
+        return self._open_form(form, self._add("Log medication"))
+
+    def log_red_flag(self) -> EntryForm:
+        return self._open_form(RedFlagForm(self, clock=self.clock), self._add("Red-flag check"))
+
+    def add_note(self) -> EntryForm:
+        return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
+
+    def show_red_flag_notice(self, check: RedFlagCheck) -> RedFlagNotice:
+        notice = RedFlagNotice(check, self)
+        self.red_flag_notice = notice
+        notice.open()
+        return notice
+
+    # -- editing and deleting ---------------------------------------------------------
+
+    def _edit_selected(self) -> None:
+        entry = self.view.list.selected_entry()
+        if entry is not None:
+            self.edit_entry(entry)
+
+    def _delete_selected(self) -> None:
+        entry = self.view.list.selected_entry()
+        if entry is not None:
+            self.delete_entry(entry)
+
+    def edit_entry(self, entry: Entry) -> EntryForm | None:
+        if isinstance(entry, PainRating) and entry.context in (
+            PainContext.BEFORE_WALK,
+            PainContext.END_OF_WALK,
+        ):
+            walk = self.journal.get(entry.walk_id or "")
+            if isinstance(walk, Walk):
+                entry = walk
+        old: list[Entry] = [entry]
+        form: EntryForm
+        match entry:
+            case Walk():
+                own = [
+                    p
+                    for p in self.journal.collection(
+                        kinds=[PainRating],
+                        start=entry.start - timedelta(days=1),
+                        end=entry.end + timedelta(days=1),
+                    ).pain
+                    if p.walk_id == entry.id
+                ]
+                before = next((p for p in own if p.context is PainContext.BEFORE_WALK), None)
+                end = next((p for p in own if p.context is PainContext.END_OF_WALK), None)
+                old += [r for r in (before, end) if r is not None]
+                form = WalkForm(
+                    self,
+                    distance_unit=self.settings.distance_unit,
+                    existing=entry,
+                    before=before,
+                    end=end,
+                )
+            case PainRating():
+                form = PainForm(self, clock=self.clock, existing=entry)
+            case Treatment():
+                form = TreatmentForm(self, clock=self.clock, existing=entry)
+            case MedicationDose():
+                form = MedicationForm(self, clock=self.clock, existing=entry)
+            case RedFlagCheck():
+                form = RedFlagForm(self, clock=self.clock, existing=entry)
+            case Note():
+                form = NoteForm(self, clock=self.clock, existing=entry)
+            case _:
+                return None
+
+        def save(new: list[Entry]) -> None:
+            self._perform(
+                lambda: EditEntries("Edit entry", self.journal, old, new, self.refresh), new
+            )
+
+        return self._open_form(form, save)
+
+    def delete_entry(self, entry: Entry) -> None:
+        label = type(entry).__name__.lower()
+        try:
+            command = DeleteEntry(f"Delete {label}", self.journal, entry.id, self.refresh)
+        except JournalError as error:
+            QMessageBox.warning(self, "Not deleted", str(error))
+            return
+        self.undo_stack.push(command)
+        self.statusBar().showMessage(f"Deleted the {label}. Press Ctrl+Z to undo.", 8000)
+
+    # -- settings, exchange, geometry -------------------------------------------------
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        self.active_form = dialog
+        dialog.accepted.connect(lambda: self._save_settings(dialog.chosen()))
+        dialog.finished.connect(lambda _r: self._form_closed(dialog))
+        dialog.open()
+
+    def _save_settings(self, settings: Settings) -> None:
+        self.journal.save_settings(settings)
+        self.refresh()
+
+    def export_journal(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export journal", str(Path.home() / "sciajournal-export.json"), "JSON (*.json)"
+        )
+        if not name:
+            return
+        try:
+            Path(name).write_text(export_journal(self.journal), encoding="utf-8")
+        except OSError as error:
+            QMessageBox.warning(self, "Not exported", f"Could not write {name}: {error.strerror}")
+            return
+        self.statusBar().showMessage(f"Exported to {name}", 8000)
+
+    def import_journal(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import journal", str(Path.home()), "JSON (*.json)"
+        )
+        if not name:
+            return
+        try:
+            result = import_file(self.journal, Path(name))
+        except (ImportFileError, JournalError) as error:
+            QMessageBox.warning(self, "Nothing imported", f"Nothing was imported: {error}")
+            return
+        self.refresh()
+        QMessageBox.information(
+            self,
+            "Imported",
+            f"Imported {result.added} entries ({result.skipped} were already in the journal).",
+        )
+
+    def _restore_geometry(self) -> None:
+        stored = QSettings().value("main_window/geometry")
+        if isinstance(stored, QByteArray) and self.restoreGeometry(stored):
+            return
+        self.resize(1100, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.follow_up_timer.stop()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)

@@ -112,3 +112,35 @@ def test_settings_travel_with_the_journal(journal_path):
         journal.set_settings({"distance_unit": "km"})
     with Journal.open(journal_path) as journal:
         assert journal.settings() == {"patient_name": "A. Patient", "distance_unit": "km"}
+
+
+def test_change_is_all_or_nothing(journal):
+    walk = full_walk()
+    before = full_pain(walk)
+    journal.add_many([walk, before])
+    note = full_note()
+    longer = dataclasses.replace(walk, minutes=40)
+    bad_rating = dataclasses.replace(before, back=20)
+    with pytest.raises(ValidationError, match="back"):
+        journal.change(add=[note], update=[longer, bad_rating])
+    assert journal.get(walk.id) == walk and journal.get(note.id) is None
+    with pytest.raises(EntryNotFound):
+        journal.change(add=[note], update=[longer], delete=[before.id, "no-such-id"])
+    assert journal.count() == 2 and journal.get(walk.id) == walk
+    journal.change(add=[note], update=[longer], delete=[before.id])
+    assert {e.id for e in journal.entries()} == {walk.id, note.id}
+    assert journal.get(walk.id) == longer
+
+
+def test_recent_medications_remember_the_last_dose_of_each_name(journal):
+    from tests.factories import full_medication
+
+    journal.add_many(
+        [
+            full_medication(at=at(day=1), name="Ibuprofen", dose=200),
+            full_medication(at=at(day=2), name="Naproxen", dose=250),
+            full_medication(at=at(day=3), name="ibuprofen", dose=400),
+        ]
+    )
+    recent = journal.recent_medications()
+    assert [(m.name, m.dose) for m in recent] == [("ibuprofen", 400), ("Naproxen", 250)]

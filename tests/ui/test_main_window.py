@@ -1,38 +1,240 @@
-"""The main window against a real journal file."""
+"""The journal window driven as a patient would, against a real journal file."""
 
-from sciajournal.demo import demo_entries
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from sciajournal.core.entities import PainRating, RedFlagCheck, Walk
+from sciajournal.core.enums import PainContext, RedFlag
 from sciajournal.ui.main_window import MainWindow
-from tests.factories import at, full_note
+from tests.factories import full_note
+
+CET = timezone(timedelta(hours=1))
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
 
 
-def texts(window):
-    return [window.entry_list.item(row).text() for row in range(window.entry_list.count())]
+@pytest.fixture
+def window(qtbot, journal):
+    shown = MainWindow(journal, clock=lambda: NOW)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    return shown
 
 
-def test_empty_journal_explains_itself(qtbot, journal):
-    window = MainWindow(journal)
-    qtbot.addWidget(window)
-    assert "journal is empty" in window.summary.text()
-    assert window.entry_list.count() == 0
+def row_texts(window):
+    model = window.view.model
+    return [model.row_at(i).text for i in range(model.rowCount())]
 
 
-def test_entries_are_listed_by_day_newest_first(qtbot, journal):
-    journal.add_many(
-        [full_note(at=at(day=1, hour=9)), full_note(at=at(day=2, hour=8), text="later")]
-    )
-    window = MainWindow(journal)
-    qtbot.addWidget(window)
-    assert texts(window) == [
-        "Monday 02 March 2026",
-        "08:15  Note: later",
-        "Sunday 01 March 2026",
-        "09:15  Note: PT session: new nerve glides",
+def type_keys(qtbot, form, *keys):
+    """Press keys wherever the focus is, as a user typing would."""
+    for key in keys:
+        target = form.focusWidget() or form
+        if isinstance(key, str):
+            qtbot.keyClick(target, key)
+        else:
+            qtbot.keyClick(target, key)
+
+
+def test_empty_journal_explains_itself(window):
+    assert window.view.empty.isVisible() if window.isVisible() else True
+    assert "journal is empty" in window.view.empty.text()
+    assert window.view.model.rowCount() == 0
+
+
+def test_logging_pain_takes_a_shortcut_two_digits_and_enter(qtbot, window, journal):
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    form = window.active_form
+    assert form is not None and form.isVisible()
+    type_keys(qtbot, form, "3", "5", Qt.Key.Key_Return)
+    assert not form.isVisible()
+    (rating,) = journal.entries()
+    assert (rating.back, rating.leg, rating.context) == (3, 5, PainContext.STANDALONE)
+    assert any("Pain: back 3, leg 5" in text for text in row_texts(window))
+
+
+def test_log_a_walk_by_typing_and_find_it_in_view_and_database(qtbot, window, journal):
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    form = window.active_form
+    type_keys(qtbot, form, "2", "4")  # pain before: back 2, leg 4
+    form.minutes.selectAll()
+    qtbot.keyClicks(form.minutes, "25")
+    form.distance.setFocus()
+    qtbot.keyClicks(form.distance, "1.8")
+    form.end_back.setFocus()
+    type_keys(qtbot, form, "3", "5", Qt.Key.Key_Return)
+    assert not form.isVisible()
+
+    walks = [e for e in journal.entries() if isinstance(e, Walk)]
+    ratings = [e for e in journal.entries() if isinstance(e, PainRating)]
+    assert [(w.minutes, w.distance_km) for w in walks] == [(25, 1.8)]
+    assert sorted((r.context, r.back, r.leg) for r in ratings) == [
+        (PainContext.BEFORE_WALK, 2, 4),
+        (PainContext.END_OF_WALK, 3, 5),
     ]
+    assert all(r.walk_id == walks[0].id for r in ratings)
+    walk_rows = [t for t in row_texts(window) if "Walk 25 min" in t]
+    assert walk_rows and "leg 4 → 5" in walk_rows[0] and "follow-up due" in walk_rows[0]
 
 
-def test_demo_journal_shows_walks(qtbot, journal):
-    journal.add_many(demo_entries(10, seed=1, end=at(day=20, hour=21)))
-    window = MainWindow(journal)
+def test_bad_value_keeps_the_dialog_open_and_writes_nothing(qtbot, window, journal):
+    form = window.log_walk()
+    form.minutes.setValue(20)
+    qtbot.keyClicks(form.distance, "far")
+    form.before_back.setValue(3)  # leg left unrated
+    form.buttons.button(form.buttons.StandardButton.Save).click()
+    assert form.isVisible()
+    errors = {name: label.text() for name, label in form._errors.items() if label.isVisible()}
+    assert "not a number" in errors["distance_km"]
+    assert "both back and leg" in errors["pain_before"]
+    assert journal.is_empty()
+    form.reject()
+
+
+def test_edit_an_entry(qtbot, window, journal):
+    note = journal.add(full_note(at=NOW - timedelta(hours=1)))
+    window.refresh()
+    form = window.edit_entry(note)
+    form.text.setPlainText("PT session moved to Friday")
+    form.accept()
+    assert journal.get(note.id).text == "PT session moved to Friday"
+    assert journal.get(note.id).at == note.at  # time untouched keeps its offset
+    assert any("moved to Friday" in t for t in row_texts(window))
+
+
+def test_delete_and_undo(qtbot, window, journal):
+    form = window.log_walk()
+    form.before_back.setValue(2)
+    form.before_leg.setValue(3)
+    form.accept()
+    walk = next(e for e in journal.entries() if isinstance(e, Walk))
+    assert journal.count() == 2
+
+    window.view.list.setCurrentIndex(window.view.model.index(1, 0))
+    assert window.view.list.selected_entry() == walk
+    qtbot.keyClick(window.view.list, Qt.Key.Key_Delete)
+    assert journal.count() == 0
+    assert not any("Walk" in t for t in row_texts(window))
+
+    window.undo_action.trigger()
+    assert journal.count() == 2
+    assert journal.get(walk.id) == walk
+    window.redo_action.trigger()
+    assert journal.count() == 0
+
+
+def test_follow_up_prompt_links_the_rating_to_its_walk(qtbot, journal):
+    walk = Walk(start=NOW - timedelta(hours=3), minutes=30)
+    journal.add_many(
+        [
+            walk,
+            PainRating(
+                at=walk.start, back=2, leg=3, context=PainContext.BEFORE_WALK, walk_id=walk.id
+            ),
+        ]
+    )
+    window = MainWindow(journal, clock=lambda: NOW)
     qtbot.addWidget(window)
-    assert any(" Walk " in line for line in texts(window))
-    assert window.windowTitle() == "SciaJournal — journal.sqlite"
+    assert walk.id in window.notified_follow_ups
+    prompt = next(
+        label for label in window.status_panel.items if "How is your pain now" in label.text()
+    )
+    button = prompt.parentWidget().findChild(QPushButton)
+    button.click()
+    form = window.active_form
+    assert form is not None and "How is your pain now?" in form.findChildren(type(prompt))[0].text()
+    type_keys(qtbot, form, "4", "6", Qt.Key.Key_Return)
+    follow_up = next(
+        e
+        for e in journal.entries()
+        if isinstance(e, PainRating) and e.context is PainContext.FOLLOW_UP
+    )
+    assert follow_up.walk_id == walk.id and (follow_up.back, follow_up.leg) == (4, 6)
+    assert not any("How is your pain now" in label.text() for label in window.status_panel.items)
+    assert any("pain continued" in t for t in row_texts(window))
+
+
+def test_red_flag_shows_an_unmistakable_notice_and_is_logged(qtbot, window, journal):
+    form = window.log_red_flag()
+    form.signs[RedFlag.SADDLE_NUMBNESS].setChecked(True)
+    form.accept()
+    (check,) = journal.entries()
+    assert isinstance(check, RedFlagCheck) and check.signs == {RedFlag.SADDLE_NUMBNESS}
+    notice = window.red_flag_notice
+    assert notice.isVisible() and "Seek medical care now" in notice.windowTitle()
+    qtbot.keyClick(notice, Qt.Key.Key_Escape)
+    qtbot.keyClick(notice, Qt.Key.Key_Return)
+    assert notice.isVisible()  # a stray key does not dismiss it
+    notice.acknowledge.click()
+    assert not notice.isVisible()
+    assert any("Red flag logged" in label.text() for label in window.status_panel.items)
+    assert any("RED FLAG" in t for t in row_texts(window))
+
+
+def test_a_check_with_no_signs_is_logged_quietly(window, journal):
+    form = window.log_red_flag()
+    form.accept()
+    assert journal.count() == 1
+    assert not hasattr(window, "red_flag_notice")
+
+
+def test_settings_are_stored_in_the_journal(qtbot, window, journal):
+    window.edit_settings()
+    dialog = window.active_form
+    dialog.patient_name.setText("Ada Example")
+    dialog.distance_unit.setCurrentIndex(1)
+    dialog.follow_up_hours.setValue(3)
+    dialog.accept()
+    stored = journal.load_settings()
+    assert (stored.patient_name, stored.distance_unit, stored.follow_up_hours) == (
+        "Ada Example",
+        "mi",
+        3.0,
+    )
+
+
+def test_window_geometry_is_remembered(qtbot, journal):
+    first = MainWindow(journal, clock=lambda: NOW)
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # within the offscreen screen (800x600): restore clamps to it
+    first.close()
+    second = MainWindow(journal, clock=lambda: NOW)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+
+
+def test_every_control_of_every_form_has_an_accessible_name(window):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+    )
+
+    for opener in (
+        window.log_walk,
+        window.log_pain,
+        window.log_treatment,
+        window.log_medication,
+        window.log_red_flag,
+        window.add_note,
+    ):
+        form = opener()
+        for kind in (QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QAbstractButton):
+            for control in form.findChildren(kind):
+                if isinstance(control, QLineEdit) and isinstance(
+                    control.parent(), QAbstractSpinBox | QComboBox
+                ):
+                    continue  # the editor inside a spin or combo box
+                name = control.accessibleName() or (
+                    control.text() if isinstance(control, QAbstractButton) else ""
+                )
+                assert name, (
+                    f"{form.windowTitle()}: {type(control).__name__} has no accessible name"
+                )
+        form.reject()

@@ -1,0 +1,141 @@
+"""Settings: the thresholds from domain.md, follow-up delay, units and the patient's name.
+
+They are stored in the journal, so they travel with it to another computer.
+"""
+
+import dataclasses
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciajournal.core.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._original = settings
+        self.patient_name = QLineEdit(settings.patient_name)
+        self.patient_name.setPlaceholderText("optional, printed on the summary")
+        self.distance_unit = QComboBox()
+        self.distance_unit.addItem("Kilometres (km)", "km")
+        self.distance_unit.addItem("Miles (mi)", "mi")
+        self.distance_unit.setCurrentIndex(0 if settings.distance_unit == "km" else 1)
+        self.follow_up_hours = self._hours(settings.follow_up_hours)
+        self.pain_change = self._points(settings.pain_change_points, 1, 10)
+        self.pain_lasted = self._hours(settings.pain_lasted_hours)
+        self.baseline = self._hours(settings.baseline_window_hours)
+        self.weekly = self._percent(settings.weekly_increase_percent)
+        self.two_week = self._percent(settings.two_week_increase_percent)
+        self.amber = self._points(settings.amber_from, 1, 10)
+        self.red = self._points(settings.red_from, 1, 10)
+
+        you = QGroupBox("You")
+        you_form = QFormLayout(you)
+        you_form.addRow("&Name on the summary", self.patient_name)
+        you_form.addRow("&Distance unit", self.distance_unit)
+
+        rules = QGroupBox("Guides (defaults from common physiotherapy advice)")
+        rules_form = QFormLayout(rules)
+        rules_form.addRow("Ask for a &follow-up after", self.follow_up_hours)
+        rules_form.addRow("A &meaningful pain change is", self.pain_change)
+        rules_form.addRow("Flag a walk when pain &lasted", self.pain_lasted)
+        rules_form.addRow("Use a rating up to this long &before a walk", self.baseline)
+        rules_form.addRow("Weekly walking may &rise by", self.weekly)
+        rules_form.addRow("Stronger warning above, over &two weeks", self.two_week)
+        rules_form.addRow("During a walk, &amber from", self.amber)
+        rules_form.addRow("During a walk, r&ed from", self.red)
+        note = QLabel(
+            "These are guides, not diagnoses. Change them only as your doctor or "
+            "physiotherapist advises."
+        )
+        note.setWordWrap(True)
+        rules_form.addRow(note)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        restore.clicked.connect(self._restore_defaults)
+        layout = QVBoxLayout(self)
+        layout.addWidget(you)
+        layout.addWidget(rules)
+        layout.addWidget(buttons)
+        for label_owner in (you_form, rules_form):
+            for row in range(label_owner.rowCount()):
+                item = label_owner.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                field = label_owner.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if item and field and item.widget() and field.widget():
+                    label = item.widget()
+                    assert isinstance(label, QLabel)
+                    field.widget().setAccessibleName(label.text().replace("&", ""))
+
+    @staticmethod
+    def _hours(value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(0.5, 48)
+        box.setSingleStep(0.5)
+        box.setDecimals(1)
+        box.setSuffix(" h")
+        box.setValue(value)
+        return box
+
+    @staticmethod
+    def _points(value: int, low: int, high: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(low, high)
+        box.setSuffix(" points")
+        box.setValue(value)
+        return box
+
+    @staticmethod
+    def _percent(value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(1, 200)
+        box.setDecimals(0)
+        box.setSuffix(" %")
+        box.setValue(value)
+        return box
+
+    def _restore_defaults(self) -> None:
+        defaults = Settings()
+        self.follow_up_hours.setValue(defaults.follow_up_hours)
+        self.pain_change.setValue(defaults.pain_change_points)
+        self.pain_lasted.setValue(defaults.pain_lasted_hours)
+        self.baseline.setValue(defaults.baseline_window_hours)
+        self.weekly.setValue(defaults.weekly_increase_percent)
+        self.two_week.setValue(defaults.two_week_increase_percent)
+        self.amber.setValue(defaults.amber_from)
+        self.red.setValue(defaults.red_from)
+
+    def chosen(self) -> Settings:
+        amber, red = sorted((self.amber.value(), self.red.value()))
+        return dataclasses.replace(
+            self._original,
+            patient_name=self.patient_name.text().strip(),
+            distance_unit=self.distance_unit.currentData(),
+            follow_up_hours=self.follow_up_hours.value(),
+            pain_change_points=self.pain_change.value(),
+            pain_lasted_hours=self.pain_lasted.value(),
+            baseline_window_hours=self.baseline.value(),
+            weekly_increase_percent=self.weekly.value(),
+            two_week_increase_percent=self.two_week.value(),
+            amber_from=amber,
+            red_from=red,
+        )

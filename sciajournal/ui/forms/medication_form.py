@@ -1,0 +1,95 @@
+"""Log a medication dose; remembers the names and doses used recently."""
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QWidget
+
+from sciajournal.core.entities import Entry, MedicationDose
+from sciajournal.core.timestamps import local_now
+from sciajournal.core.validation import Problem, ValidationError
+from sciajournal.ui.forms.entry_form import EntryForm, optional_number
+
+UNITS = ["mg", "g", "mcg", "ml", "tablet", "capsule", "drops", "patch"]
+COMMON = ["Ibuprofen", "Naproxen", "Paracetamol"]
+
+
+class MedicationForm(EntryForm):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = local_now,
+        recent: list[MedicationDose] | None = None,
+        existing: MedicationDose | None = None,
+    ) -> None:
+        super().__init__("Edit medication" if existing else "Log medication", parent, clock)
+        self._existing = existing
+        self._recent = {dose.name: dose for dose in recent or []}
+        self.name = QComboBox()
+        self.name.setEditable(True)
+        names = list(self._recent) + [
+            n for n in COMMON if n.casefold() not in {r.casefold() for r in self._recent}
+        ]
+        self.name.addItems(names)
+        self.name.setCurrentIndex(0 if self._recent else -1)
+        self.name.currentTextChanged.connect(self._remembered_dose)
+        self.add_row("name", "&Medication", self.name)
+        self.dose = QLineEdit()
+        self.add_row("dose", "&Dose", self.dose)
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItems(UNITS)
+        self.add_row("unit", "&Unit", self.unit)
+        self.quantity = QDoubleSpinBox()
+        self.quantity.setRange(0, 100)
+        self.quantity.setSingleStep(0.5)
+        self.quantity.setDecimals(2)
+        self.quantity.setValue(1)
+        self.add_row("quantity", "&How many", self.quantity)
+        self.as_needed = QCheckBox("Taken as needed (not on a schedule)")
+        self.as_needed.setChecked(True)
+        self.add_row("as_needed", "&Schedule", self.as_needed)
+        self.add_time_row("at", "&Taken at")
+        self.notes = QLineEdit()
+        self.add_row("notes", "&Notes", self.notes)
+        if existing is not None:
+            self.name.setCurrentText(existing.name)
+            self.dose.setText(f"{existing.dose:g}")
+            self.unit.setCurrentText(existing.unit)
+            self.quantity.setValue(existing.quantity)
+            self.as_needed.setChecked(existing.as_needed)
+            self.set_time(existing.at)
+            self.notes.setText(existing.notes)
+        else:
+            self._remembered_dose(self.name.currentText())
+        self.name.setFocus()
+
+    def _remembered_dose(self, name: str) -> None:
+        last = self._recent.get(name)
+        if last is not None and self._existing is None:
+            self.dose.setText(f"{last.dose:g}")
+            self.unit.setCurrentText(last.unit)
+            self.quantity.setValue(last.quantity)
+            self.as_needed.setChecked(last.as_needed)
+
+    def build(self) -> list[Entry]:
+        problems: list[Problem] = []
+        dose = optional_number(self.dose, "dose", problems)
+        if dose is None and not problems:
+            problems.append(Problem("dose", "is required"))
+        if problems:
+            raise ValidationError(problems)
+        fields = dict(
+            at=self.chosen_time(),
+            name=self.name.currentText().strip(),
+            dose=dose,
+            unit=self.unit.currentText().strip(),
+            quantity=self.quantity.value(),
+            as_needed=self.as_needed.isChecked(),
+            notes=self.notes.text().strip(),
+        )
+        if self._existing is not None:
+            return [dataclasses.replace(self._existing, **fields)]
+        return [MedicationDose(**fields)]  # type: ignore[arg-type]

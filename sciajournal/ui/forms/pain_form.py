@@ -1,0 +1,121 @@
+"""Log pain: back and leg 0-10, and where and how it is felt.
+
+Opens with the back score focused: a digit for back, a digit for leg, Enter.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from sciajournal.core.entities import Entry, PainRating, Walk
+from sciajournal.core.enums import WALK_CONTEXTS, PainContext, Reach, Side
+from sciajournal.core.timestamps import local_now
+from sciajournal.core.validation import Problem, ValidationError
+from sciajournal.ui.forms.entry_form import EntryForm
+from sciajournal.ui.widgets.choice_combo import ChoiceCombo
+from sciajournal.ui.widgets.pain_scale import PainScale
+
+FREE_CONTEXTS = [
+    PainContext.STANDALONE,
+    PainContext.MORNING,
+    PainContext.BEDTIME,
+]
+CONTEXT_LABELS = {
+    PainContext.STANDALONE: "Any time",
+    PainContext.MORNING: "Morning (on waking)",
+    PainContext.BEDTIME: "Bedtime",
+    PainContext.BEFORE_WALK: "Before a walk",
+    PainContext.END_OF_WALK: "End of a walk",
+    PainContext.FOLLOW_UP: "Follow-up after a walk",
+}
+
+
+class PainForm(EntryForm):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = local_now,
+        walk: Walk | None = None,
+        context: PainContext = PainContext.STANDALONE,
+        existing: PainRating | None = None,
+    ) -> None:
+        super().__init__("Edit pain rating" if existing else "Log pain", parent, clock)
+        self._existing = existing
+        self._walk_id = existing.walk_id if existing else (walk.id if walk else None)
+        if existing is not None:
+            context = existing.context
+        if walk is not None:
+            prompt = QLabel(
+                f"How is your pain now? Your {walk.minutes:g}-minute walk ended at "
+                f"{walk.end.strftime('%H:%M')}."
+            )
+            prompt.setWordWrap(True)
+            self._form.addRow(prompt)
+        self.back = PainScale("Back pain")
+        self.leg = PainScale("Leg pain")
+        self.add_row("back", "&Back", self.back)
+        self.add_row("leg", "&Leg", self.leg)
+        self.add_time_row("at")
+        contexts = FREE_CONTEXTS + ([context] if context not in FREE_CONTEXTS else [])
+        self.context = ChoiceCombo(contexts, labels=CONTEXT_LABELS)
+        self.context.setValue(context)
+        self.context.setEnabled(context not in WALK_CONTEXTS)
+        self.add_row("context", "&When", self.context, aliases=("walk_id",))
+        self.side = ChoiceCombo(list(Side), optional=True)
+        self.add_row("side", "&Side", self.side)
+        self.reach = ChoiceCombo(list(Reach), optional=True)
+        self.add_row("reach", "&Reaches down to", self.reach)
+        symptoms = QWidget()
+        row = QHBoxLayout(symptoms)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.numbness = QCheckBox("&Numbness")
+        self.tingling = QCheckBox("T&ingling")
+        self.weakness = QCheckBox("W&eakness")
+        for box in (self.numbness, self.tingling, self.weakness):
+            row.addWidget(box)
+        row.addStretch()
+        self.add_row("numbness", "Symptoms", symptoms, aliases=("tingling", "weakness"))
+        self.notes = QLineEdit()
+        self.add_row("notes", "N&otes", self.notes)
+        if existing is not None:
+            self._load(existing)
+        self.back.setFocus()
+
+    def _load(self, rating: PainRating) -> None:
+        self.set_time(rating.at)
+        self.back.setValue(rating.back)
+        self.leg.setValue(rating.leg)
+        self.side.setValue(rating.side)
+        self.reach.setValue(rating.reach)
+        self.numbness.setChecked(rating.numbness)
+        self.tingling.setChecked(rating.tingling)
+        self.weakness.setChecked(rating.weakness)
+        self.notes.setText(rating.notes)
+
+    def build(self) -> list[Entry]:
+        problems = [
+            Problem(name, "choose a score from 0 to 10")
+            for name, scale in (("back", self.back), ("leg", self.leg))
+            if scale.value() is None
+        ]
+        if problems:
+            raise ValidationError(problems)
+        context = self.context.value() or PainContext.STANDALONE
+        values = dict(
+            at=self.chosen_time(),
+            back=self.back.value(),
+            leg=self.leg.value(),
+            context=context,
+            walk_id=self._walk_id,
+            side=self.side.value(),
+            reach=self.reach.value(),
+            numbness=self.numbness.isChecked(),
+            tingling=self.tingling.isChecked(),
+            weakness=self.weakness.isChecked(),
+            notes=self.notes.text().strip(),
+        )
+        if self._existing is not None:
+            values["id"] = self._existing.id
+        return [PainRating(**values)]  # type: ignore[arg-type]

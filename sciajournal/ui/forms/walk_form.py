@@ -1,0 +1,200 @@
+"""Log a walk in one dialog: pain before, the walk itself, pain at the end."""
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QSpinBox, QWidget
+
+from sciajournal.core.entities import Entry, PainRating, Walk
+from sciajournal.core.enums import Pace, PainContext, Surface
+from sciajournal.core.timestamps import local_now
+from sciajournal.core.validation import Problem, ValidationError
+from sciajournal.ui.forms.entry_form import EntryForm, optional_number
+from sciajournal.ui.widgets.choice_combo import ChoiceCombo
+from sciajournal.ui.widgets.pain_scale import PainScale
+
+KM_PER_MILE = 1.609344
+SURFACE_LABELS = {
+    Surface.FLAT: "Flat, even ground",
+    Surface.UNEVEN: "Uneven ground",
+    Surface.HILLS: "Hills",
+    Surface.TREADMILL: "Treadmill",
+}
+
+
+class WalkForm(EntryForm):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = local_now,
+        distance_unit: str = "km",
+        existing: Walk | None = None,
+        before: PainRating | None = None,
+        end: PainRating | None = None,
+    ) -> None:
+        super().__init__("Edit walk" if existing else "Log walk", parent, clock)
+        self._unit = distance_unit
+        self._existing, self._before, self._end = existing, before, end
+
+        self.before_back = PainScale("Back pain before")
+        self.before_leg = PainScale("Leg pain before")
+        self.add_row("pain_before", "Pain &before: back", self.before_back, aliases=("before",))
+        self.add_row("pain_before_leg", "Pain before: leg", self.before_leg)
+
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 720)
+        self.minutes.setSuffix(" min")
+        self.minutes.setValue(10)
+        self.add_row("minutes", "&Duration", self.minutes)
+        self.add_time_row("start", "&Started")
+        self._start_touched = False
+        self._follow_duration()
+        self.minutes.valueChanged.connect(self._follow_duration)
+        self.time_edit.dateTimeChanged.connect(self._start_edited)
+
+        self.surface = ChoiceCombo(list(Surface), labels=SURFACE_LABELS)
+        self.add_row("surface", "S&urface", self.surface)
+        self.pace = ChoiceCombo(list(Pace))
+        self.add_row("pace", "&Pace", self.pace)
+        self.distance = QLineEdit()
+        self.distance.setPlaceholderText("optional")
+        self.add_row("distance_km", f"Di&stance ({distance_unit})", self.distance)
+        self.steps = QLineEdit()
+        self.steps.setPlaceholderText("optional")
+        self.add_row("steps", "S&teps", self.steps)
+        self.symptoms_after = QLineEdit()
+        self.symptoms_after.setPlaceholderText("minutes into the walk, if they did")
+        self.add_row("symptoms_after_minutes", "Leg symptoms be&gan after", self.symptoms_after)
+
+        flags = QWidget()
+        grid = QGridLayout(flags)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.shoes = QCheckBox("Supportive s&hoes")
+        self.poles = QCheckBox("Trekking p&oles")
+        self.stretched_before = QCheckBox("Stretched be&fore")
+        self.stretched_after = QCheckBox("Stretched &after")
+        self.stopped_early = QCheckBox("Stopped early because of pa&in")
+        for index, box in enumerate(
+            (
+                self.shoes,
+                self.poles,
+                self.stretched_before,
+                self.stretched_after,
+                self.stopped_early,
+            )
+        ):
+            grid.addWidget(box, index // 2, index % 2)
+        self.add_row("stopped_early", "Details", flags)
+
+        self.end_back = PainScale("Back pain at the end")
+        self.end_leg = PainScale("Leg pain at the end")
+        self.add_row("pain_end", "Pain at the &end: back", self.end_back)
+        self.add_row("pain_end_leg", "Pain at the end: leg", self.end_leg)
+        self.notes = QLineEdit()
+        self.add_row("notes", "&Notes", self.notes)
+        if existing is not None:
+            self._load(existing, before, end)
+        self.before_back.setFocus()
+
+    def _follow_duration(self) -> None:
+        """Until the user sets the start, assume the walk just ended."""
+        if self._existing is None and not self._start_touched:
+            start = self.now() - timedelta(minutes=self.minutes.value())
+            naive = start.replace(tzinfo=None)
+            self.time_edit.blockSignals(True)
+            self.time_edit.setDateTime(QDateTime(naive.date(), naive.time()))
+            self.time_edit.blockSignals(False)
+
+    def _start_edited(self) -> None:
+        self._start_touched = True
+
+    def _load(self, walk: Walk, before: PainRating | None, end: PainRating | None) -> None:
+        self.minutes.setValue(round(walk.minutes))
+        self.set_time(walk.start)
+        self.surface.setValue(walk.surface)
+        self.pace.setValue(walk.pace)
+        if walk.distance_km is not None:
+            shown = walk.distance_km / KM_PER_MILE if self._unit == "mi" else walk.distance_km
+            self.distance.setText(f"{shown:.2f}".rstrip("0").rstrip("."))
+        self.steps.setText("" if walk.steps is None else str(walk.steps))
+        if walk.symptoms_after_minutes is not None:
+            self.symptoms_after.setText(f"{walk.symptoms_after_minutes:g}")
+        self.shoes.setChecked(walk.supportive_shoes)
+        self.poles.setChecked(walk.trekking_poles)
+        self.stretched_before.setChecked(walk.stretched_before)
+        self.stretched_after.setChecked(walk.stretched_after)
+        self.stopped_early.setChecked(walk.stopped_early)
+        self.notes.setText(walk.notes)
+        if before is not None:
+            self.before_back.setValue(before.back)
+            self.before_leg.setValue(before.leg)
+        if end is not None:
+            self.end_back.setValue(end.back)
+            self.end_leg.setValue(end.leg)
+
+    def build(self) -> list[Entry]:
+        problems: list[Problem] = []
+        distance = optional_number(self.distance, "distance_km", problems)
+        if distance is not None and self._unit == "mi":
+            distance = round(distance * KM_PER_MILE, 3)
+        steps = optional_number(self.steps, "steps", problems)
+        if steps is not None and steps != int(steps):
+            problems.append(Problem("steps", "must be a whole number"))
+        symptoms_after = optional_number(self.symptoms_after, "symptoms_after_minutes", problems)
+        for field, back, leg in (
+            ("pain_before", self.before_back, self.before_leg),
+            ("pain_end", self.end_back, self.end_leg),
+        ):
+            if (back.value() is None) != (leg.value() is None):
+                problems.append(Problem(field, "rate both back and leg, or neither"))
+        if self.minutes.value() <= 0:
+            problems.append(Problem("minutes", "a walk lasts at least 1 minute"))
+        if problems:
+            raise ValidationError(problems)
+
+        fields = dict(
+            start=self.chosen_time(),
+            minutes=self.minutes.value(),
+            surface=self.surface.value(),
+            pace=self.pace.value(),
+            distance_km=distance,
+            steps=None if steps is None else int(steps),
+            supportive_shoes=self.shoes.isChecked(),
+            trekking_poles=self.poles.isChecked(),
+            stretched_before=self.stretched_before.isChecked(),
+            stretched_after=self.stretched_after.isChecked(),
+            stopped_early=self.stopped_early.isChecked(),
+            symptoms_after_minutes=symptoms_after,
+            notes=self.notes.text().strip(),
+        )
+        if self._existing is not None:
+            walk = dataclasses.replace(self._existing, **fields)  # keeps pain_lasted_hours, id
+        else:
+            walk = Walk(**fields)  # type: ignore[arg-type]
+        entries: list[Entry] = [walk]
+        before = self._rating(
+            self.before_back, self.before_leg, walk, PainContext.BEFORE_WALK, self._before
+        )
+        end = self._rating(self.end_back, self.end_leg, walk, PainContext.END_OF_WALK, self._end)
+        entries += [r for r in (before, end) if r is not None]
+        return entries
+
+    @staticmethod
+    def _rating(
+        back: PainScale,
+        leg: PainScale,
+        walk: Walk,
+        context: PainContext,
+        existing: PainRating | None,
+    ) -> PainRating | None:
+        if back.value() is None or leg.value() is None:
+            return None
+        at = walk.start - timedelta(minutes=1) if context is PainContext.BEFORE_WALK else walk.end
+        if existing is not None:
+            return dataclasses.replace(existing, at=at, back=back.value(), leg=leg.value())
+        return PainRating(
+            at=at, back=back.value(), leg=leg.value(), context=context, walk_id=walk.id
+        )  # type: ignore[arg-type]

@@ -1,0 +1,176 @@
+"""The journal view's rows: day headings and one readable line per entry, newest first.
+
+Pure Python (no Qt), so what the patient reads is tested without a window. A walk's
+own before and end ratings are folded into the walk's line; its follow-up has a line.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import groupby
+
+from sciajournal.analysis.outcomes import REASON_TEXT, Outcome, WalkOutcome
+from sciajournal.core.collection import Entries
+from sciajournal.core.entities import (
+    Entry,
+    MedicationDose,
+    Note,
+    PainRating,
+    RedFlagCheck,
+    Treatment,
+    Walk,
+)
+from sciajournal.core.enums import RED_FLAG_LABELS, PainContext
+from sciajournal.core.settings import Settings
+
+KM_PER_MILE = 1.609344
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    text: str
+    day: date
+    entry: Entry | None = None  # None for a day heading
+    #: Needs the patient's eye: a red flag, pain that continued, a follow-up that is due.
+    urgent: bool = False
+
+    @property
+    def is_heading(self) -> bool:
+        return self.entry is None
+
+
+def _n(value: float) -> str:
+    return f"{value:g}"
+
+
+def _pair(rating: PainRating) -> str:
+    return f"back {rating.back}, leg {rating.leg}"
+
+
+def walk_text(
+    walk: Walk, outcome: WalkOutcome | None, settings: Settings, now: datetime
+) -> tuple[str, bool]:
+    parts = [f"Walk {_n(round(walk.minutes, 1))} min", walk.surface.value, walk.pace.value]
+    if walk.distance_km is not None:
+        if settings.distance_unit == "mi":
+            parts.append(f"{walk.distance_km / KM_PER_MILE:.1f} mi")
+        else:
+            parts.append(f"{walk.distance_km:.1f} km")
+    if walk.stopped_early:
+        parts.append("stopped early")
+    text = ", ".join(parts)
+    urgent = False
+    if outcome is not None:
+        if outcome.baseline is not None and outcome.end is not None:
+            text += (
+                f" · pain back {outcome.baseline.back} → {outcome.end.back}, "
+                f"leg {outcome.baseline.leg} → {outcome.end.leg}"
+            )
+        elif outcome.end is not None:
+            text += f" · pain at the end {_pair(outcome.end)}"
+        if outcome.outcome is Outcome.PAIN_CONTINUED:
+            reasons = "; ".join(REASON_TEXT[reason] for reason in outcome.reasons)
+            text += f" · ⚠ pain continued ({reasons})"
+            urgent = True
+        elif outcome.outcome is Outcome.AWAITING_FOLLOW_UP:
+            due = walk.end + timedelta(hours=settings.follow_up_hours)
+            if due <= now:
+                text += f" · follow-up due since {due.strftime('%H:%M')}"
+                urgent = now - due < timedelta(hours=36)
+            else:
+                text += f" · follow-up due {due.strftime('%H:%M')}"
+        else:
+            text += " · settled"
+    return text, urgent
+
+
+def entry_text(entry: Entry, walks: Mapping[str, Walk]) -> tuple[str, bool]:
+    match entry:
+        case PainRating():
+            linked = walks.get(entry.walk_id or "")
+            after = f" after the {linked.start.strftime('%H:%M')} walk" if linked else ""
+            label = {
+                PainContext.STANDALONE: "Pain",
+                PainContext.MORNING: "Morning pain",
+                PainContext.BEDTIME: "Bedtime pain",
+                PainContext.FOLLOW_UP: "Follow-up pain",
+                PainContext.BEFORE_WALK: "Pain before walking",
+                PainContext.END_OF_WALK: "Pain at the end of the walk",
+            }[entry.context]
+            text = f"{label}: {_pair(entry)}{after}"
+            if entry.reach is not None:
+                text += f", down to the {entry.reach.value}"
+            symptoms = [
+                name
+                for name, present in (
+                    ("numbness", entry.numbness),
+                    ("tingling", entry.tingling),
+                    ("weakness", entry.weakness),
+                )
+                if present
+            ]
+            if symptoms:
+                text += ", " + ", ".join(symptoms)
+            return text, False
+        case Treatment():
+            text = f"{entry.kind.value.capitalize()} {_n(entry.minutes)} min, {entry.body_area}"
+            if entry.pain_before is not None and entry.pain_after is not None:
+                text += f", pain {entry.pain_before} → {entry.pain_after}"
+            return text, False
+        case MedicationDose():
+            amount = "" if entry.quantity == 1 else f"{_n(entry.quantity)} × "
+            how = "as needed" if entry.as_needed else "scheduled"
+            return f"{entry.name} {amount}{_n(entry.dose)} {entry.unit} ({how})", False
+        case RedFlagCheck():
+            if entry.signs:
+                signs = "; ".join(RED_FLAG_LABELS[sign] for sign in sorted(entry.signs))
+                return f"⚠ RED FLAG: {signs}. Seek medical care.", True
+            return "Red-flag check: none of the warning signs", False
+        case Note():
+            return f"Note: {entry.text}", False
+    raise TypeError(entry)
+
+
+def journal_rows(
+    entries: Entries,
+    outcomes: Mapping[str, WalkOutcome],
+    settings: Settings,
+    now: datetime,
+    *,
+    first_day: date | None = None,
+    last_day: date | None = None,
+    kinds: Iterable[type] | None = None,
+) -> list[Row]:
+    """Rows for the entries in first_day..last_day (local dates), newest day first."""
+    wanted = tuple(kinds) if kinds is not None else None
+    walks = {walk.id: walk for walk in entries.walks}
+    lines: list[tuple[datetime, str, Row]] = []
+    for entry in entries:
+        day = entry.when.date()
+        if (first_day and day < first_day) or (last_day and day > last_day):
+            continue
+        if wanted is not None and not isinstance(entry, wanted):
+            continue
+        if (
+            isinstance(entry, PainRating)
+            and entry.context
+            in (
+                PainContext.BEFORE_WALK,
+                PainContext.END_OF_WALK,
+            )
+            and entry.walk_id in walks
+            and (wanted is None or Walk in wanted)
+        ):
+            continue  # shown in its walk's line
+        if isinstance(entry, Walk):
+            text, urgent = walk_text(entry, outcomes.get(entry.id), settings, now)
+        else:
+            text, urgent = entry_text(entry, walks)
+        clock = entry.when.strftime("%H:%M")
+        lines.append((entry.when, entry.id, Row(f"{clock}  {text}", day, entry, urgent)))
+    lines.sort(key=lambda line: (line[0], line[1]), reverse=True)
+    rows: list[Row] = []
+    for day, group in groupby((line[2] for line in lines), key=lambda row: row.day):
+        rows.append(Row(day.strftime("%A %d %B %Y"), day))
+        rows.extend(group)
+    return rows

@@ -1,0 +1,224 @@
+"""The journal list: a filter bar (kind, date range) over day-grouped entries, newest first."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciajournal.core.entities import (
+    Entry,
+    MedicationDose,
+    Note,
+    PainRating,
+    RedFlagCheck,
+    Treatment,
+    Walk,
+)
+from sciajournal.ui.journal_rows import Row
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+KIND_FILTERS: list[tuple[str, tuple[type, ...] | None]] = [
+    ("All entries", None),
+    ("Walks", (Walk,)),
+    ("Pain", (PainRating,)),
+    ("Ice and heat", (Treatment,)),
+    ("Medication", (MedicationDose,)),
+    ("Red-flag checks", (RedFlagCheck,)),
+    ("Notes", (Note,)),
+]
+RANGE_PRESETS: list[tuple[str, int | None]] = [
+    ("Last 7 days", 7),
+    ("Last 30 days", 30),
+    ("Last 90 days", 90),
+    ("Last year", 365),
+    ("All time", None),
+    ("Custom", -1),
+]
+
+
+class JournalModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.text
+        if role == Qt.ItemDataRole.FontRole and (row.is_heading or row.urgent):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == ENTRY_ROLE:
+            return row.entry
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and self._rows[index.row()].is_heading:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading is not an entry to select
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class EntryList(QListView):
+    """Enter or double-click edits, Delete deletes: the window decides what that means."""
+
+    editRequested = Signal(object)
+    deleteRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Journal entries")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setUniformItemSizes(True)
+        self.setAlternatingRowColors(True)
+        self.doubleClicked.connect(lambda index: self._request(self.editRequested, index))
+
+    def selected_entry(self) -> Entry | None:
+        index = self.currentIndex()
+        entry: Entry | None = index.data(ENTRY_ROLE) if index.isValid() else None
+        return entry
+
+    def _request(self, signal: Signal, index: QModelIndex) -> None:
+        entry = index.data(ENTRY_ROLE) if index.isValid() else None
+        if entry is not None:
+            signal.emit(entry)  # type: ignore[attr-defined]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._request(self.editRequested, self.currentIndex())
+        elif event.key() == Qt.Key.Key_Delete:
+            self._request(self.deleteRequested, self.currentIndex())
+        else:
+            super().keyPressEvent(event)
+
+
+class JournalView(QWidget):
+    filtersChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Show")
+        for label, kinds in KIND_FILTERS:
+            self.kind.addItem(label, kinds)
+        self.range = QComboBox()
+        self.range.setAccessibleName("Date range")
+        for label, days in RANGE_PRESETS:
+            self.range.addItem(label, days)
+        self.first = QDateEdit()
+        self.first.setAccessibleName("From")
+        self.last = QDateEdit()
+        self.last.setAccessibleName("To")
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+        self.model = JournalModel(self)
+        self.list = EntryList()
+        self.list.setModel(self.model)
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setVisible(False)
+
+        bar = QHBoxLayout()
+        for text, widget in (("Sho&w", self.kind), ("&Range", self.range)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addWidget(self.first)
+        bar.addWidget(QLabel("to"))
+        bar.addWidget(self.last)
+        bar.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+
+        self._today = date.today()
+        self.range.setCurrentIndex(
+            1
+        )  # last 30 days: quick to open, and what a day-to-day user reads
+        self._apply_preset()
+        self.kind.currentIndexChanged.connect(self.filtersChanged)
+        self.range.currentIndexChanged.connect(self._apply_preset)
+        self.first.dateChanged.connect(self._dates_edited)
+        self.last.dateChanged.connect(self._dates_edited)
+
+    def set_today(self, today: date) -> None:
+        self._today = today
+        self._apply_preset()
+
+    def kinds(self) -> tuple[type, ...] | None:
+        kinds: tuple[type, ...] | None = self.kind.currentData()
+        return kinds
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        if self.range.currentData() is None:
+            return None, None
+        first = self.first.date().toPython()
+        last = self.last.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        return first, last
+
+    def _apply_preset(self) -> None:
+        days = self.range.currentData()
+        all_time = days is None
+        self.first.setEnabled(not all_time)
+        self.last.setEnabled(not all_time)
+        if days is not None and days > 0:
+            for edit, value in (
+                (self.first, self._today - timedelta(days=days - 1)),
+                (self.last, self._today),
+            ):
+                edit.blockSignals(True)
+                edit.setDate(QDate(value.year, value.month, value.day))
+                edit.blockSignals(False)
+        self.filtersChanged.emit()
+
+    def _dates_edited(self) -> None:
+        custom = self.range.count() - 1
+        if self.range.currentIndex() != custom:
+            self.range.blockSignals(True)
+            self.range.setCurrentIndex(custom)
+            self.range.blockSignals(False)
+        self.filtersChanged.emit()
+
+    def show_rows(self, rows: list[Row], empty_text: str) -> None:
+        self.model.set_rows(rows)
+        self.list.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        self.empty.setText(empty_text)

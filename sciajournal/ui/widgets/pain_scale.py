@@ -1,0 +1,107 @@
+"""A 0-10 pain scale that works by mouse and by keyboard.
+
+Eleven buttons in a row for the mouse. With the keyboard, typing a digit sets the score
+and moves on to the next field, so "back 3, leg 5, Enter" is three keys; arrow keys step
+through the scale and End gives 10. No button checked means "not rated".
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QStyleOptionFocusRect,
+    QStylePainter,
+    QWidget,
+)
+
+MAX_SCORE = 10
+
+
+class PainScale(QWidget):
+    valueChanged = Signal(object)  # int | None
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(
+            "Pain from 0 (none) to 10 (worst imaginable). Type a digit, "
+            "use the arrow keys, or End for 10."
+        )
+        self.setToolTip("0 = no pain, 10 = worst imaginable.\nType 0-9, arrows to step, End = 10.")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)  # so that "not rated" can be restored
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(3, 3, 3, 3)  # room for the focus frame
+        layout.setSpacing(2)
+        for score in range(MAX_SCORE + 1):
+            button = QPushButton(str(score))
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scale itself takes the keys
+            button.setAccessibleName(f"{name} {score}")
+            button.setMinimumWidth(30)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self._group.addButton(button, score)
+            layout.addWidget(button)
+        self._group.idClicked.connect(self._clicked)
+        self._value: int | None = None
+
+    def value(self) -> int | None:
+        return self._value
+
+    def setValue(self, value: int | None) -> None:
+        if value is not None and not 0 <= value <= MAX_SCORE:
+            raise ValueError(f"pain score {value} outside 0-{MAX_SCORE}")
+        for button in self._group.buttons():
+            button.setChecked(self._group.id(button) == value)
+        if value != self._value:
+            self._value = value
+            self.valueChanged.emit(value)
+
+    def _clicked(self, score: int) -> None:
+        self.setValue(score)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        key = event.key()
+        if text.isdigit() and len(text) == 1:
+            self.setValue(int(text))
+            self.focusNextChild()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
+            self.setValue(min(MAX_SCORE, (self._value if self._value is not None else -1) + 1))
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down):
+            self.setValue(max(0, (self._value if self._value is not None else 1) - 1))
+        elif key == Qt.Key.Key_End:
+            self.setValue(MAX_SCORE)
+        elif key == Qt.Key.Key_Home:
+            self.setValue(0)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.setValue(None)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():
+            # The buttons never take focus, so the scale shows where the keyboard is.
+            painter = QStylePainter(self)
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            option.rect = self.rect().adjusted(0, 0, -1, -1)
+            pen = painter.pen()
+            pen.setColor(self.palette().highlight().color())
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))

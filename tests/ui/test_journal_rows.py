@@ -1,0 +1,69 @@
+"""What each line of the journal says, without a window."""
+
+from datetime import date, timedelta
+
+from sciajournal.analysis.outcomes import walk_outcomes
+from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.core.collection import Entries
+from sciajournal.core.entities import RedFlagCheck, Walk
+from sciajournal.core.enums import RedFlag
+from sciajournal.core.settings import Settings
+from sciajournal.ui.journal_rows import journal_rows
+from tests.analysis.scenario import before, end, follow_up, t, walk
+from tests.factories import full_note
+
+
+def rows_for(entries, now, settings=None, **filters):
+    grouped = Entries.of(entries)
+    settings = settings or Settings()
+    outcomes = walk_outcomes(grouped.walks, RatingIndex(grouped.pain), settings)
+    return journal_rows(grouped, {o.walk.id: o for o in outcomes}, settings, now, **filters)
+
+
+def test_walk_line_folds_in_its_ratings_and_says_when_the_follow_up_is_due():
+    w = walk(t(10, 9, 15), 20, distance_km=1.2)
+    rows = rows_for([w, before(w, 3, 3), end(w, 3, 4)], now=t(10, 10, 0))
+    assert [r.text for r in rows] == [
+        "Tuesday 10 March 2026",
+        "09:15  Walk 20 min, flat, slow, 1.2 km · pain back 3 → 3, leg 3 → 4 · follow-up due 11:35",
+    ]
+
+
+def test_overdue_follow_up_and_pain_continued_are_marked_urgent():
+    w = walk(t(10, 9, 15), 20)
+    overdue = rows_for([w, before(w, 3, 3)], now=t(10, 12, 0))
+    assert "follow-up due since 11:35" in overdue[1].text and overdue[1].urgent
+    flagged = rows_for(
+        [w, before(w, 3, 3), follow_up(w, timedelta(hours=2), 3, 6)], now=t(10, 14, 0)
+    )
+    walk_row = next(r for r in flagged if isinstance(r.entry, Walk))
+    assert "⚠ pain continued (pain still raised at the follow-up)" in walk_row.text
+    assert walk_row.urgent
+    assert any(r.text.startswith("11:35  Follow-up pain: back 3, leg 6") for r in flagged)
+
+
+def test_distance_in_miles_when_chosen():
+    rows = rows_for(
+        [walk(t(10, 9), 20, distance_km=1.609344)], t(10, 12), Settings(distance_unit="mi")
+    )
+    assert "1.0 mi" in rows[1].text
+
+
+def test_days_newest_first_with_filters():
+    entries = [full_note(at=t(1, 9)), full_note(at=t(3, 9)), walk(t(3, 10), 15)]
+    rows = rows_for(entries, t(5, 9))
+    assert [r.text for r in rows if r.is_heading] == [
+        "Tuesday 03 March 2026",
+        "Sunday 01 March 2026",
+    ]
+    only_walks = rows_for(entries, t(5, 9), kinds=(Walk,))
+    assert [r.entry for r in only_walks if not r.is_heading] == [entries[2]]
+    in_range = rows_for(entries, t(5, 9), first_day=date(2026, 3, 2), last_day=date(2026, 3, 4))
+    assert len([r for r in in_range if not r.is_heading]) == 2
+
+
+def test_red_flag_line_is_unmistakable():
+    check = RedFlagCheck(at=t(4, 21), signs=frozenset({RedFlag.BOWEL_BLADDER}))
+    (_heading, row) = rows_for([check], t(4, 22))
+    assert row.text == "21:00  ⚠ RED FLAG: Loss of bowel or bladder control. Seek medical care."
+    assert row.urgent
