@@ -27,6 +27,8 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     try:
         window = MainWindow(journal)
         window.show()
+        window.raise_()
+        window.activateWindow()  # also where no window manager gives it focus
         return app.exec()
     finally:
         journal.close()

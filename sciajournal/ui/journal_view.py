@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -81,6 +82,12 @@ class JournalModel(QAbstractListModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and not row.is_heading:
+            return row.text  # long lines are cut at the window's edge
+        if role == Qt.ItemDataRole.SizeHintRole and row.is_heading:
+            return QSize(0, 30)  # air above each day
+        if role == Qt.ItemDataRole.TextAlignmentRole and row.is_heading:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         if role == ENTRY_ROLE:
             return row.entry
         return None
@@ -101,8 +108,9 @@ class EntryList(QListView):
         super().__init__(parent)
         self.setAccessibleName("Journal entries")
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setUniformItemSizes(True)
         self.setAlternatingRowColors(True)
+        self.setWordWrap(True)  # a flagged walk says why, in full
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.doubleClicked.connect(lambda index: self._request(self.editRequested, index))
 
     def selected_entry(self) -> Entry | None:

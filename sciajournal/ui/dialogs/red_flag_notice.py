@@ -5,11 +5,12 @@ not the default button) closes it, so a stray key press cannot dismiss it.
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sciajournal.core.entities import RedFlagCheck
 from sciajournal.core.enums import RED_FLAG_LABELS
+from sciajournal.ui.forms.entry_form import error_colour
 
 
 class RedFlagNotice(QDialog):
@@ -21,14 +22,16 @@ class RedFlagNotice(QDialog):
         signs = "".join(f"<li>{RED_FLAG_LABELS[sign]}</li>" for sign in sorted(check.signs))
         heading = QLabel("<h2>Seek medical care now</h2>")
         heading.setAccessibleName("Seek medical care now")
+        palette = heading.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
+        heading.setPalette(palette)
         body = QLabel(
             f"You reported:<ul>{signs}</ul>"
             "These signs can mean a nerve is seriously compressed and need a doctor "
             "<b>today</b>. Stop exercising. Contact your doctor or an emergency service "
             "now; with loss of bladder or bowel control or numbness in the saddle area, "
             "go to an emergency department.<br><br>"
-            "This has been recorded in your journal and will be on the first page of your "
-            "summary."
+            "This has been recorded in your journal."
         )
         body.setWordWrap(True)
         body.setTextFormat(Qt.TextFormat.RichText)

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from sciajournal.core.entities import Entry, PainRating, Walk
 from sciajournal.core.enums import Pace, PainContext, Surface
@@ -24,6 +24,12 @@ SURFACE_LABELS = {
 }
 
 
+def _heading(text: str) -> QLabel:
+    label = QLabel(f"<b>{text}</b>")
+    label.setAccessibleName(text)
+    return label
+
+
 class WalkForm(EntryForm):
     def __init__(
         self,
@@ -39,11 +45,13 @@ class WalkForm(EntryForm):
         self._unit = distance_unit
         self._existing, self._before, self._end = existing, before, end
 
+        self._form.addRow(_heading("Before you set off"))
         self.before_back = PainScale("Back pain before")
         self.before_leg = PainScale("Leg pain before")
-        self.add_row("pain_before", "Pain &before: back", self.before_back, aliases=("before",))
-        self.add_row("pain_before_leg", "Pain before: leg", self.before_leg)
+        self.add_row("pain_before", "&Back pain", self.before_back, aliases=("before",))
+        self.add_row("pain_before_leg", "&Leg pain", self.before_leg)
 
+        self._form.addRow(_heading("The walk"))
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 720)
         self.minutes.setSuffix(" min")
@@ -89,10 +97,11 @@ class WalkForm(EntryForm):
             grid.addWidget(box, index // 2, index % 2)
         self.add_row("stopped_early", "Details", flags)
 
+        self._form.addRow(_heading("At the end of the walk"))
         self.end_back = PainScale("Back pain at the end")
         self.end_leg = PainScale("Leg pain at the end")
-        self.add_row("pain_end", "Pain at the &end: back", self.end_back)
-        self.add_row("pain_end_leg", "Pain at the end: leg", self.end_leg)
+        self.add_row("pain_end", "Bac&k pain", self.end_back)
+        self.add_row("pain_end_leg", "L&eg pain", self.end_leg)
         self.notes = QLineEdit()
         self.add_row("notes", "&Notes", self.notes)
         if existing is not None:

@@ -46,6 +46,11 @@ class PainScale(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._group.addButton(button, score)
             layout.addWidget(button)
+        # The chosen score must stand out in light and dark palettes and in greyscale.
+        self.setStyleSheet(
+            "QPushButton:checked { background: palette(highlight); "
+            "color: palette(highlighted-text); font-weight: bold; }"
+        )
         self._group.idClicked.connect(self._clicked)
         self._value: int | None = None
 
