@@ -3,11 +3,14 @@
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 from sciajournal import __version__
+from sciajournal.resource_files import resource_path
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
+from sciajournal.ui.dialogs.open_failure import offer_backup
 
 
 def run_app(path: Path, *, create_folder: bool = False) -> int:
@@ -16,19 +19,21 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     app.setApplicationName("SciaJournal")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SciaJournal")
+    app.setWindowIcon(QIcon(str(resource_path("sciajournal.svg"))))
     try:
-        journal = Journal.open(path, create_folder=create_folder)
+        journal = Journal.open(path, create_folder=create_folder, daily_backup=True)
     except JournalError as error:
         print(f"sciajournal: {error}", file=sys.stderr)
-        QMessageBox.critical(None, "SciaJournal cannot open the journal", str(error))
-        return 1
+        if not offer_backup(error, path.absolute()):
+            return 1
+        journal = Journal.open(path, daily_backup=True)
     from sciajournal.ui.main_window import MainWindow
 
+    window = MainWindow(journal)
     try:
-        window = MainWindow(journal)
         window.show()
         window.raise_()
         window.activateWindow()  # also where no window manager gives it focus
         return app.exec()
     finally:
-        journal.close()
+        window.journal.close()  # the window may have reopened it after a restore

@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     importer = verbs.add_parser("import", help="add the entries of an exported file")
     importer.add_argument("file", metavar="FILE", help="a SciaJournal JSON export")
 
+    backup = verbs.add_parser("backup", help="make a backup of the journal now")
+    backup.add_argument("-o", "--output", metavar="FILE", help="write it here instead")
+
+    restore = verbs.add_parser("restore", help="replace the journal by a backup (kept safe first)")
+    restore.add_argument("file", metavar="FILE", help="a backup made by SciaJournal")
+
     report = verbs.add_parser("report", help="the analysis of a date range")
     report.add_argument("--json", action="store_true", help="print every figure as JSON")
     report.add_argument("--from", dest="first", type=_date, metavar="DATE", help="YYYY-MM-DD")
@@ -76,7 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(path, create_folder=is_default)
     try:
-        with Journal.open(path, create_folder=is_default) as journal:
+        if args.verb == "restore":  # works on a journal too damaged to open
+            return _restore(path, Path(args.file))
+        with Journal.open(path, create_folder=is_default, daily_backup=True) as journal:
             return VERBS[args.verb](journal, args)
     except (JournalError, UserError, ValueError) as error:
         print(f"sciajournal: {error}", file=sys.stderr)
@@ -136,4 +144,39 @@ def _report(journal: Journal, args: argparse.Namespace) -> int:
     return 0
 
 
-VERBS = {"demo": _demo, "export": _export, "import": _import, "report": _report}
+def _backup(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.storage.backups import copy_database, make_backup
+
+    if args.output:
+        target = Path(args.output)
+        if target.exists():
+            raise UserError(f"{target} already exists; choose a new file name")
+        copy_database(journal.path, target)
+        target.chmod(0o600)
+    else:
+        target = make_backup(journal.path, "manual")
+    print(f"Backed up to {target}")
+    return 0
+
+
+def _restore(path: Path, backup: Path) -> int:
+    from sciajournal.storage.backups import restore_backup
+
+    if not backup.is_file():
+        raise UserError(f"{backup}: no such backup file")
+    kept = restore_backup(path.absolute(), backup.absolute())
+    with Journal.open(path) as journal:  # migrates an older backup and checks it opens
+        count = journal.count()
+    print(f"Restored {count} entries from {backup} into {path}")
+    if kept is not None:
+        print(f"The journal as it was is kept at {kept}")
+    return 0
+
+
+VERBS = {
+    "demo": _demo,
+    "export": _export,
+    "import": _import,
+    "report": _report,
+    "backup": _backup,
+}

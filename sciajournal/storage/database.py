@@ -17,13 +17,14 @@ from urllib.parse import quote
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event
 
+from sciajournal.storage.backups import backup_if_due, list_backups, make_backup
 from sciajournal.storage.errors import (
     JournalLocked,
     JournalUnavailable,
     NewerJournal,
     NotAJournal,
 )
-from sciajournal.storage.migrate import known_revisions, upgrade_to_head
+from sciajournal.storage.migrate import head_revision, known_revisions, upgrade_to_head
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OWNER_ONLY_FILE = 0o600
@@ -43,8 +44,14 @@ class Database:
         self.lock.release()
 
 
-def open_database(path: Path, *, create_folder: bool = False) -> Database:
-    """Open (creating or upgrading as needed) the journal at `path`, or raise a JournalError."""
+def open_database(
+    path: Path, *, create_folder: bool = False, daily_backup: bool = False
+) -> Database:
+    """Open (creating or upgrading as needed) the journal at `path`, or raise a JournalError.
+
+    A journal about to be migrated is always backed up first; with `daily_backup` (the
+    app and the command line), one is also made when the newest is older than a day.
+    """
     restrict_new_files()
     path = path.absolute()
     folder = path.parent
@@ -63,12 +70,18 @@ def open_database(path: Path, *, create_folder: bool = False) -> Database:
         )
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise JournalUnavailable(f"Cannot open journal {path}: no permission to read and write it.")
-    if path.exists() and path.stat().st_size > 0:
-        _inspect_existing(path)
+    revision = None
+    existing = path.exists() and path.stat().st_size > 0
+    if existing:
+        revision = inspect_existing(path)
 
-    lock = _acquire_lock(path)
+    lock = acquire_lock(path)
     try:
+        if existing and revision is not None and revision != head_revision():
+            make_backup(path, "before-migration")
         upgrade_to_head(_create_engine(path, foreign_keys=False))
+        if existing and daily_backup:
+            backup_if_due(path)
         engine = _create_engine(path, foreign_keys=True)
         os.chmod(path, OWNER_ONLY_FILE)
     except BaseException:
@@ -104,14 +117,18 @@ def _folder_writable(folder: Path) -> bool:
     return True
 
 
-def _inspect_existing(path: Path) -> None:
+def inspect_existing(path: Path) -> str | None:
+    """Check a file is a healthy journal this version can open; returns its schema revision."""
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise JournalUnavailable(f"Cannot read journal {path}: {error.strerror}.") from None
     if header != SQLITE_HEADER:
-        raise NotAJournal(f"{path} is not a SciaJournal journal (it is not an SQLite database).")
+        raise NotAJournal(
+            f"{path} is not a SciaJournal journal (it is not an SQLite database)."
+            + newest_backup_hint(path)
+        )
 
     uri = f"file:{quote(str(path))}?mode=ro"
     try:
@@ -131,14 +148,16 @@ def _inspect_existing(path: Path) -> None:
     except sqlite3.DatabaseError as error:
         raise NotAJournal(
             f"{path} is damaged or not a journal ({error}); it was not changed."
+            + newest_backup_hint(path)
         ) from None
 
     if check != [("ok",)]:
         raise NotAJournal(
             f"{path} is damaged (integrity check: {check[0][0]}); it was not changed."
+            + newest_backup_hint(path)
         )
     if not tables:
-        return  # an empty SQLite file: becomes a new journal
+        return None  # an empty SQLite file: becomes a new journal
     if "walks" not in tables or "alembic_version" not in tables:
         raise NotAJournal(f"{path} is an SQLite database but not a SciaJournal journal.")
     if revision is not None and revision not in known_revisions():
@@ -146,9 +165,20 @@ def _inspect_existing(path: Path) -> None:
             f"{path} was written by a newer version of SciaJournal (schema {revision}); "
             "install the newer version to open it. The file was not changed."
         )
+    return revision
 
 
-def _acquire_lock(path: Path) -> FileLock:
+def newest_backup_hint(path: Path) -> str:
+    newest = next(iter(list_backups(path)), None)
+    if newest is None:
+        return ""
+    return (
+        f" The newest backup is from {newest.taken:%Y-%m-%d %H:%M}: "
+        f"restore it with: sciajournal --db {path} restore {newest.path}"
+    )
+
+
+def acquire_lock(path: Path) -> FileLock:
     lock = FileLock(f"{path}.lock", mode=OWNER_ONLY_FILE)
     try:
         lock.acquire(blocking=False)

@@ -33,8 +33,10 @@ class Journal:
         self._engine = database.engine
 
     @classmethod
-    def open(cls, path: Path, *, create_folder: bool = False) -> "Journal":
-        return cls(open_database(path, create_folder=create_folder))
+    def open(
+        cls, path: Path, *, create_folder: bool = False, daily_backup: bool = False
+    ) -> "Journal":
+        return cls(open_database(path, create_folder=create_folder, daily_backup=daily_backup))
 
     @property
     def path(self) -> Path:

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -40,9 +40,12 @@ from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.core.validation import ValidationError
 from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
+from sciajournal.resource_files import resource_path
+from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.dialogs.about_dialog import show_about
+from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
 from sciajournal.ui.forms.entry_form import EntryForm
@@ -74,6 +77,7 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime] = local_now,
     ) -> None:
         super().__init__()
+        self.setObjectName("main-window")
         self.journal = journal
         self.clock = clock
         self.settings = journal.load_settings()
@@ -97,7 +101,7 @@ class MainWindow(QMainWindow):
 
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray = QSystemTrayIcon(QIcon(str(resource_path("sciajournal.svg"))), self)
             self.tray.messageClicked.connect(self._answer_latest_notification)
             self.tray.show()
         self._latest_notified: Walk | None = None
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu("&File")
         file_menu.addAction(self._action("&Export journal…", None, self.export_journal))
         file_menu.addAction(self._action("&Import journal…", None, self.import_journal))
+        file_menu.addAction(self._action("&Backups…", None, self.show_backups))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("&Settings…", QKeySequence.StandardKey.Preferences, self.edit_settings)
@@ -401,6 +406,36 @@ class MainWindow(QMainWindow):
             self,
             "Imported",
             f"Imported {result.added} entries ({result.skipped} were already in the journal).",
+        )
+
+    def show_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.journal.path, self.back_up_now, self.restore_backup, self)
+        self.active_form = dialog
+        dialog.finished.connect(lambda _r: self._form_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def back_up_now(self) -> None:
+        try:
+            target = make_backup(self.journal.path, "manual")
+        except JournalError as error:
+            QMessageBox.warning(self, "No backup made", f"The backup failed: {error}")
+            return
+        self.statusBar().showMessage(f"Backed up to {target}", 8000)
+
+    def restore_backup(self, backup: Backup) -> None:
+        """Close the journal, put the backup in its place (keeping it safe), reopen it."""
+        path = self.journal.path
+        self.journal.close()
+        try:
+            restore_backup(path, backup.path)
+        except JournalError as error:
+            QMessageBox.warning(self, "Not restored", f"Nothing was restored: {error}")
+        self.journal = Journal.open(path)
+        self.undo_stack.clear()  # its commands refer to the journal as it was
+        self.refresh()
+        self.statusBar().showMessage(
+            f"Restored the backup from {backup.taken:%d %b %Y %H:%M}", 8000
         )
 
     def _restore_geometry(self) -> None:

@@ -238,3 +238,21 @@ def test_every_control_of_every_form_has_an_accessible_name(window):
                     f"{form.windowTitle()}: {type(control).__name__} has no accessible name"
                 )
         form.reject()
+
+
+def test_backups_dialog_backs_up_and_restores(qtbot, window, journal):
+    first = journal.add(full_note(at=NOW - timedelta(hours=2)))
+    dialog = window.show_backups()
+    assert dialog.list.count() == 0
+    dialog._now()
+    assert dialog.list.count() == 1
+    window.journal.add(full_note(at=NOW - timedelta(hours=1), text="after the backup"))
+    window.refresh()
+    assert any("after the backup" in t for t in row_texts(window))
+
+    dialog.restore_now(dialog.selected())
+    assert [e.id for e in window.journal.entries()] == [first.id]
+    assert not any("after the backup" in t for t in row_texts(window))
+    assert dialog.list.count() == 2  # the journal as it was, kept before restoring
+    assert not window.undo_stack.canUndo()
+    window.journal.close()

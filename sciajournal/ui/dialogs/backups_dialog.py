@@ -1,0 +1,106 @@
+"""File > Backups: the journal's backups, a backup now, and restoring one after confirmation."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciajournal.storage.backups import Backup, list_backups
+
+REASONS = {
+    "": "daily",
+    "manual": "made by you",
+    "before-migration": "before an upgrade",
+    "before-restore": "before a restore",
+}
+
+
+class BackupsDialog(QDialog):
+    def __init__(
+        self,
+        journal_path: Path,
+        back_up_now: Callable[[], None],
+        restore: Callable[[Backup], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Backups")
+        self._journal_path = journal_path
+        self._back_up_now = back_up_now
+        self._restore = restore
+        intro = QLabel(
+            "SciaJournal backs up your journal every day it is used and before every "
+            "upgrade, keeping 7 daily, 4 weekly and 12 monthly copies in:\n"
+            f"{journal_path.parent / 'backups'}"
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Backups")
+        now_button = QPushButton("Back up &now")
+        now_button.clicked.connect(self._now)
+        self.restore_button = QPushButton("&Restore selected…")
+        self.restore_button.clicked.connect(self._confirm_restore)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(now_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.setMinimumSize(520, 360)
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for backup in list_backups(self._journal_path):
+            size = backup.path.stat().st_size / 1024
+            text = (
+                f"{backup.taken:%a %d %b %Y  %H:%M}  ·  {REASONS.get(backup.reason, backup.reason)}"
+                f"  ·  {size:.0f} KB"
+            )
+            item = QListWidgetItem(text)
+            item.setData(256, backup)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.restore_button.setEnabled(self.list.count() > 0)
+
+    def selected(self) -> Backup | None:
+        item = self.list.currentItem()
+        backup: Backup | None = item.data(256) if item else None
+        return backup
+
+    def _now(self) -> None:
+        self._back_up_now()
+        self.reload()
+
+    def _confirm_restore(self) -> None:
+        backup = self.selected()
+        if backup is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Restore this backup?",
+            f"Replace your journal with the backup from {backup.taken:%A %d %B %Y, %H:%M}?\n\n"
+            "Entries made since then will no longer be in the journal. Your journal as it "
+            "is now is backed up first, so this can be undone by restoring that backup.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_now(backup)
+
+    def restore_now(self, backup: Backup) -> None:
+        self._restore(backup)
+        self.reload()
