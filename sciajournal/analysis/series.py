@@ -83,3 +83,43 @@ def daily_series(
         )
         for i in range(length)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class WeekPoint:
+    """A week of daily values, for charts that would be illegible day by day."""
+
+    monday: date
+    walk_minutes: float
+    back_mean: float | None
+    back_max: int | None
+    leg_mean: float | None
+    leg_max: int | None
+    treatments: int
+    medication_doses: int
+
+
+def weekly_points(days: Sequence[Day]) -> list[WeekPoint]:
+    """Group consecutive days into ISO weeks; pain means weigh each rated day equally."""
+    weeks: dict[date, list[Day]] = {}
+    for day in days:
+        weeks.setdefault(day.day - timedelta(days=day.day.weekday()), []).append(day)
+    points = []
+    for monday, group in weeks.items():
+        backs = [d.back_mean for d in group if d.back_mean is not None]
+        legs = [d.leg_mean for d in group if d.leg_mean is not None]
+        back_maxima = [d.back_max for d in group if d.back_max is not None]
+        leg_maxima = [d.leg_max for d in group if d.leg_max is not None]
+        points.append(
+            WeekPoint(
+                monday=monday,
+                walk_minutes=sum(d.walk_minutes for d in group),
+                back_mean=round(fmean(backs), 2) if backs else None,
+                back_max=max(back_maxima) if back_maxima else None,
+                leg_mean=round(fmean(legs), 2) if legs else None,
+                leg_max=max(leg_maxima) if leg_maxima else None,
+                treatments=sum(d.treatments for d in group),
+                medication_doses=sum(d.medication_doses for d in group),
+            )
+        )
+    return points

@@ -11,8 +11,8 @@ from sciajournal.storage.journal import Journal
 def default_range(journal: Journal, today: date | None = None) -> tuple[date, date]:
     """From the first entry to today (or just today for an empty journal)."""
     last = today or local_now().date()
-    everything = journal.entries()
-    first = min((entry.when.date() for entry in everything), default=last)
+    earliest = journal.first_entry_time()
+    first = earliest.date() if earliest is not None else last
     return min(first, last), last
 
 

@@ -204,6 +204,23 @@ class Journal:
                 grouped.list_for(kind).extend(mapping.from_row(row) for row in rows)
         return grouped
 
+    def first_entry_time(self) -> datetime | None:
+        """When the earliest entry was made (any kind), or None for an empty journal."""
+        earliest: list[datetime] = []
+        with self._engine.connect() as connection:
+            for mapping in MAPPINGS.values():
+                column = mapping.table.c[mapping.time_column]
+                row = (
+                    connection.execute(
+                        select(mapping.table).order_by(column, mapping.table.c.id).limit(1)
+                    )
+                    .mappings()
+                    .first()
+                )
+                if row is not None:
+                    earliest.append(mapping.from_row(row).when)
+        return min(earliest, default=None)
+
     def count(self) -> int:
         return len(self.collection())
 

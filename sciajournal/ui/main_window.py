@@ -7,6 +7,7 @@ window hands them to the service through undoable commands and refreshes the vie
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSystemTrayIcon,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -40,6 +42,7 @@ from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.core.validation import ValidationError
 from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
+from sciajournal.report.loading import analyse_journal
 from sciajournal.resource_files import resource_path
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
@@ -59,6 +62,9 @@ from sciajournal.ui.journal_rows import journal_rows
 from sciajournal.ui.journal_view import JournalView
 from sciajournal.ui.status_panel import StatusPanel
 from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
+
+if TYPE_CHECKING:
+    from sciajournal.ui.charts.charts_view import ChartsView as ChartsViewType
 
 #: How often the window looks for follow-ups that have come due.
 FOLLOW_UP_CHECK_MS = 30_000
@@ -96,7 +102,14 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(body)
         layout.addWidget(self.status_panel)
         layout.addWidget(self.view, 1)
-        self.setCentralWidget(body)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(body, "&Journal")
+        self.charts: ChartsViewType | None = None
+        self._charts_stale = True
+        self.tabs.addTab(QWidget(), "&Charts")  # built when first shown: see show_charts
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
         self._build_actions()
 
         self.tray: QSystemTrayIcon | None = None
@@ -203,6 +216,38 @@ class MainWindow(QMainWindow):
             empty = "Nothing logged in this range. Choose a longer range or another kind."
         self.view.show_rows(rows, empty)
         self.refresh_status()
+        self._charts_stale = True
+        if self.charts is not None and self.tabs.currentWidget() is self.charts:
+            self.show_charts()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.show_charts()
+
+    def show_charts(self) -> "ChartsViewType":
+        """Build the Charts tab on first use: importing pyqtgraph costs about a second."""
+        if self.charts is None:
+            from sciajournal.ui.charts.charts_view import ChartsView
+
+            self.charts = ChartsView(
+                lambda first, last: analyse_journal(self.journal, first, last),
+                self._first_entry_day,
+                lambda: self.clock().date(),
+            )
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(1)
+            self.tabs.insertTab(1, self.charts, "&Charts")
+            self.tabs.setCurrentIndex(1)
+            self.tabs.blockSignals(False)
+            self._charts_stale = True
+        if self._charts_stale:
+            self.charts.refresh()
+            self._charts_stale = False
+        return self.charts
+
+    def _first_entry_day(self) -> date | None:
+        earliest = self.journal.first_entry_time()
+        return earliest.date() if earliest else None
 
     def refresh_status(self) -> None:
         now = self.clock()

@@ -1,0 +1,181 @@
+"""The Charts tab: three charts of pain against walking, a range, hover details, export.
+
+This module imports pyqtgraph; the main window imports it only when the tab is first
+shown, so opening the app never waits for the chart library.
+"""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciajournal.analysis.journal_analysis import JournalAnalysis
+from sciajournal.ui.charts.base_chart import BaseChart
+from sciajournal.ui.charts.chart_data import response_data, timeline_data, weekly_data
+from sciajournal.ui.charts.chart_export import export_png, export_svg
+from sciajournal.ui.charts.response_chart import ResponseChart
+from sciajournal.ui.charts.timeline_chart import TimelineChart
+from sciajournal.ui.charts.weekly_chart import WeeklyChart
+
+RANGES: list[tuple[str, int | None]] = [
+    ("2 weeks", 14),
+    ("Month", 30),
+    ("3 months", 91),
+    ("Year", 365),
+    ("All", None),
+]
+EMPTY_TEXT = (
+    "Nothing to chart yet.\n\nOnce you have logged a few walks with your pain before and "
+    "after, these charts show whether more walking is followed by more or less pain."
+)
+
+
+class ChartsView(QWidget):
+    def __init__(
+        self,
+        analyse: Callable[[date, date], JournalAnalysis],
+        first_entry_day: Callable[[], date | None],
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._analyse = analyse
+        self._first_entry_day = first_entry_day
+        self._today = today
+        self.analysis: JournalAnalysis | None = None
+
+        self.range_buttons = QButtonGroup(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Show:"))
+        for index, (label, _days) in enumerate(RANGES):
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Chart range {label}")
+            self.range_buttons.addButton(button, index)
+            bar.addWidget(button)
+        self.range_buttons.button(2).setChecked(True)
+        self.range_buttons.idClicked.connect(lambda _index: self.refresh())
+        bar.addStretch()
+        self.png_button = QPushButton("Save as &PNG…")
+        self.svg_button = QPushButton("Save as S&VG…")
+        self.png_button.clicked.connect(lambda: self._export("png"))
+        self.svg_button.clicked.connect(lambda: self._export("svg"))
+        bar.addWidget(self.png_button)
+        bar.addWidget(self.svg_button)
+
+        self.timeline = TimelineChart()
+        self.weekly = WeeklyChart()
+        self.response = ResponseChart()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.timeline, "Pain and walking over time")
+        self.tabs.addTab(self.weekly, "Weekly walking and the 10 % guide")
+        self.tabs.addTab(self.response, "Walk length and pain afterwards")
+        self.hover = QLabel(" ")
+        self.hover.setAccessibleName("Chart details")
+        self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName("Chart legend")
+        self.bands = QLabel()
+        self.bands.setWordWrap(True)
+        self.bands.setAccessibleName("Pain continued by walk length")
+        for chart in (self.timeline, self.weekly, self.response):
+            chart.hovered.connect(self._show_hover)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        charts = QWidget()
+        column = QVBoxLayout(charts)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.legend)
+        column.addWidget(self.hover)
+        column.addWidget(self.bands)
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(charts)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+    def current_range(self) -> tuple[date, date]:
+        days = RANGES[self.range_buttons.checkedId()][1]
+        last = self._today()
+        if days is not None:
+            return last - timedelta(days=days - 1), last
+        first = self._first_entry_day() or last
+        return min(first, last), last
+
+    def set_range(self, label: str) -> None:
+        index = [name for name, _ in RANGES].index(label)
+        self.range_buttons.button(index).setChecked(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        first, last = self.current_range()
+        analysis = self._analyse(first, last)
+        self.analysis = analysis
+        has_walks = bool(analysis.outcomes) or any(d.ratings for d in analysis.days)
+        self.stack.setCurrentIndex(0 if has_walks else 1)
+        self.png_button.setEnabled(has_walks)
+        self.svg_button.setEnabled(has_walks)
+        if not has_walks:
+            return
+        self.timeline.show_data(timeline_data(analysis))
+        self.weekly.show_data(weekly_data(analysis))
+        response = response_data(analysis)
+        self.response.show_data(response)
+        self.bands.setText(
+            "Pain continued, by walk length: " + " · ".join(b[2] for b in response.bands)
+        )
+        self._tab_changed(self.tabs.currentIndex())
+
+    def _tab_changed(self, index: int) -> None:
+        self.bands.setVisible(self.tabs.widget(index) is self.response)
+        legend = self.current_chart().legend_html()
+        self.legend.setText(legend)
+        self.legend.setVisible(bool(legend))
+        self.hover.setText(" ")
+
+    def _show_hover(self, text: str) -> None:
+        self.hover.setText(text or " ")
+
+    def current_chart(self) -> BaseChart:
+        chart = self.tabs.currentWidget()
+        assert isinstance(chart, BaseChart)
+        return chart
+
+    def save_chart(self, path: Path) -> None:
+        if path.suffix.lower() == ".svg":
+            export_svg(self.current_chart(), path, self.tabs.tabText(self.tabs.currentIndex()))
+        else:
+            export_png(self.current_chart(), path)
+
+    def _export(self, kind: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save chart",
+            str(Path.home() / f"sciajournal-chart.{kind}"),
+            f"{kind.upper()} (*.{kind})",
+        )
+        if not name:
+            return
+        try:
+            self.save_chart(Path(name))
+        except OSError as error:
+            QMessageBox.warning(self, "Chart not saved", str(error))

@@ -1,0 +1,134 @@
+"""Daily (or weekly) walking minutes as bars, back and leg pain as lines on a second axis."""
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
+
+from sciajournal.ui.charts import style
+from sciajournal.ui.charts.base_chart import BaseChart, nearest
+from sciajournal.ui.charts.chart_data import DAY, TimelineData
+
+FLAG_Y = 10.4  # where the "pain continued" marks sit, just above the 0-10 scale
+TREATMENT_Y, MEDICATION_Y = 0.25, 0.7
+
+
+class TimelineChart(BaseChart):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        plot = self.getPlotItem()
+        plot.setLabel("left", "Walking (minutes)")
+        plot.showAxis("right")
+        plot.setLabel("right", "Pain (0-10)")
+        plot.vb.setMouseEnabled(x=True, y=False)  # zoom and pan along time only
+
+        # Pain has its own fixed 0-10 view box sharing the time axis.
+        self.pain_box = pg.ViewBox(enableMouse=False)
+        # Drawn over the bars, but the mouse still reaches the time axis' view box below.
+        self.pain_box.setZValue(plot.zValue() + 10)
+        self.pain_box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.pain_box.setAcceptHoverEvents(False)
+        plot.scene().addItem(self.pain_box)
+        plot.getAxis("right").linkToView(self.pain_box)
+        self.pain_box.setXLink(plot)
+        self.pain_box.setYRange(0, 11, padding=0)
+        plot.vb.sigResized.connect(self._align_pain_box)
+
+        palette = self.palette()
+        self.bars = pg.BarGraphItem(x=[], height=[], width=DAY, brush=style.bar_brush(palette))
+        self.bars.setOpts(pen=pg.mkPen(style.SKY.darker(130)))
+        plot.addItem(self.bars)
+        self.leg_max = pg.ErrorBarItem(pen=style.pen(style.VERMILLION, 1))
+        self.back_max = pg.ErrorBarItem(pen=style.pen(style.BLUE, 1, dashed=True))
+        self.leg_line = self._line(style.LEG)
+        self.back_line = self._line(style.BACK)
+        self.flags = pg.ScatterPlotItem(
+            symbol="t",
+            size=12,
+            brush=pg.mkBrush(style.VERMILLION),
+            pen=pg.mkPen(style.foreground(palette)),
+        )
+        self.treatments = pg.ScatterPlotItem(
+            symbol="d", size=7, brush=pg.mkBrush(style.GREEN), pen=None
+        )
+        self.medications = pg.ScatterPlotItem(
+            symbol="+", size=9, pen=pg.mkPen(style.foreground(palette)), brush=None
+        )
+        for item in (self.leg_max, self.back_max, self.leg_line, self.back_line,
+                     self.flags, self.treatments, self.medications):  # fmt: skip
+            self.pain_box.addItem(item)
+        self.data = TimelineData(by_week=False)
+
+    def _line(self, look: dict[str, object]) -> pg.PlotDataItem:
+        colour = look["colour"]
+        return pg.PlotDataItem(
+            pen=style.pen(colour, 2.2, dashed=bool(look["dashed"])),  # type: ignore[arg-type]
+            symbol=look["symbol"],
+            symbolSize=6,
+            symbolBrush=pg.mkBrush(colour),
+            symbolPen=None,
+            connect="finite",
+        )
+
+    def _align_pain_box(self) -> None:
+        plot = self.getPlotItem()
+        self.pain_box.setGeometry(plot.vb.sceneBoundingRect())
+        self.pain_box.linkedViewChanged(plot.vb, self.pain_box.XAxis)
+
+    def show_data(self, data: TimelineData) -> None:
+        self.data = data
+        x = np.array(data.x, dtype=float)
+        self.bars.setOpts(x=x, height=np.array(data.minutes, dtype=float), width=data.bar_width)
+        for line, mean, maximum, whiskers in (
+            (self.leg_line, data.leg_mean, data.leg_max, self.leg_max),
+            (self.back_line, data.back_mean, data.back_max, self.back_max),
+        ):
+            means = np.array(mean, dtype=float)
+            line.setData(x, means)
+            rated = ~np.isnan(means)
+            offset = DAY * (0.12 if line is self.leg_line else -0.12) * (7 if data.by_week else 1)
+            whiskers.setData(
+                x=x[rated] + offset,
+                y=means[rated],
+                top=np.array(maximum, dtype=float)[rated] - means[rated],
+                bottom=np.zeros(int(rated.sum())),
+                beam=data.bar_width * 0.25,
+            )
+        self.flags.setData(x=data.flagged_x, y=[FLAG_Y] * len(data.flagged_x))
+        self.treatments.setData(x=data.treatment_x, y=[TREATMENT_Y] * len(data.treatment_x))
+        self.medications.setData(x=data.medication_x, y=[MEDICATION_Y] * len(data.medication_x))
+        plot = self.getPlotItem()
+        if data.x:
+            plot.setXRange(data.x[0] - data.bar_width, data.x[-1] + data.bar_width, padding=0.01)
+        top = max(data.minutes, default=0)
+        plot.setYRange(0, max(10.0, top * 1.08), padding=0)
+        self._align_pain_box()
+
+    def legend_html(self) -> str:
+        unit = "week" if self.data.by_week else "day"
+
+        def mark(colour: QColor, text: str) -> str:
+            return f'<span style="color:{colour.name()}">{text}</span>'
+
+        return " &nbsp; ".join(
+            [
+                f"{mark(style.SKY.darker(130), '▮')} walking minutes per {unit}",
+                f"{mark(style.VERMILLION, '●—')} leg pain",
+                f"{mark(style.BLUE, '■ - -')} back pain (mean; whisker up to the worst rating)",
+                f"{mark(style.VERMILLION, '▼')} pain continued after a walk",
+                f"{mark(style.GREEN, '◆')} ice/heat",
+                "+ medication",
+            ]
+        )
+
+    def describe_at(self, x: float, y: float) -> str:
+        width = DAY * (3.5 if self.data.by_week else 0.5)
+        index = nearest(self.data.x, x, width)
+        return "" if index is None else self.data.hover[index]
+
+
+def finite(values: list[float]) -> list[float]:
+    return [v for v in values if not math.isnan(v)]

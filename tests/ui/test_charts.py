@@ -1,0 +1,157 @@
+"""Charts: the plotted numbers against the journal, range changes, the empty state, export."""
+
+import math
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from sciajournal.analysis.journal_analysis import analyse
+from sciajournal.core.collection import Entries
+from sciajournal.core.settings import Settings
+from sciajournal.demo import demo_entries
+from sciajournal.ui.charts.chart_data import day_x, timeline_data, weekly_data
+from sciajournal.ui.main_window import MainWindow
+from tests.analysis.scenario import before, end, follow_up, rating, walk
+
+CET = timezone(timedelta(hours=1))
+NOW = datetime(2026, 3, 20, 20, 0, tzinfo=CET)
+
+
+def t(day, hour, minute=0):
+    return datetime(2026, 3, day, hour, minute, tzinfo=CET)
+
+
+@pytest.fixture
+def known_entries():
+    flagged = walk(t(17, 10), 30)
+    settled = walk(t(18, 10), 20)
+    return flagged, [
+        flagged,
+        before(flagged, 2, 3),
+        end(flagged, 3, 5),
+        follow_up(flagged, timedelta(hours=2), 3, 6),
+        settled,
+        before(settled, 2, 3),
+        follow_up(settled, timedelta(hours=2), 2, 3),
+        rating(t(19, 8), 1, 2),
+    ]
+
+
+def test_timeline_data_per_day(known_entries):
+    _, entries = known_entries
+    analysis = analyse(Entries.of(entries), date(2026, 3, 7), date(2026, 3, 20), Settings())
+    data = timeline_data(analysis)
+    assert not data.by_week and len(data.x) == 14
+    index = data.x.index(day_x(date(2026, 3, 17)))
+    assert data.minutes[index] == 30
+    assert data.leg_mean[index] == round((3 + 5 + 6) / 3, 2)  # the series rounds to 2 places
+    assert data.leg_max[index] == 6
+    assert math.isnan(data.leg_mean[0])  # no rating on the 7th: a gap, not a zero
+    assert data.flagged_x == [day_x(date(2026, 3, 17))]
+    assert (
+        "walked 30 min" in data.hover[index] and "pain continued after 1 walk" in data.hover[index]
+    )
+
+
+def test_long_ranges_are_drawn_by_week():
+    analysis = analyse(
+        Entries.of(demo_entries(200, end=NOW)), date(2025, 9, 2), NOW.date(), Settings()
+    )
+    data = timeline_data(analysis)
+    assert data.by_week
+    assert sum(data.minutes) == sum(d.walk_minutes for d in analysis.days)
+    assert len(data.x) == len(analysis.progression.weeks)
+
+
+def test_weekly_data_guide_and_target(known_entries):
+    _, entries = known_entries
+    analysis = analyse(Entries.of(entries), date(2026, 3, 9), date(2026, 3, 22), Settings())
+    data = weekly_data(analysis)
+    assert data.minutes == [0, 50]
+    assert math.isnan(data.guide[0]) and math.isnan(data.guide[1])  # nothing the week before
+    assert data.target_minutes == 50  # held: pain continued after a walk that week
+
+
+@pytest.fixture
+def window(qtbot, journal, known_entries):
+    journal.add_many(known_entries[1])
+    shown = MainWindow(journal, clock=lambda: NOW)
+    qtbot.addWidget(shown)
+    return shown
+
+
+def test_charts_show_the_journal(window):
+    charts = window.show_charts()
+    charts.set_range("2 weeks")
+    heights = list(charts.timeline.bars.opts["height"])
+    xs = list(charts.timeline.bars.opts["x"])
+    assert len(heights) == 14
+    assert heights[xs.index(day_x(date(2026, 3, 17)))] == 30
+    assert heights[xs.index(day_x(date(2026, 3, 18)))] == 20
+    flag_x, _ = charts.timeline.flags.getData()
+    assert list(flag_x) == [day_x(date(2026, 3, 17))]
+    _, leg = charts.timeline.leg_line.getData()
+    assert leg[xs.index(day_x(date(2026, 3, 19)))] == 2
+    points = charts.response.scatters
+    assert sum(len(s.data) for s in points.values()) == 2
+    assert "10-20 min" in charts.bands.text() or "20-30 min" in charts.bands.text()
+
+
+def test_range_change_redraws(window):
+    charts = window.show_charts()
+    charts.set_range("Month")
+    assert len(charts.timeline.bars.opts["height"]) == 30
+    charts.set_range("All")
+    assert charts.current_range() == (date(2026, 3, 17), date(2026, 3, 20))
+
+
+def test_new_entries_reach_the_open_charts(window, journal):
+    charts = window.show_charts()
+    charts.set_range("2 weeks")
+    form = window.log_walk()
+    form.minutes.setValue(45)
+    form.accept()
+    xs = list(charts.timeline.bars.opts["x"])
+    assert charts.timeline.bars.opts["height"][xs.index(day_x(NOW.date()))] == 45
+
+
+def test_empty_journal_explains_instead_of_empty_axes(qtbot, journal):
+    empty = MainWindow(journal, clock=lambda: NOW)
+    qtbot.addWidget(empty)
+    charts = empty.show_charts()
+    assert charts.stack.currentWidget() is charts.empty
+    assert "Nothing to chart yet" in charts.empty.text()
+    assert not charts.png_button.isEnabled()
+
+
+def test_export_png_and_svg(window, tmp_path):
+    charts = window.show_charts()
+    charts.resize(900, 600)
+    charts.save_chart(tmp_path / "chart.png")
+    charts.save_chart(tmp_path / "chart.svg")
+    assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = (tmp_path / "chart.svg").read_text()
+    assert "<svg" in svg and "Pain and walking over time" in svg
+
+
+def test_main_window_appears_without_importing_pyqtgraph(tmp_path):
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from sciajournal.storage.journal import Journal\n"
+        "from sciajournal.ui.main_window import MainWindow\n"
+        f"window = MainWindow(Journal.open(Path({str(tmp_path / 'j.sqlite')!r})))\n"
+        "window.show(); app.processEvents()\n"
+        "print('before', 'pyqtgraph' in sys.modules)\n"
+        "window.tabs.setCurrentIndex(1)\n"
+        "print('after', 'pyqtgraph' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "before False" in result.stdout and "after True" in result.stdout
