@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = verbs.add_parser("report", help="the analysis of a date range")
     report.add_argument("--json", action="store_true", help="print every figure as JSON")
+    report.add_argument("-o", "--output", metavar="FILE", help="write the printable summary (PDF)")
+    report.add_argument(
+        "--paper", choices=["a4", "letter"], help="paper size (default: from your locale)"
+    )
     report.add_argument("--from", dest="first", type=_date, metavar="DATE", help="YYYY-MM-DD")
     report.add_argument("--to", dest="last", type=_date, metavar="DATE", help="YYYY-MM-DD")
     return parser
@@ -134,14 +138,42 @@ def _report(journal: Journal, args: argparse.Namespace) -> int:
     from sciajournal.report.json_report import report_json
     from sciajournal.report.loading import analyse_journal, default_range
 
-    if not args.json:
-        raise UserError("report needs --json (the printable summary is not available yet)")
+    if not args.json and not args.output:
+        raise UserError("report needs --json or -o FILE.pdf")
     first, last = default_range(journal)
     first, last = args.first or first, args.last or last
     if first > last:
         raise UserError(f"--from {first} is after --to {last}")
-    sys.stdout.write(report_json(analyse_journal(journal, first, last)))
+    if args.json:
+        sys.stdout.write(report_json(analyse_journal(journal, first, last)))
+    if args.output:
+        pages = _write_summary(journal, first, last, Path(args.output), args.paper)
+        print(
+            f"Wrote a {pages}-page summary for {first} to {last} to {args.output}", file=sys.stderr
+        )
     return 0
+
+
+def _write_summary(
+    journal: Journal, first: date, last: date, target: Path, paper: str | None
+) -> int:
+    import os
+
+    # No window is needed to lay out a PDF: work without a display.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from sciajournal.report.loading import summary_for
+    from sciajournal.report.summary_document import locale_paper, write_pdf
+
+    application = QGuiApplication.instance() or QGuiApplication(["sciajournal"])
+    if not target.parent.is_dir():
+        raise UserError(f"cannot write {target}: the folder {target.parent} does not exist")
+    pages = write_pdf(str(target), summary_for(journal, first, last), paper or locale_paper())
+    if not target.exists() or target.stat().st_size == 0:
+        raise UserError(f"cannot write {target}")
+    assert application is not None  # kept alive until the PDF is written
+    return pages
 
 
 def _backup(journal: Journal, args: argparse.Namespace) -> int:

@@ -3,8 +3,9 @@
 from datetime import date, datetime, time, timedelta
 
 from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN, JournalAnalysis, analyse
-from sciajournal.core.settings import Settings
+from sciajournal.core.collection import Entries
 from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.report.summary_content import SummaryContent, summary_content
 from sciajournal.storage.journal import Journal
 
 
@@ -16,11 +17,23 @@ def default_range(journal: Journal, today: date | None = None) -> tuple[date, da
     return min(first, last), last
 
 
-def analyse_journal(journal: Journal, first_day: date, last_day: date) -> JournalAnalysis:
+def entries_around(journal: Journal, first_day: date, last_day: date) -> Entries:
+    """The range's entries plus a margin, so walks at its edges find their ratings."""
     # Local midnights with a margin: entries carry their own offsets, so the exact
     # day boundaries are applied by the analysis on each entry's local date.
     start = local_aware(datetime.combine(first_day, time())) - CONTEXT_MARGIN
     end = local_aware(datetime.combine(last_day + timedelta(days=1), time())) + CONTEXT_MARGIN
-    entries = journal.collection(start=start, end=end)
-    settings = Settings.from_stored(journal.settings())
-    return analyse(entries, first_day, last_day, settings)
+    return journal.collection(start=start, end=end)
+
+
+def analyse_journal(journal: Journal, first_day: date, last_day: date) -> JournalAnalysis:
+    entries = entries_around(journal, first_day, last_day)
+    return analyse(entries, first_day, last_day, journal.load_settings())
+
+
+def summary_for(
+    journal: Journal, first_day: date, last_day: date, generated: date | None = None
+) -> SummaryContent:
+    entries = entries_around(journal, first_day, last_day)
+    analysis = analyse(entries, first_day, last_day, journal.load_settings())
+    return summary_content(analysis, entries, generated or local_now().date())

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,7 +43,8 @@ from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.core.validation import ValidationError
 from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
-from sciajournal.report.loading import analyse_journal
+from sciajournal.report.loading import analyse_journal, summary_for
+from sciajournal.report.summary_document import page_layout, render_summary, write_pdf
 from sciajournal.resource_files import resource_path
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
@@ -51,6 +53,7 @@ from sciajournal.ui.dialogs.about_dialog import show_about
 from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
+from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.forms.medication_form import MedicationForm
 from sciajournal.ui.forms.note_form import NoteForm
@@ -161,6 +164,11 @@ class MainWindow(QMainWindow):
 
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
+        file_menu.addAction(
+            self._action("&Print summary…", QKeySequence.StandardKey.Print, self.print_summary)
+        )
+        file_menu.addAction(self._action("Save summary as P&DF…", None, self.save_summary))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Export journal…", None, self.export_journal))
         file_menu.addAction(self._action("&Import journal…", None, self.import_journal))
         file_menu.addAction(self._action("&Backups…", None, self.show_backups))
@@ -421,6 +429,52 @@ class MainWindow(QMainWindow):
     def _save_settings(self, settings: Settings) -> None:
         self.journal.save_settings(settings)
         self.refresh()
+
+    def _ask_summary_range(
+        self, title: str, then: Callable[[date, date, str], None]
+    ) -> SummaryDialog:
+        dialog = SummaryDialog(self.clock().date(), title, self)
+        self.active_form = dialog
+        dialog.accepted.connect(lambda: then(*dialog.chosen()))
+        dialog.finished.connect(lambda _r: self._form_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def print_summary(self) -> SummaryDialog:
+        """File > Print summary: choose the period, then a print preview with a Print button."""
+        return self._ask_summary_range("Print summary", self.preview_summary)
+
+    def preview_summary(self, first: date, last: date, paper: str) -> QPrintPreviewDialog:
+        content = summary_for(self.journal, first, last, self.clock().date())
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(paper))
+        printer.setDocName("SciaJournal summary")
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setWindowTitle("Summary for your clinician: preview")
+        preview.paintRequested.connect(lambda device: render_summary(device, content))
+        self.preview = preview
+        preview.open()
+        return preview
+
+    def save_summary(self) -> SummaryDialog:
+        def ask_file(first: date, last: date, paper: str) -> None:
+            suggested = Path.home() / f"sciajournal-summary-{last:%Y-%m-%d}.pdf"
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Save summary as PDF", str(suggested), "PDF (*.pdf)"
+            )
+            if name:
+                self.write_summary(Path(name), first, last, paper)
+
+        return self._ask_summary_range("Save summary as PDF", ask_file)
+
+    def write_summary(self, path: Path, first: date, last: date, paper: str) -> int:
+        content = summary_for(self.journal, first, last, self.clock().date())
+        pages = write_pdf(str(path), content, paper)
+        if not path.exists():
+            QMessageBox.warning(self, "Summary not saved", f"Could not write {path}.")
+            return 0
+        self.statusBar().showMessage(f"Saved a {pages}-page summary to {path}", 8000)
+        return pages
 
     def export_journal(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

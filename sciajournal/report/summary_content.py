@@ -1,0 +1,276 @@
+"""What the doctor-visit summary says, computed from the analysis; no Qt, no layout.
+
+Every number comes from the analysis layer; this module only selects and words them.
+The PDF renderer lays this out; tests compare the printed text with it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from statistics import fmean
+
+from sciajournal.analysis.journal_analysis import JournalAnalysis
+from sciajournal.analysis.outcomes import REASON_TEXT, Outcome
+from sciajournal.analysis.progression import monday_of
+from sciajournal.analysis.series import Day, weekly_points
+from sciajournal.core.collection import Entries
+from sciajournal.core.enums import RED_FLAG_LABELS
+
+#: The trend compares the first and the last week of the range.
+TREND_WINDOW_DAYS = 7
+#: Up to this many days the chart shows days; beyond, weeks.
+DAILY_CHART_MAX_DAYS = 45
+#: A change of 30 % is also clinically meaningful on the 0-10 scale.
+MEANINGFUL_PERCENT = 30.0
+MIN_PERCENT_CHANGE_POINTS = 1.0
+
+
+@dataclass(frozen=True)
+class PainTrend:
+    site: str
+    start: float | None
+    end: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.start is None or self.end is None:
+            return None
+        return round(self.end - self.start, 1)
+
+    @property
+    def percent(self) -> float | None:
+        if self.change is None or not self.start:
+            return None
+        return round(self.change / self.start * 100)
+
+    def is_meaningful(self, points: int) -> bool:
+        """2 points, or 30 % of at least 1 point (30 % of a pain of 1 is no change anyone feels)."""
+        if self.change is None:
+            return False
+        return abs(self.change) >= points or (
+            self.percent is not None
+            and abs(self.percent) >= MEANINGFUL_PERCENT
+            and abs(self.change) >= MIN_PERCENT_CHANGE_POINTS
+        )
+
+    def verdict(self, points: int) -> str:
+        if self.change is None:
+            return "not enough ratings to compare"
+        if not self.is_meaningful(points):
+            return "no clinically meaningful change"
+        return "meaningfully better" if self.change < 0 else "meaningfully worse"
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    day: date  # the day, or the Monday of the week
+    minutes: float
+    back: float | None
+    leg: float | None
+    #: +1 / -1 where the mean rose / fell by the meaningful points since the previous point.
+    back_step: int = 0
+    leg_step: int = 0
+
+
+@dataclass
+class SummaryContent:
+    first_day: date
+    last_day: date
+    generated: date
+    patient_name: str
+    change_points: int
+    is_empty: bool
+    red_flags: list[str] = field(default_factory=list)
+    trends: list[PainTrend] = field(default_factory=list)
+    chart_by_week: bool = False
+    chart: list[ChartPoint] = field(default_factory=list)
+    walks: int = 0
+    walk_minutes: float = 0
+    settled: int = 0
+    pain_continued: int = 0
+    awaiting: int = 0
+    progression_lines: list[str] = field(default_factory=list)
+    flagged_walks: list[list[str]] = field(default_factory=list)
+    medications: list[list[str]] = field(default_factory=list)
+    treatments: list[list[str]] = field(default_factory=list)
+    notes: list[list[str]] = field(default_factory=list)
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    @property
+    def has_detail(self) -> bool:
+        return bool(self.flagged_walks or self.medications or self.treatments or self.notes)
+
+
+def _mean_of(days: list[Day], attribute: str) -> float | None:
+    values = [getattr(d, attribute) for d in days if getattr(d, attribute) is not None]
+    return round(fmean(values), 1) if values else None
+
+
+def pain_trends(days: list[Day]) -> list[PainTrend]:
+    window = TREND_WINDOW_DAYS if len(days) >= 2 * TREND_WINDOW_DAYS else max(1, len(days) // 2)
+    first, last = days[:window], days[-window:]
+    return [
+        PainTrend("Back", _mean_of(first, "back_mean"), _mean_of(last, "back_mean")),
+        PainTrend("Leg", _mean_of(first, "leg_mean"), _mean_of(last, "leg_mean")),
+    ]
+
+
+def _step(now: float | None, before: float | None, points: int) -> int:
+    if now is None or before is None or abs(now - before) < points:
+        return 0
+    return 1 if now > before else -1
+
+
+def chart_points(days: list[Day], points: int) -> tuple[bool, list[ChartPoint]]:
+    by_week = len(days) > DAILY_CHART_MAX_DAYS
+    raw: list[tuple[date, float, float | None, float | None]]
+    if by_week:
+        raw = [(w.monday, w.walk_minutes, w.back_mean, w.leg_mean) for w in weekly_points(days)]
+    else:
+        raw = [(d.day, d.walk_minutes, d.back_mean, d.leg_mean) for d in days]
+    chart: list[ChartPoint] = []
+    last_back: float | None = None
+    last_leg: float | None = None
+    for day, minutes, back, leg in raw:
+        chart.append(
+            ChartPoint(
+                day,
+                minutes,
+                back,
+                leg,
+                _step(back, last_back, points),
+                _step(leg, last_leg, points),
+            )
+        )
+        last_back = back if back is not None else last_back
+        last_leg = leg if leg is not None else last_leg
+    return by_week, chart
+
+
+def _pair(rating: object) -> str:
+    if rating is None:
+        return "–"
+    return f"{rating.back}/{rating.leg}"  # type: ignore[attr-defined]
+
+
+def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date) -> SummaryContent:
+    """`entries` are those the analysis was run on; notes are taken from them by date."""
+    settings = analysis.settings
+    points = settings.pain_change_points
+
+    def inside(day: date) -> bool:
+        return analysis.first_day <= day <= analysis.last_day
+
+    in_range = [e for e in entries if inside(e.when.date())]
+    content = SummaryContent(
+        first_day=analysis.first_day,
+        last_day=analysis.last_day,
+        generated=generated,
+        patient_name=settings.patient_name,
+        change_points=points,
+        is_empty=not in_range,
+    )
+    if content.is_empty:
+        return content
+
+    content.red_flags = [
+        f"{check.at:%a %d %b %Y %H:%M}: "
+        + "; ".join(RED_FLAG_LABELS[sign] for sign in sorted(check.signs))
+        for check in analysis.red_flags
+    ]
+    content.trends = pain_trends(analysis.days)
+    content.chart_by_week, content.chart = chart_points(analysis.days, points)
+    outcomes = analysis.outcomes
+    content.walks = len(outcomes)
+    content.walk_minutes = sum(o.walk.minutes for o in outcomes)
+    content.settled = sum(o.outcome is Outcome.SETTLED for o in outcomes)
+    content.pain_continued = sum(o.outcome is Outcome.PAIN_CONTINUED for o in outcomes)
+    content.awaiting = sum(o.outcome is Outcome.AWAITING_FOLLOW_UP for o in outcomes)
+    content.progression_lines = _progression_lines(analysis)
+
+    for result in outcomes:
+        if result.outcome is not Outcome.PAIN_CONTINUED:
+            continue
+        walk = result.walk
+        content.flagged_walks.append(
+            [
+                f"{walk.start:%a %d %b %Y %H:%M}",
+                f"{walk.minutes:g}",
+                walk.surface.value,
+                _pair(result.baseline),
+                _pair(result.end),
+                _pair(result.follow_up),
+                "; ".join(REASON_TEXT[reason] for reason in result.reasons),
+            ]
+        )
+    for use in analysis.medications:
+        how = []
+        if use.as_needed:
+            how.append(f"{use.as_needed} as needed")
+        if use.scheduled:
+            how.append(f"{use.scheduled} scheduled")
+        content.medications.append(
+            [
+                use.name,
+                f"{use.usual_dose:g} {use.unit}",
+                str(use.doses),
+                f"{use.days_used} of {content.days}",
+                f"{use.total_amount:g} {use.unit}",
+                ", ".join(how),
+            ]
+        )
+    for effect in analysis.treatments:
+        if not effect.sessions:
+            continue
+        change = "–" if effect.mean_change is None else f"{effect.mean_change:+.1f}"
+        content.treatments.append(
+            [effect.kind.value.capitalize(), str(effect.sessions), str(effect.rated), change]
+        )
+    content.notes = [
+        [f"{note.at:%a %d %b %Y %H:%M}", note.text]
+        for note in entries.notes
+        if inside(note.at.date())
+    ]
+    return content
+
+
+def _progression_lines(analysis: JournalAnalysis) -> list[str]:
+    progression = analysis.progression
+    settings = analysis.settings
+    lines = []
+    if progression.tolerance_minutes is not None:
+        lines.append(
+            f"Current tolerance: the longest walk that settled in the last 4 weeks was "
+            f"{progression.tolerance_minutes:g} min."
+        )
+    else:
+        lines.append("Current tolerance: no walk settled in the last 4 weeks of the period.")
+    this_monday = monday_of(analysis.last_day)
+    weeks = {week.monday: week for week in progression.weeks}
+    this_week = weeks.get(this_monday)
+    last_week = weeks.get(this_monday - timedelta(weeks=1))
+    if this_week is not None and last_week is not None:
+        so_far = "" if analysis.last_day.weekday() == 6 else " so far"
+        change = "" if this_week.change_percent is None else f" ({this_week.change_percent:+.0f} %)"
+        lines.append(
+            f"Walking in the last week of the period{so_far}: {this_week.minutes:g} min"
+            f"{change}; the week before: {last_week.minutes:g} min."
+        )
+    if progression.target_minutes is not None:
+        held = (
+            " (held: pain continued after a walk that week)" if progression.target_held_back else ""
+        )
+        lines.append(
+            f"Suggested for the week of {progression.target_week:%d %b}: at most "
+            f"{progression.target_minutes:.0f} min, {settings.weekly_increase_percent:g} % "
+            f"guide{held}."
+        )
+    above = sum(1 for week in progression.weeks if week.warning.value != "none")
+    if above:
+        lines.append(
+            f"Weeks above the {settings.weekly_increase_percent:g} %-a-week guide: {above} of "
+            f"{len(progression.weeks)}."
+        )
+    return lines
