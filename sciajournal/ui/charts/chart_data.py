@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.analysis.outcomes import Outcome
 from sciajournal.analysis.progression import GuideWarning
-from sciajournal.analysis.series import weekly_points
+from sciajournal.analysis.series import Day, WeekPoint, weekly_points
 
 DAY = 86_400.0
 #: Longer ranges are drawn week by week so that bars stay readable.
@@ -60,58 +60,35 @@ def timeline_data(analysis: JournalAnalysis, by_week: bool | None = None) -> Tim
             key = day - timedelta(days=day.weekday()) if weekly else day
             flagged_days[key] = flagged_days.get(key, 0) + 1
 
-    if weekly:
-        for week in weekly_points(analysis.days):
-            x = day_x(week.monday) + 3 * DAY  # the bar sits over its Thursday, mid-week
-            _append(data, x, week.walk_minutes, week.back_mean, week.back_max, week.leg_mean,
-                    week.leg_max, week.treatments, week.medication_doses)  # fmt: skip
-            data.hover.append(
-                f"Week of {week.monday:%a %d %b %Y}: walked {week.walk_minutes:g} min · "
-                f"back {_pain_text(week.back_mean, week.back_max)} · "
-                f"leg {_pain_text(week.leg_mean, week.leg_max)}"
-                + _extras(flagged_days.get(week.monday, 0), week.treatments, week.medication_doses)
-            )
-            if week.monday in flagged_days:
-                data.flagged_x.append(x)
-                data.flagged_count.append(flagged_days[week.monday])
-    else:
-        for day in analysis.days:
-            x = day_x(day.day)
-            _append(data, x, day.walk_minutes, day.back_mean, day.back_max, day.leg_mean,
-                    day.leg_max, day.treatments, day.medication_doses)  # fmt: skip
-            data.hover.append(
-                f"{day.day:%a %d %b %Y}: walked {day.walk_minutes:g} min · "
-                f"back {_pain_text(day.back_mean, day.back_max)} · "
-                f"leg {_pain_text(day.leg_mean, day.leg_max)}"
-                + _extras(flagged_days.get(day.day, 0), day.treatments, day.medication_doses)
-            )
-            if day.day in flagged_days:
-                data.flagged_x.append(x)
-                data.flagged_count.append(flagged_days[day.day])
+    # Days and weeks carry the same fields; a week's bar sits over its Thursday.
+    periods: list[tuple[date, float, str, Day | WeekPoint]] = (
+        [(w.monday, day_x(w.monday) + 3 * DAY, f"Week of {w.monday:%a %d %b %Y}", w)
+         for w in weekly_points(analysis.days)]
+        if weekly
+        else [(d.day, day_x(d.day), f"{d.day:%a %d %b %Y}", d) for d in analysis.days]
+    )  # fmt: skip
+    for key, x, title, period in periods:
+        data.x.append(x)
+        data.minutes.append(period.walk_minutes)
+        data.back_mean.append(_or_nan(period.back_mean))
+        data.back_max.append(_or_nan(period.back_max))
+        data.leg_mean.append(_or_nan(period.leg_mean))
+        data.leg_max.append(_or_nan(period.leg_max))
+        if period.treatments:
+            data.treatment_x.append(x)
+        if period.medication_doses:
+            data.medication_x.append(x)
+        flagged = flagged_days.get(key, 0)
+        if flagged:
+            data.flagged_x.append(x)
+            data.flagged_count.append(flagged)
+        data.hover.append(
+            f"{title}: walked {period.walk_minutes:g} min · "
+            f"back {_pain_text(period.back_mean, period.back_max)} · "
+            f"leg {_pain_text(period.leg_mean, period.leg_max)}"
+            + _extras(flagged, period.treatments, period.medication_doses)
+        )
     return data
-
-
-def _append(
-    data: TimelineData,
-    x: float,
-    minutes: float,
-    back_mean: float | None,
-    back_max: int | None,
-    leg_mean: float | None,
-    leg_max: int | None,
-    treatments: int,
-    doses: int,
-) -> None:
-    data.x.append(x)
-    data.minutes.append(minutes)
-    data.back_mean.append(_or_nan(back_mean))
-    data.back_max.append(_or_nan(back_max))
-    data.leg_mean.append(_or_nan(leg_mean))
-    data.leg_max.append(_or_nan(leg_max))
-    if treatments:
-        data.treatment_x.append(x)
-    if doses:
-        data.medication_x.append(x)
 
 
 def _extras(flagged: int, treatments: int, doses: int) -> str:
