@@ -5,6 +5,7 @@ as one line on stderr with a non-zero exit status, never as a traceback.
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -16,6 +17,7 @@ from sciajournal.storage.journal import Journal
 from sciajournal.storage.location import ENV_VARIABLE, resolve_journal_path
 
 EXIT_PROBLEM = 1
+EXIT_INTERNAL = 70  # EX_SOFTWARE
 
 
 class UserError(Exception):
@@ -95,6 +97,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: still one line, and the way to see more
+        if os.environ.get("SCIAJOURNAL_DEBUG"):
+            raise
+        print(
+            f"sciajournal: internal error ({type(error).__name__}: {error}); nothing more was "
+            "written. Run again with SCIAJOURNAL_DEBUG=1 to see details, and please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def _demo(journal: Journal, args: argparse.Namespace) -> int:
@@ -157,8 +168,6 @@ def _report(journal: Journal, args: argparse.Namespace) -> int:
 def _write_summary(
     journal: Journal, first: date, last: date, target: Path, paper: str | None
 ) -> int:
-    import os
-
     # No window is needed to lay out a PDF: work without a display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication

@@ -163,3 +163,16 @@ def test_existing_journal_in_read_only_folder_is_refused_unchanged(tmp_path, mak
     make_read_only(folder)
     assert_one_clear_line(run("--db", str(journal), "export"), "not writable")
     assert digest(journal) == before
+
+
+def test_a_bug_is_still_one_line(tmp_path, monkeypatch, capsys):
+    from sciajournal import cli
+
+    def broken(journal, args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli.VERBS, "export", broken)
+    monkeypatch.delenv("SCIAJOURNAL_DEBUG", raising=False)
+    assert cli.main(["--db", str(tmp_path / "j.sqlite"), "export"]) == cli.EXIT_INTERNAL
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("sciajournal: internal error (RuntimeError: boom)")

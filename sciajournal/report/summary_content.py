@@ -6,58 +6,17 @@ The PDF renderer lays this out; tests compare the printed text with it.
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from statistics import fmean
 
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.analysis.outcomes import REASON_TEXT, Outcome
 from sciajournal.analysis.progression import monday_of
 from sciajournal.analysis.series import Day, weekly_points
+from sciajournal.analysis.trends import PainTrend, meaningful_step, pain_trends
 from sciajournal.core.collection import Entries
 from sciajournal.core.enums import RED_FLAG_LABELS
 
-#: The trend compares the first and the last week of the range.
-TREND_WINDOW_DAYS = 7
 #: Up to this many days the chart shows days; beyond, weeks.
 DAILY_CHART_MAX_DAYS = 45
-#: A change of 30 % is also clinically meaningful on the 0-10 scale.
-MEANINGFUL_PERCENT = 30.0
-MIN_PERCENT_CHANGE_POINTS = 1.0
-
-
-@dataclass(frozen=True)
-class PainTrend:
-    site: str
-    start: float | None
-    end: float | None
-
-    @property
-    def change(self) -> float | None:
-        if self.start is None or self.end is None:
-            return None
-        return round(self.end - self.start, 1)
-
-    @property
-    def percent(self) -> float | None:
-        if self.change is None or not self.start:
-            return None
-        return round(self.change / self.start * 100)
-
-    def is_meaningful(self, points: int) -> bool:
-        """2 points, or 30 % of at least 1 point (30 % of a pain of 1 is no change anyone feels)."""
-        if self.change is None:
-            return False
-        return abs(self.change) >= points or (
-            self.percent is not None
-            and abs(self.percent) >= MEANINGFUL_PERCENT
-            and abs(self.change) >= MIN_PERCENT_CHANGE_POINTS
-        )
-
-    def verdict(self, points: int) -> str:
-        if self.change is None:
-            return "not enough ratings to compare"
-        if not self.is_meaningful(points):
-            return "no clinically meaningful change"
-        return "meaningfully better" if self.change < 0 else "meaningfully worse"
 
 
 @dataclass(frozen=True)
@@ -103,26 +62,6 @@ class SummaryContent:
         return bool(self.flagged_walks or self.medications or self.treatments or self.notes)
 
 
-def _mean_of(days: list[Day], attribute: str) -> float | None:
-    values = [getattr(d, attribute) for d in days if getattr(d, attribute) is not None]
-    return round(fmean(values), 1) if values else None
-
-
-def pain_trends(days: list[Day]) -> list[PainTrend]:
-    window = TREND_WINDOW_DAYS if len(days) >= 2 * TREND_WINDOW_DAYS else max(1, len(days) // 2)
-    first, last = days[:window], days[-window:]
-    return [
-        PainTrend("Back", _mean_of(first, "back_mean"), _mean_of(last, "back_mean")),
-        PainTrend("Leg", _mean_of(first, "leg_mean"), _mean_of(last, "leg_mean")),
-    ]
-
-
-def _step(now: float | None, before: float | None, points: int) -> int:
-    if now is None or before is None or abs(now - before) < points:
-        return 0
-    return 1 if now > before else -1
-
-
 def chart_points(days: list[Day], points: int) -> tuple[bool, list[ChartPoint]]:
     by_week = len(days) > DAILY_CHART_MAX_DAYS
     raw: list[tuple[date, float, float | None, float | None]]
@@ -140,8 +79,8 @@ def chart_points(days: list[Day], points: int) -> tuple[bool, list[ChartPoint]]:
                 minutes,
                 back,
                 leg,
-                _step(back, last_back, points),
-                _step(leg, last_leg, points),
+                meaningful_step(back, last_back, points),
+                meaningful_step(leg, last_leg, points),
             )
         )
         last_back = back if back is not None else last_back

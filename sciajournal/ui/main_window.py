@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
     # -- settings, exchange, geometry -------------------------------------------------
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, show_backups=self.show_backups)
         self.active_form = dialog
         dialog.accepted.connect(lambda: self._save_settings(dialog.chosen()))
         dialog.finished.connect(lambda _r: self._form_closed(dialog))

@@ -256,3 +256,16 @@ def test_backups_dialog_backs_up_and_restores(qtbot, window, journal):
     assert dialog.list.count() == 2  # the journal as it was, kept before restoring
     assert not window.undo_stack.canUndo()
     window.journal.close()
+
+
+def test_open_failure_offers_the_newest_good_backup(journal_path, tmp_path):
+    from sciajournal.storage.backups import make_backup
+    from sciajournal.storage.journal import Journal
+    from sciajournal.ui.dialogs.open_failure import newest_good_backup
+
+    with Journal.open(journal_path) as opened:
+        opened.add(full_note())
+        good = make_backup(journal_path, "manual", now=datetime(2026, 3, 1, 9, 0))
+        damaged = make_backup(journal_path, "manual", now=datetime(2026, 3, 2, 9, 0))
+    damaged.write_bytes(b"not a journal")
+    assert newest_good_backup(journal_path) == good  # the damaged newer one is skipped

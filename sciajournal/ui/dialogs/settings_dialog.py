@@ -4,6 +4,7 @@ They are stored in the journal, so they travel with it to another computer.
 """
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +24,12 @@ from sciajournal.core.settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        show_backups: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self._original = settings
@@ -69,6 +75,9 @@ class SettingsDialog(QDialog):
             | QDialogButtonBox.StandardButton.Cancel
             | QDialogButtonBox.StandardButton.RestoreDefaults
         )
+        if show_backups is not None:
+            backups = buttons.addButton("&Backups…", QDialogButtonBox.ButtonRole.ActionRole)
+            backups.clicked.connect(lambda _checked=False: show_backups())
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
