@@ -68,6 +68,8 @@ def walk_text(
             )
         elif outcome.end is not None:
             text += f" · pain at the end {_pair(outcome.end)}"
+        elif outcome.baseline is not None and outcome.baseline.walk_id == walk.id:
+            text += f" · pain before {_pair(outcome.baseline)}"
         if outcome.outcome is Outcome.PAIN_CONTINUED:
             reasons = "; ".join(REASON_TEXT[reason] for reason in outcome.reasons)
             text += f" · ⚠ pain continued ({reasons})"

@@ -218,7 +218,9 @@ class MainWindow(QMainWindow):
         elif self.journal.is_empty():
             empty = (
                 "Your journal is empty.\n\nLog a walk (Ctrl+W) or your pain (Ctrl+R) to start. "
-                "Everything you log stays on this computer."
+                "Everything you log stays on this computer.\n\nA common starting point: 5-10 "
+                "minutes at a slow pace on flat, even ground, adding no more than 10 % a week. "
+                "Follow your own clinician's advice where it differs."
             )
         else:
             empty = "Nothing logged in this range. Choose a longer range or another kind."

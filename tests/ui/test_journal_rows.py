@@ -67,3 +67,9 @@ def test_red_flag_line_is_unmistakable():
     (_heading, row) = rows_for([check], t(4, 22))
     assert row.text == "21:00  ⚠ RED FLAG: Loss of bowel or bladder control. Seek medical care."
     assert row.urgent
+
+
+def test_walk_with_only_its_before_rating_says_so():
+    w = walk(t(10, 9, 15), 20)
+    (_, row) = rows_for([w, before(w, 3, 4)], now=t(10, 9, 40))
+    assert "· pain before back 3, leg 4 ·" in row.text
