@@ -1,11 +1,10 @@
 """The journal list: a filter bar (kind, date range) over day-grouped entries, newest first."""
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -16,7 +15,6 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -34,6 +32,7 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.ui.journal_rows import Row
+from sciajournal.ui.widgets.date_range import ALL_TIME, CUSTOM, DateRangeControls
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -46,13 +45,13 @@ KIND_FILTERS: list[tuple[str, tuple[type, ...] | None]] = [
     ("Red-flag checks", (RedFlagCheck,)),
     ("Notes", (Note,)),
 ]
-RANGE_PRESETS: list[tuple[str, int | None]] = [
+RANGE_PRESETS: list[tuple[str, int]] = [
     ("Last 7 days", 7),
     ("Last 30 days", 30),
     ("Last 90 days", 90),
     ("Last year", 365),
-    ("All time", None),
-    ("Custom", -1),
+    ("All time", ALL_TIME),
+    ("Custom", CUSTOM),
 ]
 
 
@@ -139,19 +138,9 @@ class JournalView(QWidget):
         super().__init__(parent)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Show")
-        for label, kinds in KIND_FILTERS:
-            self.kind.addItem(label, kinds)
-        self.range = QComboBox()
-        self.range.setAccessibleName("Date range")
-        for label, days in RANGE_PRESETS:
-            self.range.addItem(label, days)
-        self.first = QDateEdit()
-        self.first.setAccessibleName("From")
-        self.last = QDateEdit()
-        self.last.setAccessibleName("To")
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+        self.kind.addItems([label for label, _kinds in KIND_FILTERS])
+        # Last 30 days by default: quick to open, and what a day-to-day user reads.
+        self.range = DateRangeControls(RANGE_PRESETS, 1, date.today(), self)
         self.model = JournalModel(self)
         self.list = EntryList()
         self.list.setModel(self.model)
@@ -161,69 +150,31 @@ class JournalView(QWidget):
         self.empty.setVisible(False)
 
         bar = QHBoxLayout()
-        for text, widget in (("Sho&w", self.kind), ("&Range", self.range)):
+        for text, widget in (("Sho&w", self.kind), ("&Range", self.range.preset)):
             label = QLabel(text)
             label.setBuddy(widget)
             bar.addWidget(label)
             bar.addWidget(widget)
-        bar.addWidget(self.first)
+        bar.addWidget(self.range.first)
         bar.addWidget(QLabel("to"))
-        bar.addWidget(self.last)
+        bar.addWidget(self.range.last)
         bar.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
-
-        self._today = date.today()
-        self.range.setCurrentIndex(
-            1
-        )  # last 30 days: quick to open, and what a day-to-day user reads
-        self._apply_preset()
         self.kind.currentIndexChanged.connect(self.filtersChanged)
-        self.range.currentIndexChanged.connect(self._apply_preset)
-        self.first.dateChanged.connect(self._dates_edited)
-        self.last.dateChanged.connect(self._dates_edited)
+        self.range.changed.connect(self.filtersChanged)
 
     def set_today(self, today: date) -> None:
-        self._today = today
-        self._apply_preset()
+        self.range.set_today(today)
 
     def kinds(self) -> tuple[type, ...] | None:
-        kinds: tuple[type, ...] | None = self.kind.currentData()
-        return kinds
+        return KIND_FILTERS[self.kind.currentIndex()][1]
 
     def date_range(self) -> tuple[date | None, date | None]:
-        if self.range.currentData() is None:
-            return None, None
-        first = self.first.date().toPython()
-        last = self.last.date().toPython()
-        assert isinstance(first, date) and isinstance(last, date)
-        return first, last
-
-    def _apply_preset(self) -> None:
-        days = self.range.currentData()
-        all_time = days is None
-        self.first.setEnabled(not all_time)
-        self.last.setEnabled(not all_time)
-        if days is not None and days > 0:
-            for edit, value in (
-                (self.first, self._today - timedelta(days=days - 1)),
-                (self.last, self._today),
-            ):
-                edit.blockSignals(True)
-                edit.setDate(QDate(value.year, value.month, value.day))
-                edit.blockSignals(False)
-        self.filtersChanged.emit()
-
-    def _dates_edited(self) -> None:
-        custom = self.range.count() - 1
-        if self.range.currentIndex() != custom:
-            self.range.blockSignals(True)
-            self.range.setCurrentIndex(custom)
-            self.range.blockSignals(False)
-        self.filtersChanged.emit()
+        return self.range.date_range()
 
     def show_rows(self, rows: list[Row], empty_text: str) -> None:
         self.model.set_rows(rows)

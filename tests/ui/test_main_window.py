@@ -269,3 +269,16 @@ def test_open_failure_offers_the_newest_good_backup(journal_path, tmp_path):
         damaged = make_backup(journal_path, "manual", now=datetime(2026, 3, 2, 9, 0))
     damaged.write_bytes(b"not a journal")
     assert newest_good_backup(journal_path) == good  # the damaged newer one is skipped
+
+
+def test_filter_by_kind(qtbot, window, journal):
+    journal.add_many(
+        [full_note(at=NOW - timedelta(hours=3)), Walk(start=NOW - timedelta(hours=2), minutes=15)]
+    )
+    window.refresh()
+    window.view.kind.setCurrentText("Walks")
+    entries = [window.view.model.row_at(i).entry for i in range(window.view.model.rowCount())]
+    assert [type(e) for e in entries if e is not None] == [Walk]
+    window.view.kind.setCurrentText("Notes")
+    entries = [window.view.model.row_at(i).entry for i in range(window.view.model.rowCount())]
+    assert [type(e).__name__ for e in entries if e is not None] == ["Note"]

@@ -1,0 +1,87 @@
+"""A date range chosen by preset ("Last 30 days") or by editing the two dates (then "Custom").
+
+A controller over three widgets, so each window lays them out its own way.
+"""
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+
+#: Preset lengths in days; ALL_TIME and CUSTOM mark the two presets that are not a length.
+ALL_TIME = 0
+CUSTOM = -1
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class DateRangeControls(QObject):
+    changed = Signal()
+
+    def __init__(
+        self,
+        presets: list[tuple[str, int]],
+        default: int,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._presets = presets
+        self._today = today
+        self.preset = QComboBox(parent)
+        self.preset.setAccessibleName("Period")
+        self.preset.addItems([label for label, _days in presets])
+        self.first = QDateEdit(parent)
+        self.first.setAccessibleName("From")
+        self.last = QDateEdit(parent)
+        self.last.setAccessibleName("To")
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+        self.preset.setCurrentIndex(default)
+        self._apply_preset()
+        self.preset.currentIndexChanged.connect(self._apply_preset)
+        self.first.dateChanged.connect(self._dates_edited)
+        self.last.dateChanged.connect(self._dates_edited)
+
+    def set_today(self, today: date) -> None:
+        self._today = today
+        self._apply_preset()
+
+    def days(self) -> int:
+        return self._presets[self.preset.currentIndex()][1]
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        """(first, last), in order; (None, None) for all time."""
+        if self.days() == ALL_TIME:
+            return None, None
+        first = self.first.date().toPython()
+        last = self.last.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        return min(first, last), max(first, last)
+
+    def _apply_preset(self) -> None:
+        days = self.days()
+        self.first.setEnabled(days != ALL_TIME)
+        self.last.setEnabled(days != ALL_TIME)
+        if days > 0:
+            for edit, value in (
+                (self.first, self._today - timedelta(days=days - 1)),
+                (self.last, self._today),
+            ):
+                edit.blockSignals(True)
+                edit.setDate(to_qdate(value))
+                edit.blockSignals(False)
+        self.changed.emit()
+
+    def _dates_edited(self) -> None:
+        custom = next(i for i, (_label, days) in enumerate(self._presets) if days == CUSTOM)
+        if self.preset.currentIndex() != custom:
+            self.preset.blockSignals(True)
+            self.preset.setCurrentIndex(custom)
+            self.preset.blockSignals(False)
+            self.first.setEnabled(True)
+            self.last.setEnabled(True)
+        self.changed.emit()
