@@ -1,7 +1,5 @@
 """Daily (or weekly) walking minutes as bars, back and leg pain as lines on a second axis."""
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -128,7 +126,3 @@ class TimelineChart(BaseChart):
         width = DAY * (3.5 if self.data.by_week else 0.5)
         index = nearest(self.data.x, x, width)
         return "" if index is None else self.data.hover[index]
-
-
-def finite(values: list[float]) -> list[float]:
-    return [v for v in values if not math.isnan(v)]
