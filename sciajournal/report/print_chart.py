@@ -20,7 +20,7 @@ INK = QColor(0, 0, 0)
 def _nice_ceiling(value: float) -> float:
     if value <= 10:
         return 10
-    magnitude = 10 ** math.floor(math.log10(value))
+    magnitude = 10.0 ** math.floor(math.log10(value))
     for step in (1, 2, 2.5, 5, 10):
         if value <= step * magnitude:
             return step * magnitude

@@ -6,16 +6,13 @@ window hands them to the service through undoable commands and refreshes the vie
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSystemTrayIcon,
@@ -39,21 +36,15 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.core.enums import PainContext
-from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.core.validation import ValidationError
-from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
-from sciajournal.report.loading import analyse_journal, summary_for
-from sciajournal.report.summary_document import page_layout, render_summary, write_pdf
+from sciajournal.report.loading import analyse_journal
 from sciajournal.resource_files import resource_path
-from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.dialogs.about_dialog import show_about
-from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
-from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
-from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
+from sciajournal.ui.file_actions import FileActions
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.forms.medication_form import MedicationForm
 from sciajournal.ui.forms.note_form import NoteForm
@@ -113,6 +104,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(QWidget(), "&Charts")  # built when first shown: see show_charts
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
+        self.files = FileActions(self)
         self._build_actions()
 
         self.tray: QSystemTrayIcon | None = None
@@ -165,16 +157,20 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addAction(
-            self._action("&Print summary…", QKeySequence.StandardKey.Print, self.print_summary)
+            self._action(
+                "&Print summary…", QKeySequence.StandardKey.Print, self.files.print_summary
+            )
         )
-        file_menu.addAction(self._action("Save summary as P&DF…", None, self.save_summary))
+        file_menu.addAction(self._action("Save summary as P&DF…", None, self.files.save_summary))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Export journal…", None, self.export_journal))
-        file_menu.addAction(self._action("&Import journal…", None, self.import_journal))
-        file_menu.addAction(self._action("&Backups…", None, self.show_backups))
+        file_menu.addAction(self._action("&Export journal…", None, self.files.export_journal))
+        file_menu.addAction(self._action("&Import journal…", None, self.files.import_journal))
+        file_menu.addAction(self._action("&Backups…", None, self.files.show_backups))
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action("&Settings…", QKeySequence.StandardKey.Preferences, self.edit_settings)
+            self._action(
+                "&Settings…", QKeySequence.StandardKey.Preferences, self.files.edit_settings
+            )
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
@@ -287,11 +283,11 @@ class MainWindow(QMainWindow):
         """Show a form window-modally; on Save, hand its entries to `on_saved`."""
         self.active_form = form
         form.accepted.connect(lambda: on_saved(form.result_entries))
-        form.finished.connect(lambda _result: self._form_closed(form))
+        form.finished.connect(lambda _result: self.form_closed(form))
         form.open()
         return form
 
-    def _form_closed(self, form: QDialog) -> None:
+    def form_closed(self, form: QDialog) -> None:
         if self.active_form is form:
             self.active_form = None
         form.deleteLater()
@@ -420,124 +416,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Deleted the {label}. Press Ctrl+Z to undo.", 8000)
 
     # -- settings, exchange, geometry -------------------------------------------------
-
-    def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self, show_backups=self.show_backups)
-        self.active_form = dialog
-        dialog.accepted.connect(lambda: self._save_settings(dialog.chosen()))
-        dialog.finished.connect(lambda _r: self._form_closed(dialog))
-        dialog.open()
-
-    def _save_settings(self, settings: Settings) -> None:
-        self.journal.save_settings(settings)
-        self.refresh()
-
-    def _ask_summary_range(
-        self, title: str, then: Callable[[date, date, str], None]
-    ) -> SummaryDialog:
-        dialog = SummaryDialog(self.clock().date(), title, self)
-        self.active_form = dialog
-        dialog.accepted.connect(lambda: then(*dialog.chosen()))
-        dialog.finished.connect(lambda _r: self._form_closed(dialog))
-        dialog.open()
-        return dialog
-
-    def print_summary(self) -> SummaryDialog:
-        """File > Print summary: choose the period, then a print preview with a Print button."""
-        return self._ask_summary_range("Print summary", self.preview_summary)
-
-    def preview_summary(self, first: date, last: date, paper: str) -> QPrintPreviewDialog:
-        content = summary_for(self.journal, first, last, self.clock().date())
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(paper))
-        printer.setDocName("SciaJournal summary")
-        preview = QPrintPreviewDialog(printer, self)
-        preview.setWindowTitle("Summary for your clinician: preview")
-        preview.paintRequested.connect(lambda device: render_summary(device, content))
-        self.preview = preview
-        preview.open()
-        return preview
-
-    def save_summary(self) -> SummaryDialog:
-        def ask_file(first: date, last: date, paper: str) -> None:
-            suggested = Path.home() / f"sciajournal-summary-{last:%Y-%m-%d}.pdf"
-            name, _ = QFileDialog.getSaveFileName(
-                self, "Save summary as PDF", str(suggested), "PDF (*.pdf)"
-            )
-            if name:
-                self.write_summary(Path(name), first, last, paper)
-
-        return self._ask_summary_range("Save summary as PDF", ask_file)
-
-    def write_summary(self, path: Path, first: date, last: date, paper: str) -> int:
-        content = summary_for(self.journal, first, last, self.clock().date())
-        pages = write_pdf(str(path), content, paper)
-        if not path.exists():
-            QMessageBox.warning(self, "Summary not saved", f"Could not write {path}.")
-            return 0
-        self.statusBar().showMessage(f"Saved a {pages}-page summary to {path}", 8000)
-        return pages
-
-    def export_journal(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export journal", str(Path.home() / "sciajournal-export.json"), "JSON (*.json)"
-        )
-        if not name:
-            return
-        try:
-            Path(name).write_text(export_journal(self.journal), encoding="utf-8")
-        except OSError as error:
-            QMessageBox.warning(self, "Not exported", f"Could not write {name}: {error.strerror}")
-            return
-        self.statusBar().showMessage(f"Exported to {name}", 8000)
-
-    def import_journal(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Import journal", str(Path.home()), "JSON (*.json)"
-        )
-        if not name:
-            return
-        try:
-            result = import_file(self.journal, Path(name))
-        except (ImportFileError, JournalError) as error:
-            QMessageBox.warning(self, "Nothing imported", f"Nothing was imported: {error}")
-            return
-        self.refresh()
-        QMessageBox.information(
-            self,
-            "Imported",
-            f"Imported {result.added} entries ({result.skipped} were already in the journal).",
-        )
-
-    def show_backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(self.journal.path, self.back_up_now, self.restore_backup, self)
-        self.active_form = dialog
-        dialog.finished.connect(lambda _r: self._form_closed(dialog))
-        dialog.open()
-        return dialog
-
-    def back_up_now(self) -> None:
-        try:
-            target = make_backup(self.journal.path, "manual")
-        except JournalError as error:
-            QMessageBox.warning(self, "No backup made", f"The backup failed: {error}")
-            return
-        self.statusBar().showMessage(f"Backed up to {target}", 8000)
-
-    def restore_backup(self, backup: Backup) -> None:
-        """Close the journal, put the backup in its place (keeping it safe), reopen it."""
-        path = self.journal.path
-        self.journal.close()
-        try:
-            restore_backup(path, backup.path)
-        except JournalError as error:
-            QMessageBox.warning(self, "Not restored", f"Nothing was restored: {error}")
-        self.journal = Journal.open(path)
-        self.undo_stack.clear()  # its commands refer to the journal as it was
-        self.refresh()
-        self.statusBar().showMessage(
-            f"Restored the backup from {backup.taken:%d %b %Y %H:%M}", 8000
-        )
 
     def _restore_geometry(self) -> None:
         stored = QSettings().value("main_window/geometry")

@@ -139,12 +139,12 @@ def test_summary_from_the_window(qtbot, journal, tmp_path):
     journal.add_many(demo_entries(30, seed=2, end=END))
     window = MainWindow(journal, clock=lambda: END)
     qtbot.addWidget(window)
-    dialog = window.save_summary()
+    dialog = window.files.save_summary()
     assert dialog.chosen()[:2] == (END.date() - timedelta(days=29), END.date())
     dialog.reject()
     out = tmp_path / "from-window.pdf"
-    assert window.write_summary(out, date(2026, 3, 18), END.date(), "a4") >= 1
+    assert window.files.write_summary(out, date(2026, 3, 18), END.date(), "a4") >= 1
     assert "Sciatica: walking and pain summary" in pdf_pages(out)[0]
-    preview = window.preview_summary(date(2026, 3, 18), END.date(), "a4")
+    preview = window.files.preview_summary(date(2026, 3, 18), END.date(), "a4")
     assert preview.isVisible()
     preview.reject()

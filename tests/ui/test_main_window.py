@@ -183,7 +183,7 @@ def test_a_check_with_no_signs_is_logged_quietly(window, journal):
 
 
 def test_settings_are_stored_in_the_journal(qtbot, window, journal):
-    window.edit_settings()
+    window.files.edit_settings()
     dialog = window.active_form
     dialog.patient_name.setText("Ada Example")
     dialog.distance_unit.setCurrentIndex(1)
@@ -242,7 +242,7 @@ def test_every_control_of_every_form_has_an_accessible_name(window):
 
 def test_backups_dialog_backs_up_and_restores(qtbot, window, journal):
     first = journal.add(full_note(at=NOW - timedelta(hours=2)))
-    dialog = window.show_backups()
+    dialog = window.files.show_backups()
     assert dialog.list.count() == 0
     dialog._now()
     assert dialog.list.count() == 1

@@ -1,0 +1,159 @@
+"""The File menu's work: settings, the printable summary, export and import, backups.
+
+Kept apart from the main window, which wires it up; it reaches the journal and the
+clock through the window because a restore replaces the window's journal.
+"""
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from sciajournal.core.settings import Settings
+from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
+from sciajournal.report.loading import summary_for
+from sciajournal.report.summary_document import page_layout, render_summary, write_pdf
+from sciajournal.storage.backups import Backup, make_backup, restore_backup
+from sciajournal.storage.errors import JournalError
+from sciajournal.storage.journal import Journal
+from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
+from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
+from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
+
+if TYPE_CHECKING:
+    from sciajournal.ui.main_window import MainWindow
+
+
+class FileActions(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.window.settings, self.window, show_backups=self.show_backups)
+        self.window.active_form = dialog
+        dialog.accepted.connect(lambda: self._save_settings(dialog.chosen()))
+        dialog.finished.connect(lambda _r: self.window.form_closed(dialog))
+        dialog.open()
+
+    def _save_settings(self, settings: Settings) -> None:
+        self.window.journal.save_settings(settings)
+        self.window.refresh()
+
+    def _ask_summary_range(
+        self, title: str, then: Callable[[date, date, str], None]
+    ) -> SummaryDialog:
+        dialog = SummaryDialog(self.window.clock().date(), title, self.window)
+        self.window.active_form = dialog
+        dialog.accepted.connect(lambda: then(*dialog.chosen()))
+        dialog.finished.connect(lambda _r: self.window.form_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def print_summary(self) -> SummaryDialog:
+        """File > Print summary: choose the period, then a print preview with a Print button."""
+        return self._ask_summary_range("Print summary", self.preview_summary)
+
+    def preview_summary(self, first: date, last: date, paper: str) -> QPrintPreviewDialog:
+        content = summary_for(self.window.journal, first, last, self.window.clock().date())
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(paper))
+        printer.setDocName("SciaJournal summary")
+        preview = QPrintPreviewDialog(printer, self.window)
+        preview.setWindowTitle("Summary for your clinician: preview")
+        preview.paintRequested.connect(lambda device: render_summary(device, content))
+        self.preview = preview
+        preview.open()
+        return preview
+
+    def save_summary(self) -> SummaryDialog:
+        def ask_file(first: date, last: date, paper: str) -> None:
+            suggested = Path.home() / f"sciajournal-summary-{last:%Y-%m-%d}.pdf"
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, "Save summary as PDF", str(suggested), "PDF (*.pdf)"
+            )
+            if name:
+                self.write_summary(Path(name), first, last, paper)
+
+        return self._ask_summary_range("Save summary as PDF", ask_file)
+
+    def write_summary(self, path: Path, first: date, last: date, paper: str) -> int:
+        content = summary_for(self.window.journal, first, last, self.window.clock().date())
+        pages = write_pdf(str(path), content, paper)
+        if not path.exists():
+            QMessageBox.warning(self.window, "Summary not saved", f"Could not write {path}.")
+            return 0
+        self.window.statusBar().showMessage(f"Saved a {pages}-page summary to {path}", 8000)
+        return pages
+
+    def export_journal(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Export journal",
+            str(Path.home() / "sciajournal-export.json"),
+            "JSON (*.json)",
+        )
+        if not name:
+            return
+        try:
+            Path(name).write_text(export_journal(self.window.journal), encoding="utf-8")
+        except OSError as error:
+            QMessageBox.warning(
+                self.window, "Not exported", f"Could not write {name}: {error.strerror}"
+            )
+            return
+        self.window.statusBar().showMessage(f"Exported to {name}", 8000)
+
+    def import_journal(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import journal", str(Path.home()), "JSON (*.json)"
+        )
+        if not name:
+            return
+        try:
+            result = import_file(self.window.journal, Path(name))
+        except (ImportFileError, JournalError) as error:
+            QMessageBox.warning(self.window, "Nothing imported", f"Nothing was imported: {error}")
+            return
+        self.window.refresh()
+        QMessageBox.information(
+            self.window,
+            "Imported",
+            f"Imported {result.added} entries ({result.skipped} were already in the journal).",
+        )
+
+    def show_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(
+            self.window.journal.path, self.back_up_now, self.restore_backup, self.window
+        )
+        self.window.active_form = dialog
+        dialog.finished.connect(lambda _r: self.window.form_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def back_up_now(self) -> None:
+        try:
+            target = make_backup(self.window.journal.path, "manual")
+        except JournalError as error:
+            QMessageBox.warning(self.window, "No backup made", f"The backup failed: {error}")
+            return
+        self.window.statusBar().showMessage(f"Backed up to {target}", 8000)
+
+    def restore_backup(self, backup: Backup) -> None:
+        """Close the journal, put the backup in its place (keeping it safe), reopen it."""
+        path = self.window.journal.path
+        self.window.journal.close()
+        try:
+            restore_backup(path, backup.path)
+        except JournalError as error:
+            QMessageBox.warning(self.window, "Not restored", f"Nothing was restored: {error}")
+        self.window.journal = Journal.open(path)
+        self.window.undo_stack.clear()  # its commands refer to the journal as it was
+        self.window.refresh()
+        self.window.statusBar().showMessage(
+            f"Restored the backup from {backup.taken:%d %b %Y %H:%M}", 8000
+        )
