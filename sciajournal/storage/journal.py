@@ -150,10 +150,12 @@ class Journal:
         if entry is None:
             raise EntryNotFound(f"No entry with id {entry_id} to delete.")
         deleted: list[Entry] = [entry]
-        if isinstance(entry, Walk):
-            deleted += [p for p in self.entries(kinds=[PainRating]) if p.walk_id == entry_id]  # type: ignore[union-attr]
         mapping = mapping_for(entry)
         with self._engine.begin() as connection:
+            if isinstance(entry, Walk):  # its ratings go too (ON DELETE CASCADE): return them
+                ratings = MAPPINGS[PainRating]
+                query = select(ratings.table).where(ratings.table.c.walk_id == entry_id)
+                deleted += [ratings.from_row(row) for row in connection.execute(query).mappings()]
             connection.execute(sa_delete(mapping.table).where(mapping.table.c.id == entry_id))
         return deleted
 
