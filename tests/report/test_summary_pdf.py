@@ -130,6 +130,10 @@ def test_paper_size_and_embedded_font(demo_journal, tmp_path):
     assert "595 x 842 pts (A4)" in info(a4)
     fonts = subprocess.run([poppler("pdffonts"), str(a4)], capture_output=True, text=True).stdout
     assert "DejaVuSans" in fonts
+    images = subprocess.run(
+        [poppler("pdfimages"), "-list", str(a4)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert len(images) == 2, images  # only the table header: the chart is vector, not a picture
     assert os.stat(a4).st_mode & 0o077 == 0  # owner-only, like everything we write
 
 

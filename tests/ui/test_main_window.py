@@ -282,3 +282,19 @@ def test_filter_by_kind(qtbot, window, journal):
     window.view.kind.setCurrentText("Notes")
     entries = [window.view.model.row_at(i).entry for i in range(window.view.model.rowCount())]
     assert [type(e).__name__ for e in entries if e is not None] == ["Note"]
+
+
+def test_restoring_a_backup_asks_first(qtbot, window, journal):
+    from tests.ui.test_open_failure import press_later
+
+    journal.add(full_note(at=NOW - timedelta(hours=2)))
+    dialog = window.files.show_backups()
+    dialog._now()
+    window.journal.add(full_note(at=NOW - timedelta(hours=1), text="kept when cancelled"))
+    press_later("Cancel")
+    dialog._confirm_restore()
+    assert window.journal.count() == 2  # cancelled: nothing restored
+    press_later("&Yes")
+    dialog._confirm_restore()
+    assert window.journal.count() == 1
+    window.journal.close()
