@@ -83,7 +83,7 @@ def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[E
     state.flare *= 0.85
     if index > 20 and rng.random() < 1 / 110:
         state.flare = rng.uniform(2.5, 4.0)
-        state.tolerance = max(6.0, state.tolerance * 0.7)
+        state.tolerance = max(6.0, state.tolerance * 0.75)
         yield Note(at=_at(day, 20.5), text=rng.choice(FLARE_CAUSES), id=_uid(rng))
     pain_level = state.severity + state.flare
     state.after_effect *= 0.3  # most of it is gone by the day after
@@ -171,7 +171,7 @@ def _walk(
     side: Side,
 ) -> Iterator[Entry]:
     # Mostly within tolerance; now and then too ambitious, which is what flags are for.
-    too_much = rng.random() < 0.06
+    too_much = rng.random() < 0.035
     ambition = 1.5 if too_much else rng.choice((0.85, 0.95, 1.0, 1.0, 1.05, 1.1))
     if state.tolerance < 10:  # the first weeks: 5-10 minutes, as advised
         ambition = min(ambition, 1.1)
@@ -246,6 +246,6 @@ def _walk(
     # Build up by up to 10 % a week (about 1.4 % a day), cut back after a bad walk.
     if continued:
         state.after_effect = rng.choice((1.0, 2.0, 2.5))
-        state.tolerance = max(6.0, state.tolerance * 0.85)
+        state.tolerance = max(6.0, state.tolerance * 0.9)
     else:
         state.tolerance = min(45.0, state.tolerance * (1 + 0.10 / 7 * (1 if number == 0 else 0)))
