@@ -46,8 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json", help="file format (json)")
     export.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
 
-    importer = verbs.add_parser("import", help="add the entries of an exported file")
-    importer.add_argument("file", metavar="FILE", help="a SciaJournal JSON export")
+    importer = verbs.add_parser(
+        "import", help="add the entries of an export, or walks from GPX, TCX or Apple Health"
+    )
+    importer.add_argument(
+        "file",
+        metavar="FILE",
+        help="a SciaJournal JSON export, a .gpx or .tcx file, or Apple Health's export.xml/.zip",
+    )
 
     backup = verbs.add_parser("backup", help="make a backup of the journal now")
     backup.add_argument("-o", "--output", metavar="FILE", help="write it here instead")
@@ -138,10 +144,16 @@ def _export(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def _import(journal: Journal, args: argparse.Namespace) -> int:
-    from sciajournal.exchange.json_format import import_file
+    path = Path(args.file)
+    if path.suffix.lower() == ".json":
+        from sciajournal.exchange.json_format import import_file
 
-    result = import_file(journal, Path(args.file))
-    print(f"Imported {result.added} entries ({result.skipped} already in the journal)")
+        result = import_file(journal, path)
+        print(f"Imported {result.added} entries ({result.skipped} already in the journal)")
+    else:
+        from sciajournal.exchange.device_import import import_device_file
+
+        print(import_device_file(journal, path).summary())
     return 0
 
 

@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sciajournal.core.settings import Settings
+from sciajournal.exchange.device_import import import_device_file
 from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
 from sciajournal.report.loading import summary_for
 from sciajournal.report.summary_document import page_layout, render_summary, write_pdf
@@ -110,21 +111,41 @@ class FileActions(QObject):
 
     def import_journal(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import journal", str(Path.home()), "JSON (*.json)"
+            self.window,
+            "Import",
+            str(Path.home()),
+            "Journal exports and walks from devices (*.json *.gpx *.tcx *.xml *.zip);;"
+            "SciaJournal export (*.json);;GPX track (*.gpx);;Garmin TCX (*.tcx);;"
+            "Apple Health export (*.xml *.zip)",
         )
-        if not name:
-            return
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> str | None:
+        """Import a journal export or a device file; returns what the user was told."""
         try:
-            result = import_file(self.window.journal, Path(name))
+            if path.suffix.lower() == ".json":
+                result = import_file(self.window.journal, path)
+                told = (
+                    f"Imported {result.added} entries "
+                    f"({result.skipped} were already in the journal)."
+                )
+            else:
+                told = import_device_file(self.window.journal, path).summary() + "."
         except (ImportFileError, JournalError) as error:
             QMessageBox.warning(self.window, "Nothing imported", f"Nothing was imported: {error}")
-            return
+            return None
         self.window.refresh()
-        QMessageBox.information(
-            self.window,
+        self.window.statusBar().showMessage(told, 15000)
+        self.import_message = QMessageBox(
+            QMessageBox.Icon.Information,
             "Imported",
-            f"Imported {result.added} entries ({result.skipped} were already in the journal).",
+            told,
+            QMessageBox.StandardButton.Ok,
+            self.window,
         )
+        self.import_message.open()  # not exec(): the window stays live behind it
+        return told
 
     def show_backups(self) -> BackupsDialog:
         dialog = BackupsDialog(

@@ -164,7 +164,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Save summary as P&DF…", None, self.files.save_summary))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Export journal…", None, self.files.export_journal))
-        file_menu.addAction(self._action("&Import journal…", None, self.files.import_journal))
+        file_menu.addAction(
+            self._action(
+                "&Import (journal export, GPX, TCX, Apple Health)…", None, self.files.import_journal
+            )
+        )
         file_menu.addAction(self._action("&Backups…", None, self.files.show_backups))
         file_menu.addSeparator()
         file_menu.addAction(

@@ -1,0 +1,1 @@
+"""Walks recorded by devices: GPX tracks, Garmin TCX activities, Apple Health workouts."""

@@ -1,0 +1,53 @@
+"""Garmin TCX activities as outings. TCX knows only Running, Biking and Other, so a walk
+recorded by a watch arrives as Running or Other; its speed tells a walk from a run."""
+
+import xml.etree.ElementTree as ElementTree
+from datetime import datetime
+from pathlib import Path
+
+from sciajournal.exchange.devices.outing import Outing
+
+NS = {"tcx": "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"}
+
+
+def _time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def read_tcx(path: Path) -> tuple[list[Outing], list[str]]:
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (ElementTree.ParseError, OSError) as error:
+        raise ValueError(f"{path.name}: not a readable TCX file ({error})") from None
+    if not root.tag.endswith("TrainingCenterDatabase"):
+        raise ValueError(f"{path.name}: not a TCX file (no TrainingCenterDatabase)")
+    outings: list[Outing] = []
+    left_out: list[str] = []
+    for number, activity in enumerate(root.iterfind(".//tcx:Activity", NS), start=1):
+        sport = activity.get("Sport", "Other")
+        label = f"TCX activity {number} ({sport})"
+        if sport == "Biking":
+            left_out.append(f"{label}: a bike ride, not a walk")
+            continue
+        laps = activity.findall("tcx:Lap", NS)
+        starts = [_time(lap.get("StartTime")) for lap in laps]
+        seconds = sum(float(lap.findtext("tcx:TotalTimeSeconds", "0", NS)) for lap in laps)
+        metres = sum(float(lap.findtext("tcx:DistanceMeters", "0", NS)) for lap in laps)
+        first = next((s for s in starts if s is not None), None) or _time(
+            activity.findtext("tcx:Id", None, NS)
+        )
+        if first is None or seconds <= 0:
+            left_out.append(f"{label}: no start time or duration recorded")
+            continue
+        outings.append(
+            Outing(
+                start=first,
+                moving_minutes=seconds / 60,
+                distance_km=metres / 1000 if metres else None,
+                source=label,
+                activity=sport,
+            )
+        )
+    return outings, left_out

@@ -1,0 +1,121 @@
+"""Walks from real device files that this project did not write (../shared/samples)."""
+
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from sciajournal.core.entities import Walk
+from sciajournal.core.enums import Surface
+from sciajournal.exchange.device_import import import_device_file
+from sciajournal.exchange.json_format import ImportFileError
+
+SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
+pytestmark = pytest.mark.skipif(
+    not SAMPLES.is_dir(), reason=f"the shared sample files are not beside the project ({SAMPLES})"
+)
+
+
+def walks(journal):
+    return [e for e in journal.entries() if isinstance(e, Walk)]
+
+
+def test_apple_health_export_gives_its_walking_workout_only(journal):
+    result = import_device_file(journal, SAMPLES / "apple-health" / "export.xml")
+    (walk,) = walks(journal)
+    assert walk.start == datetime(2024, 1, 16, 13, 15, tzinfo=UTC)
+    assert walk.start.utcoffset() == timedelta(0)  # Europe/London in January
+    assert (walk.minutes, walk.distance_km) == (45, 3.1)
+    assert "Apple Health walking" in walk.notes
+    assert result.added == 1
+    assert "2 running workouts, not walks" in result.summary()
+    assert "1 cycling workout, not a walk" in result.summary()
+    again = import_device_file(journal, SAMPLES / "apple-health" / "export.xml")
+    assert (again.added, again.skipped) == (0, 1)
+
+
+def test_apple_health_zip_and_the_recorded_time_zone(journal, tmp_path):
+    summer = (
+        (SAMPLES / "apple-health" / "export.xml").read_text().replace("2024-01-16", "2024-07-16")
+    )
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("apple_health_export/export.xml", summer)
+    import_device_file(journal, archive)
+    (walk,) = walks(journal)
+    assert walk.start.utcoffset() == timedelta(hours=1)  # London summer time, from HKTimeZone
+    assert walk.start.hour == 14
+
+
+def test_gpx_pieces_of_one_outing_are_one_walk(journal):
+    result = import_device_file(journal, SAMPLES / "gpx" / "cerknicko-jezero.gpx")
+    (walk,) = walks(journal)
+    assert walk.start == datetime(2010, 8, 5, 14, 23, 59, tzinfo=UTC)
+    # Seven timed pieces between 14:23:59 and 16:23:49; the gaps between them do not count.
+    assert walk.minutes == 70.7
+    assert walk.distance_km == pytest.approx(4.58, abs=0.01)
+    assert walk.surface is Surface.HILLS
+    assert result.left_out == []
+
+
+def test_gpx_track_without_times_is_left_out_and_named(journal):
+    result = import_device_file(journal, SAMPLES / "gpx" / "korita-zbevnica.gpx")
+    assert len(walks(journal)) == 1
+    assert any("03-OCT-10 #2" in line and "too few times" in line for line in result.left_out)
+
+
+def test_gpx_with_a_byte_order_mark_and_no_tracks(journal):
+    result = import_device_file(journal, SAMPLES / "gpx" / "unicode_with_bom.gpx")
+    assert result.added == 0 and "no tracks" in result.summary()
+
+
+def test_tcx_run_is_not_a_walk_but_a_slow_other_activity_is(journal):
+    run = import_device_file(journal, SAMPLES / "tcx" / "test.tcx")
+    assert run.added == 0
+    assert "too fast for a walk (8.5 km/h on average)" in run.summary()
+    other = import_device_file(journal, SAMPLES / "tcx" / "sup_activity_1.tcx")
+    assert other.added == 1
+    assert walks(journal)[0].minutes == 18.5
+
+
+def test_the_same_walk_from_two_sources_is_added_once(journal):
+    import_device_file(journal, SAMPLES / "apple-health" / "export.xml")
+    route = import_device_file(
+        journal, SAMPLES / "apple-health" / "workout-routes" / "route_2024-01-16_1.15pm.gpx"
+    )
+    assert (route.added, route.skipped) == (0, 1)
+
+
+def test_a_broken_file_is_named_and_nothing_is_written(journal, tmp_path):
+    broken = tmp_path / "broken.gpx"
+    broken.write_bytes((SAMPLES / "gpx" / "cerknicko-jezero.gpx").read_bytes()[:5000])
+    before = list(sqlite3.connect(journal.path).iterdump())
+    with pytest.raises(ImportFileError, match=r"broken\.gpx: not a readable GPX file"):
+        import_device_file(journal, broken)
+    assert list(sqlite3.connect(journal.path).iterdump()) == before
+
+
+def test_cli_imports_a_device_file(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "sciajournal", "--db", str(tmp_path / "j.sqlite"), "import",
+         str(SAMPLES / "tcx" / "test.tcx")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported 0 walks") and "too fast for a walk" in result.stdout
+
+
+def test_window_imports_a_device_file(qtbot, journal):
+    from sciajournal.ui.main_window import MainWindow
+
+    window = MainWindow(journal, clock=lambda: datetime(2010, 10, 4, 9, 0, tzinfo=UTC))
+    qtbot.addWidget(window)
+    told = window.files.import_path(SAMPLES / "gpx" / "korita-zbevnica.gpx")
+    assert told is not None and told.startswith("Imported 1 walks")
+    window.files.import_message.accept()
+    texts = [window.view.model.row_at(i).text for i in range(window.view.model.rowCount())]
+    assert any("Walk 218.2 min, hills" in text for text in texts)
