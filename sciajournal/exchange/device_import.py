@@ -33,7 +33,8 @@ class DeviceImportResult:
     left_out: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = f"Imported {self.added} walks ({self.skipped} already in the journal)"
+        walks = "walk" if self.added == 1 else "walks"
+        text = f"Imported {self.added} {walks} ({self.skipped} already in the journal)"
         if self.left_out:
             text += "; left out: " + "; ".join(self.left_out)
         return text

@@ -115,7 +115,7 @@ def test_window_imports_a_device_file(qtbot, journal):
     window = MainWindow(journal, clock=lambda: datetime(2010, 10, 4, 9, 0, tzinfo=UTC))
     qtbot.addWidget(window)
     told = window.files.import_path(SAMPLES / "gpx" / "korita-zbevnica.gpx")
-    assert told is not None and told.startswith("Imported 1 walks")
+    assert told is not None and told.startswith("Imported 1 walk (")
     window.files.import_message.accept()
     texts = [window.view.model.row_at(i).text for i in range(window.view.model.rowCount())]
     assert any("Walk 218.2 min, hills" in text for text in texts)
