@@ -298,3 +298,18 @@ def test_restoring_a_backup_asks_first(qtbot, window, journal):
     dialog._confirm_restore()
     assert window.journal.count() == 1
     window.journal.close()
+
+
+def test_settings_restore_defaults_and_keep_amber_below_red(qtbot, window):
+    from sciajournal.core.settings import Settings
+
+    window.files.edit_settings()
+    dialog = window.active_form
+    dialog.follow_up_hours.setValue(5)
+    dialog.amber.setValue(7)
+    dialog.red.setValue(5)
+    chosen = dialog.chosen()
+    assert (chosen.follow_up_hours, chosen.amber_from, chosen.red_from) == (5.0, 5, 7)
+    dialog._restore_defaults()
+    assert dialog.chosen() == Settings()
+    dialog.reject()

@@ -47,6 +47,17 @@ class SettingsDialog(QDialog):
         self.two_week = self._percent(settings.two_week_increase_percent)
         self.amber = self._points(settings.amber_from, 1, 10)
         self.red = self._points(settings.red_from, 1, 10)
+        # Each guide's Settings field and its box: one list for restoring and for reading.
+        self._guides: dict[str, QSpinBox | QDoubleSpinBox] = {
+            "follow_up_hours": self.follow_up_hours,
+            "pain_change_points": self.pain_change,
+            "pain_lasted_hours": self.pain_lasted,
+            "baseline_window_hours": self.baseline,
+            "weekly_increase_percent": self.weekly,
+            "two_week_increase_percent": self.two_week,
+            "amber_from": self.amber,
+            "red_from": self.red,
+        }
 
         you = QGroupBox("You")
         you_form = QFormLayout(you)
@@ -124,27 +135,16 @@ class SettingsDialog(QDialog):
 
     def _restore_defaults(self) -> None:
         defaults = Settings()
-        self.follow_up_hours.setValue(defaults.follow_up_hours)
-        self.pain_change.setValue(defaults.pain_change_points)
-        self.pain_lasted.setValue(defaults.pain_lasted_hours)
-        self.baseline.setValue(defaults.baseline_window_hours)
-        self.weekly.setValue(defaults.weekly_increase_percent)
-        self.two_week.setValue(defaults.two_week_increase_percent)
-        self.amber.setValue(defaults.amber_from)
-        self.red.setValue(defaults.red_from)
+        for name, box in self._guides.items():
+            box.setValue(getattr(defaults, name))
 
     def chosen(self) -> Settings:
-        amber, red = sorted((self.amber.value(), self.red.value()))
+        guides = {name: box.value() for name, box in self._guides.items()}
+        # Amber must start below red, whichever box the user changed.
+        guides["amber_from"], guides["red_from"] = sorted((self.amber.value(), self.red.value()))
         return dataclasses.replace(
             self._original,
             patient_name=self.patient_name.text().strip(),
             distance_unit=self.distance_unit.currentData(),
-            follow_up_hours=self.follow_up_hours.value(),
-            pain_change_points=self.pain_change.value(),
-            pain_lasted_hours=self.pain_lasted.value(),
-            baseline_window_hours=self.baseline.value(),
-            weekly_increase_percent=self.weekly.value(),
-            two_week_increase_percent=self.two_week.value(),
-            amber_from=amber,
-            red_from=red,
+            **guides,
         )
