@@ -243,7 +243,8 @@ def test_every_control_of_every_form_has_an_accessible_name(window):
 def test_backups_dialog_backs_up_and_restores(qtbot, window, journal):
     first = journal.add(full_note(at=NOW - timedelta(hours=2)))
     dialog = window.files.show_backups()
-    assert dialog.list.count() == 0
+    assert dialog.list.count() == 1 and dialog.list.item(0).text().startswith("No backups yet")
+    assert not dialog.restore_button.isEnabled()
     dialog._now()
     assert dialog.list.count() == 1
     window.journal.add(full_note(at=NOW - timedelta(hours=1), text="after the backup"))

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -72,9 +73,17 @@ class BackupsDialog(QDialog):
             item = QListWidgetItem(text)
             item.setData(256, backup)
             self.list.addItem(item)
-        if self.list.count():
+        has_backups = self.list.count() > 0
+        if has_backups:
             self.list.setCurrentRow(0)
-        self.restore_button.setEnabled(self.list.count() > 0)
+        else:
+            empty = QListWidgetItem(
+                "No backups yet. Press \u201cBack up now\u201d, "
+                "or SciaJournal makes one when it next starts."
+            )
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+        self.restore_button.setEnabled(has_backups)
 
     def selected(self) -> Backup | None:
         item = self.list.currentItem()
