@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sciajournal import __version__
@@ -18,6 +18,7 @@ from sciajournal.storage.location import ENV_VARIABLE, resolve_journal_path
 
 EXIT_PROBLEM = 1
 EXIT_INTERNAL = 70  # EX_SOFTWARE
+SUMMARY_DEFAULT_DAYS = 30
 
 
 class UserError(Exception):
@@ -67,8 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--paper", choices=["a4", "letter"], help="paper size (default: from your locale)"
     )
-    report.add_argument("--from", dest="first", type=_date, metavar="DATE", help="YYYY-MM-DD")
-    report.add_argument("--to", dest="last", type=_date, metavar="DATE", help="YYYY-MM-DD")
+    report.add_argument(
+        "--from",
+        dest="first",
+        type=_date,
+        metavar="DATE",
+        help="YYYY-MM-DD (default: the first entry; for a PDF, 30 days before --to)",
+    )
+    report.add_argument(
+        "--to", dest="last", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)"
+    )
     return parser
 
 
@@ -164,7 +173,12 @@ def _report(journal: Journal, args: argparse.Namespace) -> int:
     if not args.json and not args.output:
         raise UserError("report needs --json or -o FILE.pdf")
     first, last = default_range(journal)
-    first, last = args.first or first, args.last or last
+    last = args.last or last
+    if args.first is not None:
+        first = args.first
+    elif args.output and not args.json:
+        # A printed summary covers 30 days unless told otherwise, as in the app.
+        first = last - timedelta(days=SUMMARY_DEFAULT_DAYS - 1)
     if first > last:
         raise UserError(f"--from {first} is after --to {last}")
     if args.json:

@@ -152,3 +152,14 @@ def test_summary_from_the_window(qtbot, journal, tmp_path):
     preview = window.files.preview_summary(date(2026, 3, 18), END.date(), "a4")
     assert preview.isVisible()
     preview.reject()
+
+
+def test_a_summary_without_dates_covers_the_30_days_up_to_to(demo_journal, tmp_path):
+    journal_path, _ = demo_journal
+    result = subprocess.run(
+        [sys.executable, "-m", "sciajournal", "--db", str(journal_path), "report",
+         "--to", "2026-03-31", "-o", str(tmp_path / "default.pdf")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "for 2026-03-02 to 2026-03-31" in result.stderr
