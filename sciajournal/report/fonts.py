@@ -2,7 +2,7 @@
 
 from functools import cache
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 
 from sciajournal.resource_files import resource_path
 
@@ -18,3 +18,11 @@ def report_font_family() -> str:
         if font_id >= 0:
             family = QFontDatabase.applicationFontFamilies(font_id)[0]
     return family
+
+
+def report_font(point_size: float = 9.5) -> QFont:
+    """The report font without ligatures: text copied from the PDF reads "first", not "ﬁrst"."""
+    font = QFont(report_font_family())
+    font.setPointSizeF(point_size)
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font

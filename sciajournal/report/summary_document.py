@@ -11,7 +11,6 @@ from html import escape
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QImage,
     QPagedPaintDevice,
     QPageLayout,
@@ -23,7 +22,7 @@ from PySide6.QtGui import (
 )
 
 from sciajournal import __version__
-from sciajournal.report.fonts import report_font_family
+from sciajournal.report.fonts import report_font
 from sciajournal.report.print_chart import draw_chart
 from sciajournal.report.summary_content import SummaryContent
 
@@ -83,8 +82,7 @@ class _Pages:
     def footer(self) -> None:
         painter = self.painter
         painter.save()
-        font = QFont(report_font_family())
-        font.setPointSizeF(7.5)
+        font = report_font(7.5)
         painter.setFont(font)
         painter.setPen(QPen(QColor(0, 0, 0), 0.5))
         y = self.height - FOOTER + 8
@@ -117,8 +115,7 @@ def _layout_device() -> QImage:
 def _document(html: str, width: float) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(_layout_device())
-    font = QFont(report_font_family())
-    font.setPointSizeF(9.5)
+    font = report_font(9.5)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(STYLE)
     document.setDocumentMargin(0)
@@ -254,7 +251,6 @@ def detail_html(content: SummaryContent) -> str:
 
 def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
     """Draw the whole summary onto `device`; returns the number of pages."""
-    family = report_font_family()
     # Lay the detail out first: page one's footer needs the page count.
     scale = device.logicalDpiX() / LOGICAL_DPI
     paint = device.pageLayout().paintRectPixels(device.logicalDpiX())
@@ -286,7 +282,7 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                 f"<h2>Walking per {'week' if content.chart_by_week else 'day'} and pain</h2>",
                 top + 2,
             )
-            font = QFont(family)
+            font = report_font()
             draw_chart(
                 pages.painter,
                 QRectF(0, top + 2, pages.width, CHART_HEIGHT),

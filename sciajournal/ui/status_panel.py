@@ -65,7 +65,7 @@ class StatusPanel(QFrame):
                 self._item(
                     f"How is your pain now? Follow-up for the {walk.start.strftime('%a %H:%M')} "
                     f"walk ({walk.minutes:g} min) due since {follow_up.due.strftime('%H:%M')}.",
-                    "Rate &follow-up",
+                    "Ra&te follow-up",
                     lambda walk=walk: self._ask_follow_up(walk),
                 )
             else:

@@ -81,6 +81,7 @@ def test_page_one_carries_the_analysis_numbers(demo_journal, tmp_path, days, pag
     analysis = analyse(entries, first, END.date(), settings)
     expected = summary_content(analysis, entries, END.date())
     assert "Patient: Ada Example" in page_one
+    assert "first week against last week" in page_one  # no "ﬁ" ligature in copied text
     assert f"{first:%d %B %Y} to {END.date():%d %B %Y} ({days} days)" in page_one
     assert (
         f"{expected.walks} walks, {expected.walk_minutes:g} minutes in all: "
