@@ -43,6 +43,14 @@ FORBIDDEN = {
         "sciajournal.exchange",
     ),
     "exchange": ("PySide6", "pyqtgraph", "sciajournal.ui", "sciajournal.report"),
+    "report": (
+        "PySide6.QtWidgets",
+        "pyqtgraph",
+        "sqlalchemy",
+        "sqlite3",
+        "alembic",
+        "sciajournal.ui",
+    ),
     "ui": ("sqlalchemy", "sqlite3", "alembic"),
 }
 
