@@ -63,6 +63,12 @@ def test_long_ranges_are_drawn_by_week():
     assert data.by_week
     assert sum(data.minutes) == sum(d.walk_minutes for d in analysis.days)
     assert len(data.x) == len(analysis.progression.weeks)
+    from sciajournal.ui.charts.charts_view import correlation_text
+
+    rho = analysis.leg_correlation.rho
+    assert f"leg pain: rank correlation {rho:+.2f} over {analysis.leg_correlation.pairs} days" in (
+        correlation_text(analysis)
+    )
 
 
 def test_weekly_data_guide_and_target(known_entries):
@@ -97,6 +103,7 @@ def test_charts_show_the_journal(window):
     points = charts.response.scatters
     assert sum(len(s.data) for s in points.values()) == 2
     assert "10-20 min" in charts.bands.text() or "20-30 min" in charts.bands.text()
+    assert "leg pain: not enough data (" in charts.bands.text()  # a few days only
 
 
 def test_range_change_redraws(window):

@@ -43,6 +43,19 @@ EMPTY_TEXT = (
 )
 
 
+def correlation_text(analysis: JournalAnalysis) -> str:
+    """The rank correlation of a day's walking with the next day's pain, in words."""
+    parts = []
+    for site, result in (("leg", analysis.leg_correlation), ("back", analysis.back_correlation)):
+        if result.rho is None:
+            parts.append(f"{site} pain: not enough data ({result.pairs} days)")
+        else:
+            parts.append(
+                f"{site} pain: rank correlation {result.rho:+.2f} over {result.pairs} days"
+            )
+    return "More walking one day and pain the next: " + "; ".join(parts) + "."
+
+
 class ChartsView(QWidget):
     def __init__(
         self,
@@ -141,7 +154,10 @@ class ChartsView(QWidget):
         response = response_data(analysis)
         self.response.show_data(response)
         self.bands.setText(
-            "Pain continued, by walk length: " + " · ".join(b[2] for b in response.bands)
+            "Pain continued, by walk length: "
+            + " · ".join(b[2] for b in response.bands)
+            + "\n"
+            + correlation_text(analysis)
         )
         self._tab_changed(self.tabs.currentIndex())
 
