@@ -162,3 +162,20 @@ def test_main_window_appears_without_importing_pyqtgraph(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "before False" in result.stdout and "after True" in result.stdout
+
+
+def test_response_point_is_the_worse_of_follow_up_and_next_morning():
+    from sciajournal.ui.charts.chart_data import response_data
+    from tests.analysis.scenario import morning
+
+    w = walk(t(10, 10), 30)
+    entries = [
+        morning(t(10, 8), 2, 2),
+        w,
+        before(w, 2, 2),
+        follow_up(w, timedelta(hours=2), 2, 3),  # +1 at the follow-up
+        morning(t(11, 8), 2, 5),  # +3 the next morning: the walk is flagged for it
+    ]
+    analysis = analyse(Entries.of(entries), date(2026, 3, 10), date(2026, 3, 11), Settings())
+    (point,) = response_data(analysis).points
+    assert (point.change, point.measured_at) == (3, "next morning")

@@ -162,25 +162,33 @@ def response_data(analysis: JournalAnalysis) -> ResponseData:
     data = ResponseData()
     outcomes = {o.walk.id: o for o in analysis.outcomes}
     for response in analysis.responses:
-        for change, measured_at in (
-            (response.change_follow_up, "follow-up"),
-            (response.change_next_morning, "next morning"),
-            (response.change_end, "end of walk"),
-        ):
-            if change is not None:
-                walk = outcomes[response.walk_id].walk
-                outcome = response.outcome.value.replace("_", " ")
-                data.points.append(
-                    ResponsePoint(
-                        response.minutes,
-                        change,
-                        response.outcome,
-                        measured_at,
-                        f"{walk.start:%a %d %b %Y %H:%M}: {response.minutes:g} min, "
-                        f"pain {change:+d} at the {measured_at} ({outcome})",
-                    )
-                )
-                break
+        # "Afterwards" is the worse of the follow-up and the next morning (what a flag is
+        # about); only a walk with neither is placed by its end-of-walk change.
+        later = [
+            (change, measured_at)
+            for change, measured_at in (
+                (response.change_follow_up, "follow-up"),
+                (response.change_next_morning, "next morning"),
+            )
+            if change is not None
+        ]
+        if not later and response.change_end is not None:
+            later = [(response.change_end, "end of walk")]
+        if not later:
+            continue
+        change, measured_at = max(later, key=lambda pair: pair[0])
+        walk = outcomes[response.walk_id].walk
+        outcome = response.outcome.value.replace("_", " ")
+        data.points.append(
+            ResponsePoint(
+                response.minutes,
+                change,
+                response.outcome,
+                measured_at,
+                f"{walk.start:%a %d %b %Y %H:%M}: {response.minutes:g} min, "
+                f"pain {change:+d} at the {measured_at} ({outcome})",
+            )
+        )
     for band in analysis.bands:
         rate = (
             "no walks"
