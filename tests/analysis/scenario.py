@@ -57,3 +57,20 @@ def morning(at: datetime, back: int, leg: int) -> PainRating:
 
 def outcome(of: Walk, ratings: list[PainRating], settings: Settings | None = None) -> WalkOutcome:
     return walk_outcome(of, RatingIndex(ratings), settings or Settings())
+
+
+def flagged_then_settled(day: int) -> tuple[Walk, Walk, list[PainRating | Walk]]:
+    """A 30-minute walk on `day` after which leg pain stayed 3 points up, then a
+    20-minute walk the next day that settled: the smallest journal with both outcomes."""
+    flagged = walk(t(day, 10), 30)
+    settled = walk(t(day + 1, 10), 20)
+    entries: list[PainRating | Walk] = [
+        flagged,
+        before(flagged, 2, 3),
+        end(flagged, 3, 5),
+        follow_up(flagged, timedelta(hours=2), 3, 6),
+        settled,
+        before(settled, 2, 3),
+        follow_up(settled, timedelta(hours=2), 2, 3),
+    ]
+    return flagged, settled, entries

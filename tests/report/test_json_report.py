@@ -3,13 +3,13 @@
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date
 
 from sciajournal.analysis.journal_analysis import analyse
 from sciajournal.core.collection import Entries
 from sciajournal.core.settings import Settings
 from sciajournal.storage.journal import Journal
-from tests.analysis.scenario import before, end, follow_up, morning, t, walk
+from tests.analysis.scenario import flagged_then_settled, morning, t
 
 
 def report(path, *args):
@@ -22,18 +22,8 @@ def report(path, *args):
 
 
 def test_report_json_matches_the_analysis(journal_path):
-    flagged = walk(t(3, 10), 30)
-    settled = walk(t(4, 10), 20)
-    entries = [
-        flagged,
-        before(flagged, 2, 3),
-        end(flagged, 3, 5),
-        follow_up(flagged, timedelta(hours=2), 3, 6),
-        settled,
-        before(settled, 2, 3),
-        follow_up(settled, timedelta(hours=3), 2, 3),
-        morning(t(5, 8), 2, 2),
-    ]
+    flagged, _settled, entries = flagged_then_settled(3)
+    entries.append(morning(t(5, 8), 2, 2))
     with Journal.open(journal_path) as journal:
         journal.add_many(entries)
         journal.set_settings({"pain_change_points": "3"})

@@ -13,7 +13,7 @@ from sciajournal.core.settings import Settings
 from sciajournal.demo import demo_entries
 from sciajournal.ui.charts.chart_data import day_x, timeline_data, weekly_data
 from sciajournal.ui.main_window import MainWindow
-from tests.analysis.scenario import before, end, follow_up, rating, walk
+from tests.analysis.scenario import before, flagged_then_settled, follow_up, rating, walk
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 20, 20, 0, tzinfo=CET)
@@ -25,18 +25,8 @@ def t(day, hour, minute=0):
 
 @pytest.fixture
 def known_entries():
-    flagged = walk(t(17, 10), 30)
-    settled = walk(t(18, 10), 20)
-    return flagged, [
-        flagged,
-        before(flagged, 2, 3),
-        end(flagged, 3, 5),
-        follow_up(flagged, timedelta(hours=2), 3, 6),
-        settled,
-        before(settled, 2, 3),
-        follow_up(settled, timedelta(hours=2), 2, 3),
-        rating(t(19, 8), 1, 2),
-    ]
+    flagged, _settled, entries = flagged_then_settled(17)
+    return flagged, [*entries, rating(t(19, 8), 1, 2)]
 
 
 def test_timeline_data_per_day(known_entries):
