@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sciajournal.core.settings import Settings
 from sciajournal.exchange.device_import import import_device_file
 from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
-from sciajournal.report.loading import summary_for
-from sciajournal.report.summary_document import page_layout, render_summary, write_pdf
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
@@ -60,6 +58,10 @@ class FileActions(QObject):
         return self._ask_summary_range("Print summary", self.preview_summary)
 
     def preview_summary(self, first: date, last: date, paper: str) -> QPrintPreviewDialog:
+        # The report is imported when first used, so the window starts without it.
+        from sciajournal.report.loading import summary_for
+        from sciajournal.report.summary_document import page_layout, render_summary
+
         content = summary_for(self.window.journal, first, last, self.window.clock().date())
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(paper))
@@ -83,6 +85,9 @@ class FileActions(QObject):
         return self._ask_summary_range("Save summary as PDF", ask_file)
 
     def write_summary(self, path: Path, first: date, last: date, paper: str) -> int:
+        from sciajournal.report.loading import summary_for
+        from sciajournal.report.summary_document import write_pdf
+
         content = summary_for(self.window.journal, first, last, self.window.clock().date())
         pages = write_pdf(str(path), content, paper)
         if not path.exists():
