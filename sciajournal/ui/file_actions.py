@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sciajournal.core.settings import Settings
@@ -24,6 +23,7 @@ from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
 from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
 
 if TYPE_CHECKING:
+    from sciajournal.ui.dialogs.summary_preview import SummaryPreview
     from sciajournal.ui.main_window import MainWindow
 
 
@@ -57,19 +57,15 @@ class FileActions(QObject):
         """File > Print summary: choose the period, then a print preview with a Print button."""
         return self._ask_summary_range("Print summary", self.preview_summary)
 
-    def preview_summary(self, first: date, last: date, paper: str) -> QPrintPreviewDialog:
+    def preview_summary(self, first: date, last: date, paper: str) -> "SummaryPreview":
         # The report is imported when first used, so the window starts without it.
         from sciajournal.report.loading import summary_for
-        from sciajournal.report.summary_document import page_layout, render_summary
+        from sciajournal.report.summary_document import render_summary
+        from sciajournal.ui.dialogs.summary_preview import SummaryPreview
 
         content = summary_for(self.window.journal, first, last, self.window.clock().date())
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(paper))
-        printer.setDocName("SciaJournal summary")
-        preview = QPrintPreviewDialog(printer, self.window)
-        preview.setWindowTitle("Summary for your clinician: preview")
-        preview.paintRequested.connect(lambda device: render_summary(device, content))
-        self.preview = preview
+        preview = SummaryPreview(paper, lambda device: render_summary(device, content), self.window)
+        self.preview = preview  # the open preview, and through it its printer, stay alive
         preview.open()
         return preview
 
