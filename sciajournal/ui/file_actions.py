@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sciajournal.core.settings import Settings
 from sciajournal.exchange.device_import import import_device_file
 from sciajournal.exchange.json_format import ImportFileError, import_file, write_export
 from sciajournal.report.loading import summary_for
-from sciajournal.report.summary_document import page_layout, render_summary, write_pdf
+from sciajournal.report.summary_document import render_summary, write_pdf
 from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
@@ -26,6 +25,7 @@ from sciajournal.storage.protected_files import check_output_path
 from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
 from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
 from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
+from sciajournal.ui.dialogs.summary_preview import SummaryPreview
 
 if TYPE_CHECKING:
     from sciajournal.ui.main_window import MainWindow
@@ -61,15 +61,10 @@ class FileActions(QObject):
         """File > Print summary: choose the period, then a print preview with a Print button."""
         return self._ask_summary_range("Print summary", self.preview_summary)
 
-    def preview_summary(self, first: date, last: date, paper: str) -> QPrintPreviewDialog:
+    def preview_summary(self, first: date, last: date, paper: str) -> SummaryPreview:
         content = summary_for(self.window.journal, first, last, self.window.clock().date())
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(paper))
-        printer.setDocName("SciaJournal summary")
-        preview = QPrintPreviewDialog(printer, self.window)
-        preview.setWindowTitle("Summary for your clinician: preview")
-        preview.paintRequested.connect(lambda device: render_summary(device, content))
-        self.preview = preview
+        preview = SummaryPreview(paper, lambda device: render_summary(device, content), self.window)
+        self.preview = preview  # the open preview, and through it its printer, stay alive
         preview.open()
         return preview
 

@@ -10,6 +10,7 @@ from sciajournal.core.entities import PainRating, RedFlagCheck, Walk
 from sciajournal.core.enums import PainContext, RedFlag
 from sciajournal.ui.main_window import MainWindow
 from tests.factories import full_note
+from tests.ui.menu_driving import click
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
@@ -245,7 +246,7 @@ def test_backups_dialog_backs_up_and_restores(qtbot, window, journal):
     dialog = window.files.show_backups()
     assert dialog.list.count() == 1 and dialog.list.item(0).text().startswith("No backups yet")
     assert not dialog.restore_button.isEnabled()
-    dialog._now()
+    click(qtbot, dialog, "Back up now")
     assert dialog.list.count() == 1
     window.journal.add(full_note(at=NOW - timedelta(hours=1), text="after the backup"))
     window.refresh()
@@ -290,13 +291,13 @@ def test_restoring_a_backup_asks_first(qtbot, window, journal):
 
     journal.add(full_note(at=NOW - timedelta(hours=2)))
     dialog = window.files.show_backups()
-    dialog._now()
+    click(qtbot, dialog, "Back up now")
     window.journal.add(full_note(at=NOW - timedelta(hours=1), text="kept when cancelled"))
     press_later("Cancel")
-    dialog._confirm_restore()
+    click(qtbot, dialog, "Restore selected")
     assert window.journal.count() == 2  # cancelled: nothing restored
     press_later("&Yes")
-    dialog._confirm_restore()
+    click(qtbot, dialog, "Restore selected")
     assert window.journal.count() == 1
     window.journal.close()
 
