@@ -5,7 +5,7 @@ window hands them to the service through undoable commands and refreshes the vie
 """
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
@@ -22,10 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
-from sciajournal.analysis.outcomes import walk_outcomes
-from sciajournal.analysis.ratings import RatingIndex
-from sciajournal.analysis.today import today_status
 from sciajournal.core.entities import (
     Entry,
     MedicationDose,
@@ -36,13 +32,18 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.core.enums import PainContext
-from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
-from sciajournal.report.loading import analyse_journal
 from sciajournal.resource_files import resource_path
+from sciajournal.service.journal_analysis_service import (
+    analyse_journal,
+    journal_page,
+    today_for,
+)
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.dialogs.about_dialog import show_about
+from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.file_actions import FileActions
 from sciajournal.ui.forms.entry_form import EntryForm
@@ -62,11 +63,6 @@ if TYPE_CHECKING:
 
 #: How often the window looks for follow-ups that have come due.
 FOLLOW_UP_CHECK_MS = 30_000
-STATUS_DAYS = 15
-
-
-def _midnight(day: date) -> datetime:
-    return local_aware(datetime.combine(day, time()))
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +78,7 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.settings = journal.load_settings()
         self.active_form: QDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self.notified_follow_ups: set[str] = set()
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"SciaJournal — {journal.path.name}")
@@ -184,6 +181,8 @@ class MainWindow(QMainWindow):
         log_menu = menus.addMenu("&Log")
         log_menu.addActions(log_actions)
         help_menu = menus.addMenu("&Help")
+        self.help_action = self._action("SciaJournal &guide", "F1", self.show_help)
+        help_menu.addAction(self.help_action)
         help_menu.addAction(
             self._action("&About SciaJournal", None, lambda: show_about(self, self.journal.path))
         )
@@ -194,19 +193,27 @@ class MainWindow(QMainWindow):
         toolbar.addActions(log_actions)
         self.addToolBar(toolbar)
 
+    def show_help(self) -> HelpDialog:
+        """The guide, with this journal's settings and paths; one window, brought forward."""
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+            self.help_dialog.deleteLater()
+        self.help_dialog = HelpDialog(
+            self.settings, menu_shortcuts(self.menuBar()), self.journal.path, self
+        )
+        self.help_dialog.show()
+        return self.help_dialog
+
     # -- refreshing -------------------------------------------------------------------
 
     def refresh(self) -> None:
         self.settings = self.journal.load_settings()
         now = self.clock()
         first, last = self.view.date_range()
-        start = _midnight(first) - CONTEXT_MARGIN if first else None
-        end = _midnight(last + timedelta(days=1)) + CONTEXT_MARGIN if last else None
-        entries = self.journal.collection(start=start, end=end)
-        outcomes = walk_outcomes(entries.walks, RatingIndex(entries.pain), self.settings)
+        page = journal_page(self.journal, first, last)
         rows = journal_rows(
-            entries,
-            {o.walk.id: o for o in outcomes},
+            page.entries,
+            page.outcomes,
             self.settings,
             now,
             first_day=first,
@@ -240,7 +247,7 @@ class MainWindow(QMainWindow):
             from sciajournal.ui.charts.charts_view import ChartsView
 
             self.charts = ChartsView(
-                lambda first, last: analyse_journal(self.journal, first, last),
+                lambda first, last: analyse_journal(self.journal, first, last, self.clock().date()),
                 self._first_entry_day,
                 lambda: self.clock().date(),
             )
@@ -261,8 +268,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         now = self.clock()
-        recent = self.journal.collection(start=now - timedelta(days=STATUS_DAYS))
-        status = today_status(recent, now, self.settings)
+        status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
         for follow_up in status.follow_ups:
             if follow_up.is_due(now) and follow_up.walk.id not in self.notified_follow_ups:
