@@ -15,6 +15,10 @@ import pytest
 from sciajournal import cli
 from sciajournal.safe_files import OutputNotWritten, atomic_output, write_atomically
 
+# `report -o` runs in-process and would otherwise create a bare QGuiApplication, which
+# later widget tests in the same process cannot replace: use pytest-qt's QApplication.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 def test_a_new_file_is_owner_only_and_complete(tmp_path):
     target = tmp_path / "out.txt"

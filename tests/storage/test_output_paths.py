@@ -11,6 +11,10 @@ import pytest
 
 from sciajournal import cli
 
+# `report -o` runs in-process and would otherwise create a bare QGuiApplication, which
+# later widget tests in the same process cannot replace: use pytest-qt's QApplication.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
