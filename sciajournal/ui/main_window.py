@@ -5,7 +5,7 @@ window hands them to the service through undoable commands and refreshes the vie
 """
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
@@ -21,10 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
-from sciajournal.analysis.outcomes import walk_outcomes
-from sciajournal.analysis.ratings import RatingIndex
-from sciajournal.analysis.today import today_status
 from sciajournal.core.entities import (
     Entry,
     MedicationDose,
@@ -35,9 +31,13 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.core.enums import PainContext
-from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
-from sciajournal.report.loading import analyse_journal
+from sciajournal.service.journal_analysis_service import (
+    analyse_journal,
+    journal_page,
+    today_for,
+)
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
@@ -54,7 +54,7 @@ from sciajournal.ui.forms.treatment_form import TreatmentForm
 from sciajournal.ui.forms.walk_form import WalkForm
 from sciajournal.ui.journal_rows import journal_rows
 from sciajournal.ui.journal_view import JournalView
-from sciajournal.ui.reminder_schedule import Reminder, reminders_due
+from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, Reminder, reminders_due
 from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
 from sciajournal.ui.status_panel import StatusPanel
 from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
@@ -64,11 +64,6 @@ if TYPE_CHECKING:
 
 #: How often the window looks for follow-ups that have come due.
 FOLLOW_UP_CHECK_MS = 30_000
-STATUS_DAYS = 15
-
-
-def _midnight(day: date) -> datetime:
-    return local_aware(datetime.combine(day, time()))
 
 
 class MainWindow(QMainWindow):
@@ -218,13 +213,10 @@ class MainWindow(QMainWindow):
         self.settings = self.journal.load_settings()
         now = self.clock()
         first, last = self.view.date_range()
-        start = _midnight(first) - CONTEXT_MARGIN if first else None
-        end = _midnight(last + timedelta(days=1)) + CONTEXT_MARGIN if last else None
-        entries = self.journal.collection(start=start, end=end)
-        outcomes = walk_outcomes(entries.walks, RatingIndex(entries.pain), self.settings)
+        page = journal_page(self.journal, first, last)
         rows = journal_rows(
-            entries,
-            {o.walk.id: o for o in outcomes},
+            page.entries,
+            page.outcomes,
             self.settings,
             now,
             first_day=first,
@@ -258,7 +250,7 @@ class MainWindow(QMainWindow):
             from sciajournal.ui.charts.charts_view import ChartsView
 
             self.charts = ChartsView(
-                lambda first, last: analyse_journal(self.journal, first, last),
+                lambda first, last: analyse_journal(self.journal, first, last, self.clock().date()),
                 self._first_entry_day,
                 lambda: self.clock().date(),
             )
@@ -279,11 +271,11 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         now = self.clock()
-        recent = self.journal.collection(start=now - timedelta(days=STATUS_DAYS))
-        status = today_status(recent, now, self.settings)
+        status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
         self._morning_walk = status.morning_rating_for
-        self.reminders.update(reminders_due(self.settings, now, recent.pain, status.follow_ups))
+        ratings = self.journal.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
+        self.reminders.update(reminders_due(self.settings, now, ratings, status.follow_ups))
 
     def answer_reminder(self, reminder: Reminder) -> EntryForm:
         """Open the rating a reminder asks for (from the tray or the reminder bar)."""

@@ -18,6 +18,8 @@ from sciajournal.core.settings import Settings
 #: A daily reminder missed by longer than this is dropped: a "morning" rating taken in
 #: the evening would not be a morning rating, and a bedtime one at breakfast no better.
 DAILY_REMINDER_LASTS = timedelta(hours=3)
+#: How far back the ratings that may answer a daily reminder can lie.
+RATINGS_LOOKBACK = 2 * DAILY_REMINDER_LASTS
 
 
 class ReminderKind(StrEnum):
