@@ -129,10 +129,10 @@ class FakeTray(QSystemTrayIcon):
         super().__init__(parent)
         self.messages: list[tuple[str, str]] = []
 
-    def supportsMessages(self) -> bool:  # noqa: N802 (Qt's name)
+    def supportsMessages(self) -> bool:
         return True
 
-    def showMessage(self, title, text, *_args) -> None:  # noqa: N802 (Qt's name)
+    def showMessage(self, title, text, *_args) -> None:
         self.messages.append((title, text))
 
 
