@@ -162,6 +162,13 @@ def _fmt(value: float) -> str:
 
 def validate_entry(entry: Entry) -> None:
     """Raise ValidationError listing every wrong field of `entry`."""
+    problems = entry_problems(entry)
+    if problems:
+        raise ValidationError(problems)
+
+
+def entry_problems(entry: Entry) -> list[Problem]:
+    """Every wrong field of `entry`, so a form can show them together with its own."""
     check = _Checker()
     check.identifier("id", entry.id)
     match entry:
@@ -180,8 +187,7 @@ def validate_entry(entry: Entry) -> None:
             check.text("text", entry.text, MAX_TEXT, required=True)
         case _:
             raise TypeError(f"not a journal entry: {entry!r}")
-    if check.problems:
-        raise ValidationError(check.problems)
+    return check.problems
 
 
 def _check_walk(check: _Checker, walk: Walk) -> None:

@@ -7,6 +7,7 @@ field with its message and stays open, so nothing half-valid ever reaches the se
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
@@ -19,15 +20,28 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from sciajournal.core.entities import Entry
 from sciajournal.core.timestamps import local_aware, local_now
-from sciajournal.core.validation import Problem, ValidationError, validate_entry
+from sciajournal.core.validation import Problem, ValidationError, entry_problems
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
+T = TypeVar("T")
+
+
+def shown_text(widget: QWidget) -> str:
+    """What a field shows the user, to tell whether they changed it."""
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    raise TypeError(f"cannot read {type(widget).__name__}")
 
 
 def error_colour(palette: QPalette) -> QColor:
@@ -55,6 +69,8 @@ class EntryForm(QDialog):
         self._fields: dict[str, QWidget] = {}
         self.result_entries: list[Entry] = []
         self._original_time: datetime | None = None
+        # Loaded values a field may show rounded or trimmed, by field: (shown, exact value).
+        self._loaded: dict[QWidget, tuple[str, Any]] = {}
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -137,6 +153,22 @@ class EntryForm(QDialog):
                 return original
         return local_aware(naive)
 
+    def remember_loaded(self, widget: QWidget, exact: object) -> None:
+        """Call after showing `exact` in `widget`: saving keeps `exact` unless the user edits."""
+        self._loaded[widget] = (shown_text(widget), exact)
+
+    def unless_edited(self, widget: QWidget, value: T) -> T:
+        """`value` read from `widget`, or the exact loaded value if the field is untouched.
+
+        A spin box shows 22.46 for 22.4567 and a text field trims spaces: an entry opened
+        and saved unchanged must not change, to the last decimal.
+        """
+        loaded = self._loaded.get(widget)
+        if loaded is not None and loaded[0] == shown_text(widget):
+            kept: T = loaded[1]
+            return kept
+        return value
+
     def now(self) -> datetime:
         return self.clock().replace(second=0, microsecond=0)
 
@@ -149,10 +181,12 @@ class EntryForm(QDialog):
         self.clear_problems()
         try:
             entries = self.build()
-            for entry in entries:
-                validate_entry(entry)
         except ValidationError as error:
             self.show_problems(error.problems)
+            return
+        problems = [problem for entry in entries for problem in entry_problems(entry)]
+        if problems:
+            self.show_problems(problems)
             return
         self.result_entries = entries
         super().accept()
@@ -174,6 +208,11 @@ class EntryForm(QDialog):
             first = first or self._fields.get(problem.field)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def whole_if_whole(value: float) -> float:
+    """20.0 typed in a spin box is stored as 20, as a form with a whole-number box did."""
+    return int(value) if value.is_integer() else value
 
 
 def optional_number(edit: QLineEdit, field: str, problems: list[Problem]) -> float | None:

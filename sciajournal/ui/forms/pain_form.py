@@ -8,7 +8,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from sciajournal.core.entities import Entry, PainRating, Walk
+from sciajournal.core.entities import Entry, PainRating, Walk, new_id
 from sciajournal.core.enums import WALK_CONTEXTS, PainContext, Reach, Side
 from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import Problem, ValidationError
@@ -93,29 +93,31 @@ class PainForm(EntryForm):
         self.tingling.setChecked(rating.tingling)
         self.weakness.setChecked(rating.weakness)
         self.notes.setText(rating.notes)
+        self.remember_loaded(self.notes, rating.notes)
 
     def build(self) -> list[Entry]:
+        back, leg = self.back.value(), self.leg.value()
         problems = [
-            Problem(name, "choose a score from 0 to 10")
-            for name, scale in (("back", self.back), ("leg", self.leg))
-            if scale.value() is None
+            Problem(name, "choose a score from 0 (no pain) to 10 (worst imaginable)")
+            for name, score in (("back", back), ("leg", leg))
+            if score is None
         ]
-        if problems:
+        if problems or back is None or leg is None:
             raise ValidationError(problems)
-        context = self.context.value() or PainContext.STANDALONE
-        values = dict(
-            at=self.chosen_time(),
-            back=self.back.value(),
-            leg=self.leg.value(),
-            context=context,
-            walk_id=self._walk_id,
-            side=self.side.value(),
-            reach=self.reach.value(),
-            numbness=self.numbness.isChecked(),
-            tingling=self.tingling.isChecked(),
-            weakness=self.weakness.isChecked(),
-            notes=self.notes.text().strip(),
-        )
-        if self._existing is not None:
-            values["id"] = self._existing.id
-        return [PainRating(**values)]  # type: ignore[arg-type]
+        existing = self._existing
+        return [
+            PainRating(
+                at=self.chosen_time(),
+                back=back,
+                leg=leg,
+                context=self.context.value() or PainContext.STANDALONE,
+                walk_id=self._walk_id,
+                side=self.side.value(),
+                reach=self.reach.value(),
+                numbness=self.numbness.isChecked(),
+                tingling=self.tingling.isChecked(),
+                weakness=self.weakness.isChecked(),
+                notes=self.unless_edited(self.notes, self.notes.text().strip()),
+                id=existing.id if existing else new_id(),
+            )
+        ]

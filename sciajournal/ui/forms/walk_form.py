@@ -5,17 +5,20 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from sciajournal.core.entities import Entry, PainRating, Walk
+from sciajournal.core.entities import Entry, PainRating, Walk, new_id
 from sciajournal.core.enums import Pace, PainContext, Surface
 from sciajournal.core.timestamps import local_now
-from sciajournal.core.validation import Problem, ValidationError
-from sciajournal.ui.forms.entry_form import EntryForm, optional_number
+from sciajournal.core.validation import Problem, ValidationError, entry_problems
+from sciajournal.ui.forms.entry_form import EntryForm, optional_number, whole_if_whole
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
+from sciajournal.ui.widgets.number_box import NumberBox, plain_number
 from sciajournal.ui.widgets.pain_scale import PainScale
 
 KM_PER_MILE = 1.609344
+#: Wider than any valid walk, so a typed 900 reaches validation (which says why) intact.
+MINUTES_BOX_MAXIMUM = 9999
 SURFACE_LABELS = {
     Surface.FLAT: "Flat, even ground",
     Surface.UNEVEN: "Uneven ground",
@@ -52,9 +55,7 @@ class WalkForm(EntryForm):
         self.add_row("pain_before_leg", "&Leg pain", self.before_leg)
 
         self._form.addRow(_heading("The walk"))
-        self.minutes = QSpinBox()
-        self.minutes.setRange(0, 720)
-        self.minutes.setSuffix(" min")
+        self.minutes = NumberBox(maximum=MINUTES_BOX_MAXIMUM, decimals=1, suffix=" min")
         self.minutes.setValue(10)
         self.add_row("minutes", "&Duration", self.minutes)
         self.add_time_row("start", "&Started")
@@ -121,22 +122,28 @@ class WalkForm(EntryForm):
         self._start_touched = True
 
     def _load(self, walk: Walk, before: PainRating | None, end: PainRating | None) -> None:
-        self.minutes.setValue(round(walk.minutes))
+        self.minutes.setValue(walk.minutes)
+        self.remember_loaded(self.minutes, walk.minutes)
         self.set_time(walk.start)
         self.surface.setValue(walk.surface)
         self.pace.setValue(walk.pace)
         if walk.distance_km is not None:
-            shown = walk.distance_km / KM_PER_MILE if self._unit == "mi" else walk.distance_km
-            self.distance.setText(f"{shown:.2f}".rstrip("0").rstrip("."))
+            if self._unit == "mi":
+                self.distance.setText(plain_number(round(walk.distance_km / KM_PER_MILE, 3)))
+            else:
+                self.distance.setText(plain_number(walk.distance_km))
+            self.remember_loaded(self.distance, walk.distance_km)
         self.steps.setText("" if walk.steps is None else str(walk.steps))
         if walk.symptoms_after_minutes is not None:
-            self.symptoms_after.setText(f"{walk.symptoms_after_minutes:g}")
+            self.symptoms_after.setText(plain_number(walk.symptoms_after_minutes))
+            self.remember_loaded(self.symptoms_after, walk.symptoms_after_minutes)
         self.shoes.setChecked(walk.supportive_shoes)
         self.poles.setChecked(walk.trekking_poles)
         self.stretched_before.setChecked(walk.stretched_before)
         self.stretched_after.setChecked(walk.stretched_after)
         self.stopped_early.setChecked(walk.stopped_early)
         self.notes.setText(walk.notes)
+        self.remember_loaded(self.notes, walk.notes)
         if before is not None:
             self.before_back.setValue(before.back)
             self.before_leg.setValue(before.leg)
@@ -151,7 +158,7 @@ class WalkForm(EntryForm):
             distance = round(distance * KM_PER_MILE, 3)
         steps = optional_number(self.steps, "steps", problems)
         if steps is not None and steps != int(steps):
-            problems.append(Problem("steps", "must be a whole number"))
+            problems.append(Problem("steps", f"steps are counted whole; {steps:g} is not"))
         symptoms_after = optional_number(self.symptoms_after, "symptoms_after_minutes", problems)
         for field, back, leg in (
             ("pain_before", self.before_back, self.before_leg),
@@ -159,30 +166,28 @@ class WalkForm(EntryForm):
         ):
             if (back.value() is None) != (leg.value() is None):
                 problems.append(Problem(field, "rate both back and leg, or neither"))
-        if self.minutes.value() <= 0:
-            problems.append(Problem("minutes", "a walk lasts at least 1 minute"))
-        if problems:
-            raise ValidationError(problems)
-
-        fields = dict(
-            start=self.chosen_time(),
-            minutes=self.minutes.value(),
-            surface=self.surface.value(),
-            pace=self.pace.value(),
-            distance_km=distance,
+        minutes = self.unless_edited(self.minutes, whole_if_whole(self.minutes.value()))
+        start = self.chosen_time()
+        existing = self._existing
+        walk = Walk(
+            start=start,
+            minutes=minutes,
+            surface=self.surface.value() or Surface.FLAT,
+            pace=self.pace.value() or Pace.SLOW,
+            distance_km=self.unless_edited(self.distance, distance),
             steps=None if steps is None else int(steps),
             supportive_shoes=self.shoes.isChecked(),
             trekking_poles=self.poles.isChecked(),
             stretched_before=self.stretched_before.isChecked(),
             stretched_after=self.stretched_after.isChecked(),
             stopped_early=self.stopped_early.isChecked(),
-            symptoms_after_minutes=symptoms_after,
-            notes=self.notes.text().strip(),
+            symptoms_after_minutes=self.unless_edited(self.symptoms_after, symptoms_after),
+            pain_lasted_hours=existing.pain_lasted_hours if existing else None,
+            notes=self.unless_edited(self.notes, self.notes.text().strip()),
+            id=existing.id if existing else new_id(),
         )
-        if self._existing is not None:
-            walk = dataclasses.replace(self._existing, **fields)  # keeps pain_lasted_hours, id
-        else:
-            walk = Walk(**fields)  # type: ignore[arg-type]
+        if problems:  # form-level problems and the entry's own, all at once
+            raise ValidationError(problems + entry_problems(walk))
         entries: list[Entry] = [walk]
         before = self._rating(
             self.before_back, self.before_leg, walk, PainContext.BEFORE_WALK, self._before
@@ -191,19 +196,26 @@ class WalkForm(EntryForm):
         entries += [r for r in (before, end) if r is not None]
         return entries
 
-    @staticmethod
     def _rating(
+        self,
         back: PainScale,
         leg: PainScale,
         walk: Walk,
         context: PainContext,
         existing: PainRating | None,
     ) -> PainRating | None:
-        if back.value() is None or leg.value() is None:
+        back_score, leg_score = back.value(), leg.value()
+        if back_score is None or leg_score is None:
             return None
+        if existing is not None and self._existing is not None:
+            # Move the rating with the walk, so an unchanged walk leaves it where it was.
+            moved = (
+                walk.start - self._existing.start
+                if context is PainContext.BEFORE_WALK
+                else walk.end - self._existing.end
+            )
+            return dataclasses.replace(
+                existing, at=existing.at + moved, back=back_score, leg=leg_score
+            )
         at = walk.start - timedelta(minutes=1) if context is PainContext.BEFORE_WALK else walk.end
-        if existing is not None:
-            return dataclasses.replace(existing, at=at, back=back.value(), leg=leg.value())
-        return PainRating(
-            at=at, back=back.value(), leg=leg.value(), context=context, walk_id=walk.id
-        )  # type: ignore[arg-type]
+        return PainRating(at=at, back=back_score, leg=leg_score, context=context, walk_id=walk.id)
