@@ -113,10 +113,11 @@ def parse_document(document: Any) -> list[Entry]:
     for key, kind in KEY_KINDS.items():
         for index, record in enumerate(document.get(key, [])):
             where = f"{key}[{index}] (id {record['id']})"
-            if record["id"] in seen:
-                raise ImportFileError(f"{where}: id appears more than once in the file")
-            seen.add(record["id"])
             entry = _entry(kind, record, where)
+            # Compared in canonical form: "ABC..." and "abc..." are the same entry.
+            if entry.id in seen:
+                raise ImportFileError(f"{where}: id appears more than once in the file")
+            seen.add(entry.id)
             try:
                 validate_entry(entry)
             except ValidationError as error:

@@ -43,6 +43,7 @@ from sciajournal.resource_files import resource_path
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.dialogs.about_dialog import show_about
+from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.file_actions import FileActions
 from sciajournal.ui.forms.entry_form import EntryForm
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.clock = clock
         self.settings = journal.load_settings()
         self.active_form: QDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self.notified_follow_ups: set[str] = set()
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"SciaJournal — {journal.path.name}")
@@ -184,6 +186,8 @@ class MainWindow(QMainWindow):
         log_menu = menus.addMenu("&Log")
         log_menu.addActions(log_actions)
         help_menu = menus.addMenu("&Help")
+        self.help_action = self._action("SciaJournal &guide", "F1", self.show_help)
+        help_menu.addAction(self.help_action)
         help_menu.addAction(
             self._action("&About SciaJournal", None, lambda: show_about(self, self.journal.path))
         )
@@ -193,6 +197,17 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addActions(log_actions)
         self.addToolBar(toolbar)
+
+    def show_help(self) -> HelpDialog:
+        """The guide, with this journal's settings and paths; one window, brought forward."""
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+            self.help_dialog.deleteLater()
+        self.help_dialog = HelpDialog(
+            self.settings, menu_shortcuts(self.menuBar()), self.journal.path, self
+        )
+        self.help_dialog.show()
+        return self.help_dialog
 
     # -- refreshing -------------------------------------------------------------------
 
