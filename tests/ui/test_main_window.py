@@ -10,7 +10,7 @@ from sciajournal.core.entities import PainRating, RedFlagCheck, Walk
 from sciajournal.core.enums import PainContext, RedFlag
 from sciajournal.ui.main_window import MainWindow
 from tests.factories import full_note
-from tests.ui.menu_driving import click
+from tests.ui.menu_driving import click, visible_problems
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
@@ -89,9 +89,9 @@ def test_bad_value_keeps_the_dialog_open_and_writes_nothing(qtbot, window, journ
     form.before_back.setValue(3)  # leg left unrated
     form.buttons.button(form.buttons.StandardButton.Save).click()
     assert form.isVisible()
-    errors = {name: label.text() for name, label in form._errors.items() if label.isVisible()}
-    assert "not a number" in errors["distance_km"]
-    assert "both back and leg" in errors["pain_before"]
+    errors = visible_problems(form)
+    assert "not a number" in errors["Distance (km)"]
+    assert "both back and leg" in errors["Back pain"]
     assert journal.is_empty()
     form.reject()
 

@@ -5,8 +5,9 @@ runs the shared validation (core.validation) and, if anything is wrong, marks ea
 field with its message and stays open, so nothing half-valid ever reaches the service.
 """
 
+import math
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +29,11 @@ from PySide6.QtWidgets import (
 
 from sciajournal.core.entities import Entry
 from sciajournal.core.timestamps import local_aware, local_now
-from sciajournal.core.validation import Problem, ValidationError, entry_problems
+from sciajournal.core.validation import (
+    Problem,
+    entry_problems,
+    future_problems,
+)
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 T = TypeVar("T")
@@ -128,13 +134,37 @@ class EntryForm(QDialog):
         return super().eventFilter(watched, event)
 
     def add_time_row(self, field: str, label: str = "&Time") -> QDateTimeEdit:
-        now = self.now().replace(tzinfo=None)
+        now = self.now().astimezone().replace(tzinfo=None)  # the edit shows local time
         edit = QDateTimeEdit(QDateTime(now.date(), now.time()))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(DATE_TIME_FORMAT)
         self.add_row(field, label, edit)
         self.time_edit = edit
         return edit
+
+    def start_follows_duration(self, minutes: QDoubleSpinBox) -> None:
+        """Until the user sets the start, assume the session just ended: start = now - duration.
+
+        A start of "now" would put a 20-minute session's end in the future.
+        """
+        touched = False
+
+        def follow() -> None:
+            if touched:
+                return
+            start = self.now() - timedelta(minutes=minutes.value())
+            naive = start.astimezone().replace(tzinfo=None)
+            self.time_edit.blockSignals(True)
+            self.time_edit.setDateTime(QDateTime(naive.date(), naive.time()))
+            self.time_edit.blockSignals(False)
+
+        def start_edited() -> None:
+            nonlocal touched
+            touched = True
+
+        follow()
+        minutes.valueChanged.connect(follow)
+        self.time_edit.dateTimeChanged.connect(start_edited)
 
     def set_time(self, moment: datetime) -> None:
         """Show an entry's time; kept as it was (with its offset) unless the user changes it."""
@@ -175,16 +205,39 @@ class EntryForm(QDialog):
     # -- accepting --------------------------------------------------------------------
 
     def build(self) -> list[Entry]:
+        """The entries the form describes; what cannot be read goes to `self.problem`."""
         raise NotImplementedError
 
-    def accept(self) -> None:
-        self.clear_problems()
+    def problem(self, field: str, message: str) -> None:
+        """A field the form could not read (not a number, a scale left empty)."""
+        self._form_problems.append(Problem(field, message))
+
+    def read_number(self, edit: QLineEdit, field: str) -> float | None:
+        """An optional number typed in `edit`; a bad one is a problem, not a crash."""
+        text = edit.text().strip().replace(",", ".")
+        if not text:
+            return None
         try:
-            entries = self.build()
-        except ValidationError as error:
-            self.show_problems(error.problems)
-            return
-        problems = [problem for entry in entries for problem in entry_problems(entry)]
+            value = float(text)
+        except ValueError:
+            self.problem(field, f"“{edit.text().strip()}” is not a number")
+            return None
+        return whole_if_whole(value) if math.isfinite(value) else value
+
+    def accept(self) -> None:
+        """Save when everything is right; otherwise show every problem at once and stay."""
+        self.clear_problems()
+        self._form_problems: list[Problem] = []
+        entries = self.build()
+        now = self.clock()
+        problems = list(self._form_problems)
+        unreadable = {problem.field for problem in problems}
+        for entry in entries:
+            problems += [
+                problem
+                for problem in entry_problems(entry) + future_problems(entry, now)
+                if problem.field not in unreadable  # its placeholder value says nothing
+            ]
         if problems:
             self.show_problems(problems)
             return
@@ -213,15 +266,3 @@ class EntryForm(QDialog):
 def whole_if_whole(value: float) -> float:
     """20.0 typed in a spin box is stored as 20, as a form with a whole-number box did."""
     return int(value) if value.is_integer() else value
-
-
-def optional_number(edit: QLineEdit, field: str, problems: list[Problem]) -> float | None:
-    """Parse an optional number typed in a line edit; a bad one becomes a problem, not a crash."""
-    text = edit.text().strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        problems.append(Problem(field, f"{edit.text()!r} is not a number"))
-        return None

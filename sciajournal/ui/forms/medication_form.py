@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from sciajournal.core.entities import Entry, MedicationDose, new_id
 from sciajournal.core.timestamps import local_now
-from sciajournal.core.validation import Problem, ValidationError, entry_problems
-from sciajournal.ui.forms.entry_form import EntryForm, optional_number, whole_if_whole
+from sciajournal.ui.forms.entry_form import EntryForm, whole_if_whole
 from sciajournal.ui.widgets.number_box import NumberBox, plain_number
 
 UNITS = ["mg", "g", "mcg", "ml", "tablet", "capsule", "drops", "patch"]
@@ -82,22 +81,19 @@ class MedicationForm(EntryForm):
             self.as_needed.setChecked(last.as_needed)
 
     def build(self) -> list[Entry]:
-        problems: list[Problem] = []
-        dose = optional_number(self.dose, "dose", problems)
-        if dose is None and not problems:
-            problems.append(Problem("dose", "enter the dose of one tablet, drop or patch"))
+        dose = self.read_number(self.dose, "dose")
+        if dose is None and not self.dose.text().strip():
+            self.problem("dose", "enter the dose of one tablet, drop or patch")
         existing = self._existing
-        entry = MedicationDose(
-            at=self.chosen_time(),
-            name=self.unless_edited(self.name, self.name.currentText().strip()),
-            dose=self.unless_edited(self.dose, dose if dose is not None else 0.0),
-            unit=self.unless_edited(self.unit, self.unit.currentText().strip()),
-            quantity=self.unless_edited(self.quantity, whole_if_whole(self.quantity.value())),
-            as_needed=self.as_needed.isChecked(),
-            notes=self.unless_edited(self.notes, self.notes.text().strip()),
-            id=existing.id if existing else new_id(),
-        )
-        if problems:
-            others = [p for p in entry_problems(entry) if p.field != "dose"]
-            raise ValidationError(problems + others)
-        return [entry]
+        return [
+            MedicationDose(
+                at=self.chosen_time(),
+                name=self.unless_edited(self.name, self.name.currentText().strip()),
+                dose=self.unless_edited(self.dose, dose if dose is not None else 0.0),
+                unit=self.unless_edited(self.unit, self.unit.currentText().strip()),
+                quantity=self.unless_edited(self.quantity, whole_if_whole(self.quantity.value())),
+                as_needed=self.as_needed.isChecked(),
+                notes=self.unless_edited(self.notes, self.notes.text().strip()),
+                id=existing.id if existing else new_id(),
+            )
+        ]

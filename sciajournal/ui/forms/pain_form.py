@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 from sciajournal.core.entities import Entry, PainRating, Walk, new_id
 from sciajournal.core.enums import WALK_CONTEXTS, PainContext, Reach, Side
 from sciajournal.core.timestamps import local_now
-from sciajournal.core.validation import Problem, ValidationError
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
 from sciajournal.ui.widgets.pain_scale import PainScale
@@ -97,19 +96,15 @@ class PainForm(EntryForm):
 
     def build(self) -> list[Entry]:
         back, leg = self.back.value(), self.leg.value()
-        problems = [
-            Problem(name, "choose a score from 0 (no pain) to 10 (worst imaginable)")
-            for name, score in (("back", back), ("leg", leg))
-            if score is None
-        ]
-        if problems or back is None or leg is None:
-            raise ValidationError(problems)
+        for name, score in (("back", back), ("leg", leg)):
+            if score is None:
+                self.problem(name, "choose a score from 0 (no pain) to 10 (worst imaginable)")
         existing = self._existing
         return [
             PainRating(
                 at=self.chosen_time(),
-                back=back,
-                leg=leg,
+                back=0 if back is None else back,  # placeholders: reported above
+                leg=0 if leg is None else leg,
                 context=self.context.value() or PainContext.STANDALONE,
                 walk_id=self._walk_id,
                 side=self.side.value(),

@@ -41,6 +41,8 @@ class TreatmentForm(EntryForm):
         self.minutes = NumberBox(maximum=MINUTES_BOX_MAXIMUM, decimals=1, suffix=" min")
         self.minutes.setValue(20)
         self.add_row("minutes", "&Duration", self.minutes)
+        if existing is None:
+            self.start_follows_duration(self.minutes)
         self.area = QComboBox()
         self.area.setEditable(True)
         self.area.addItems(BODY_AREAS)

@@ -4,14 +4,12 @@ import dataclasses
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from sciajournal.core.entities import Entry, PainRating, Walk, new_id
 from sciajournal.core.enums import Pace, PainContext, Surface
 from sciajournal.core.timestamps import local_now
-from sciajournal.core.validation import Problem, ValidationError, entry_problems
-from sciajournal.ui.forms.entry_form import EntryForm, optional_number, whole_if_whole
+from sciajournal.ui.forms.entry_form import EntryForm, whole_if_whole
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
 from sciajournal.ui.widgets.number_box import NumberBox, plain_number
 from sciajournal.ui.widgets.pain_scale import PainScale
@@ -59,10 +57,8 @@ class WalkForm(EntryForm):
         self.minutes.setValue(10)
         self.add_row("minutes", "&Duration", self.minutes)
         self.add_time_row("start", "&Started")
-        self._start_touched = False
-        self._follow_duration()
-        self.minutes.valueChanged.connect(self._follow_duration)
-        self.time_edit.dateTimeChanged.connect(self._start_edited)
+        if existing is None:
+            self.start_follows_duration(self.minutes)
 
         self.surface = ChoiceCombo(list(Surface), labels=SURFACE_LABELS)
         self.add_row("surface", "S&urface", self.surface)
@@ -109,18 +105,6 @@ class WalkForm(EntryForm):
             self._load(existing, before, end)
         self.before_back.setFocus()
 
-    def _follow_duration(self) -> None:
-        """Until the user sets the start, assume the walk just ended."""
-        if self._existing is None and not self._start_touched:
-            start = self.now() - timedelta(minutes=self.minutes.value())
-            naive = start.replace(tzinfo=None)
-            self.time_edit.blockSignals(True)
-            self.time_edit.setDateTime(QDateTime(naive.date(), naive.time()))
-            self.time_edit.blockSignals(False)
-
-    def _start_edited(self) -> None:
-        self._start_touched = True
-
     def _load(self, walk: Walk, before: PainRating | None, end: PainRating | None) -> None:
         self.minutes.setValue(walk.minutes)
         self.remember_loaded(self.minutes, walk.minutes)
@@ -152,26 +136,22 @@ class WalkForm(EntryForm):
             self.end_leg.setValue(end.leg)
 
     def build(self) -> list[Entry]:
-        problems: list[Problem] = []
-        distance = optional_number(self.distance, "distance_km", problems)
+        distance = self.read_number(self.distance, "distance_km")
         if distance is not None and self._unit == "mi":
             distance = round(distance * KM_PER_MILE, 3)
-        steps = optional_number(self.steps, "steps", problems)
+        steps = self.read_number(self.steps, "steps")
         if steps is not None and steps != int(steps):
-            problems.append(Problem("steps", f"steps are counted whole; {steps:g} is not"))
-        symptoms_after = optional_number(self.symptoms_after, "symptoms_after_minutes", problems)
+            self.problem("steps", f"steps are counted whole; {steps:g} is not")
         for field, back, leg in (
             ("pain_before", self.before_back, self.before_leg),
             ("pain_end", self.end_back, self.end_leg),
         ):
             if (back.value() is None) != (leg.value() is None):
-                problems.append(Problem(field, "rate both back and leg, or neither"))
-        minutes = self.unless_edited(self.minutes, whole_if_whole(self.minutes.value()))
-        start = self.chosen_time()
+                self.problem(field, "rate both back and leg, or neither")
         existing = self._existing
         walk = Walk(
-            start=start,
-            minutes=minutes,
+            start=self.chosen_time(),
+            minutes=self.unless_edited(self.minutes, whole_if_whole(self.minutes.value())),
             surface=self.surface.value() or Surface.FLAT,
             pace=self.pace.value() or Pace.SLOW,
             distance_km=self.unless_edited(self.distance, distance),
@@ -181,13 +161,13 @@ class WalkForm(EntryForm):
             stretched_before=self.stretched_before.isChecked(),
             stretched_after=self.stretched_after.isChecked(),
             stopped_early=self.stopped_early.isChecked(),
-            symptoms_after_minutes=self.unless_edited(self.symptoms_after, symptoms_after),
+            symptoms_after_minutes=self.unless_edited(
+                self.symptoms_after, self.read_number(self.symptoms_after, "symptoms_after_minutes")
+            ),
             pain_lasted_hours=existing.pain_lasted_hours if existing else None,
             notes=self.unless_edited(self.notes, self.notes.text().strip()),
             id=existing.id if existing else new_id(),
         )
-        if problems:  # form-level problems and the entry's own, all at once
-            raise ValidationError(problems + entry_problems(walk))
         entries: list[Entry] = [walk]
         before = self._rating(
             self.before_back, self.before_leg, walk, PainContext.BEFORE_WALK, self._before
