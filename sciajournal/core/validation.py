@@ -247,7 +247,12 @@ def _check_walk(check: _Checker, walk: Walk) -> None:
     else:
         check.number("symptoms_after_minutes", symptoms_after, 0, MAX_WALK_MINUTES, optional=True)
     check.number(
-        "pain_lasted_hours", walk.pain_lasted_hours, 0, MAX_PAIN_LASTED_HOURS, optional=True
+        "pain_lasted_hours",
+        walk.pain_lasted_hours,
+        0,
+        MAX_PAIN_LASTED_HOURS,
+        optional=True,
+        unit=" h",
     )
     check.text("notes", walk.notes, MAX_TEXT)
 

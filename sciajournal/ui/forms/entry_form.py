@@ -47,6 +47,8 @@ def shown_text(widget: QWidget) -> str:
         return widget.currentText()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
+    if callable(composite := getattr(widget, "shown_text", None)):
+        return str(composite())
     raise TypeError(f"cannot read {type(widget).__name__}")
 
 

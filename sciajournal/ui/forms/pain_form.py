@@ -4,6 +4,7 @@ Opens with the back score focused: a digit for back, a digit for leg, Enter.
 """
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
@@ -13,6 +14,7 @@ from sciajournal.core.enums import WALK_CONTEXTS, PainContext, Reach, Side
 from sciajournal.core.timestamps import local_now
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
+from sciajournal.ui.widgets.pain_lasted import PainLastedQuestion
 from sciajournal.ui.widgets.pain_scale import PainScale
 
 FREE_CONTEXTS = [
@@ -45,7 +47,8 @@ class PainForm(EntryForm):
         self._walk_id = existing.walk_id if existing else (walk.id if walk else None)
         if existing is not None:
             context = existing.context
-        if walk is not None:
+        self._walk = walk
+        if walk is not None and existing is None:
             prompt = QLabel(
                 f"How is your pain now? Your {walk.minutes:g}-minute walk ended at "
                 f"{walk.end.strftime('%H:%M')}."
@@ -57,6 +60,12 @@ class PainForm(EntryForm):
         self.add_row("back", "&Back", self.back)
         self.add_row("leg", "&Leg", self.leg)
         self.add_time_row("at")
+        self.pain_lasted: PainLastedQuestion | None = None
+        if walk is not None and context is PainContext.FOLLOW_UP:
+            self.pain_lasted = PainLastedQuestion()
+            self.pain_lasted.show_hours(walk.pain_lasted_hours)
+            self.remember_loaded(self.pain_lasted, walk.pain_lasted_hours)
+            self.add_row("pain_lasted_hours", "Still raise&d?", self.pain_lasted)
         contexts = FREE_CONTEXTS + ([context] if context not in FREE_CONTEXTS else [])
         self.context = ChoiceCombo(contexts, labels=CONTEXT_LABELS)
         self.context.setValue(context)
@@ -100,19 +109,23 @@ class PainForm(EntryForm):
             if score is None:
                 self.problem(name, "choose a score from 0 (no pain) to 10 (worst imaginable)")
         existing = self._existing
-        return [
-            PainRating(
-                at=self.chosen_time(),
-                back=0 if back is None else back,  # placeholders: reported above
-                leg=0 if leg is None else leg,
-                context=self.context.value() or PainContext.STANDALONE,
-                walk_id=self._walk_id,
-                side=self.side.value(),
-                reach=self.reach.value(),
-                numbness=self.numbness.isChecked(),
-                tingling=self.tingling.isChecked(),
-                weakness=self.weakness.isChecked(),
-                notes=self.unless_edited(self.notes, self.notes.text().strip()),
-                id=existing.id if existing else new_id(),
-            )
-        ]
+        rating = PainRating(
+            at=self.chosen_time(),
+            back=0 if back is None else back,  # placeholders: reported above
+            leg=0 if leg is None else leg,
+            context=self.context.value() or PainContext.STANDALONE,
+            walk_id=self._walk_id,
+            side=self.side.value(),
+            reach=self.reach.value(),
+            numbness=self.numbness.isChecked(),
+            tingling=self.tingling.isChecked(),
+            weakness=self.weakness.isChecked(),
+            notes=self.unless_edited(self.notes, self.notes.text().strip()),
+            id=existing.id if existing else new_id(),
+        )
+        if self.pain_lasted is None or self._walk is None:
+            return [rating]
+        # The answer belongs to the walk: the window saves both in one undoable step.
+        lasted = self.pain_lasted.hours_lasted(rating.at - self._walk.end)
+        walk = replace(self._walk, pain_lasted_hours=self.unless_edited(self.pain_lasted, lasted))
+        return [rating, walk]
