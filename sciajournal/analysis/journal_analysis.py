@@ -48,6 +48,11 @@ class JournalAnalysis:
     red_flags: list[RedFlagCheck]
 
 
+def outcomes_by_walk(entries: Entries, settings: Settings) -> dict[str, WalkOutcome]:
+    """Each walk's outcome, by walk id, judged on the ratings in `entries`."""
+    return {o.walk.id: o for o in walk_outcomes(entries.walks, RatingIndex(entries.pain), settings)}
+
+
 def analyse(
     entries: Entries, first_day: date, last_day: date, settings: Settings
 ) -> JournalAnalysis:

@@ -10,10 +10,10 @@ from datetime import date, timedelta
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.analysis.outcomes import REASON_TEXT, Outcome
 from sciajournal.analysis.progression import monday_of
+from sciajournal.analysis.red_flags import Urgency, graded_signs_text, most_urgent
 from sciajournal.analysis.series import Day, weekly_points
 from sciajournal.analysis.trends import PainTrend, meaningful_step, pain_trends
 from sciajournal.core.collection import Entries
-from sciajournal.core.enums import RED_FLAG_LABELS
 
 #: Up to this many days the chart shows days; beyond, weeks.
 DAILY_CHART_MAX_DAYS = 45
@@ -39,6 +39,8 @@ class SummaryContent:
     change_points: int
     is_empty: bool
     red_flags: list[str] = field(default_factory=list)
+    #: The grade of the most urgent sign in the range; None without red flags.
+    red_flag_urgency: Urgency | None = None
     trends: list[PainTrend] = field(default_factory=list)
     chart_by_week: bool = False
     chart: list[ChartPoint] = field(default_factory=list)
@@ -115,10 +117,13 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
         return content
 
     content.red_flags = [
-        f"{check.at:%a %d %b %Y %H:%M}: "
-        + "; ".join(RED_FLAG_LABELS[sign] for sign in sorted(check.signs))
+        f"{check.at:%a %d %b %Y %H:%M}: {graded_signs_text(check.signs)}"
+        + (f". Notes: {check.notes}" if check.notes else "")
         for check in analysis.red_flags
     ]
+    content.red_flag_urgency = most_urgent(
+        sign for check in analysis.red_flags for sign in check.signs
+    )
     content.trends = pain_trends(analysis.days)
     content.chart_by_week, content.chart = chart_points(analysis.days, points)
     outcomes = analysis.outcomes

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 
 from sciajournal import __version__
+from sciajournal.analysis.red_flags import WORDING, Urgency
 from sciajournal.report.fonts import report_font
 from sciajournal.report.print_chart import draw_chart
 from sciajournal.report.summary_content import SummaryContent
@@ -160,10 +161,11 @@ def _red_flags_html(content: SummaryContent) -> str:
     lines = "".join(f"<p>{escape(line)}</p>" for line in shown)
     if more:
         lines += f"<p>… and {more} more, listed on the following pages.</p>"
+    wording = WORDING[content.red_flag_urgency or Urgency.SOON]
     return (
         '<table width="100%" border="2" cellpadding="6" cellspacing="0"><tr><td>'
-        f"<p><b>RED-FLAG SYMPTOMS LOGGED ({len(content.red_flags)}): need prompt medical "
-        f"assessment</b></p>{lines}</td></tr></table>"
+        f"<p><b>RED-FLAG SYMPTOMS LOGGED ({len(content.red_flags)}); most urgent: "
+        f"{wording.grade.upper()} ({wording.where})</b></p>{lines}</td></tr></table>"
     )
 
 

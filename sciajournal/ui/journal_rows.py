@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from itertools import groupby
 
 from sciajournal.analysis.outcomes import REASON_TEXT, Outcome, WalkOutcome
+from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import (
     Entry,
@@ -20,7 +21,7 @@ from sciajournal.core.entities import (
     Treatment,
     Walk,
 )
-from sciajournal.core.enums import RED_FLAG_LABELS, PainContext
+from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
 
 KM_PER_MILE = 1.609344
@@ -125,9 +126,15 @@ def entry_text(entry: Entry, walks: Mapping[str, Walk]) -> tuple[str, bool]:
             return f"{entry.name} {amount}{_n(entry.dose)} {entry.unit} ({how})", False
         case RedFlagCheck():
             if entry.signs:
-                signs = "; ".join(RED_FLAG_LABELS[sign] for sign in sorted(entry.signs))
-                return f"⚠ RED FLAG: {signs}. Seek medical care.", True
-            return "Red-flag check: none of the warning signs", False
+                wording = WORDING[most_urgent(entry.signs) or Urgency.SOON]
+                notes = f" Notes: {entry.notes}" if entry.notes else ""
+                return (
+                    f"⚠ RED FLAG, {wording.grade.upper()}: {signs_text(entry.signs)}. "
+                    f"{wording.short}{notes}",
+                    True,
+                )
+            notes = f" Notes: {entry.notes}" if entry.notes else ""
+            return f"Red-flag check: none of the warning signs.{notes}", False
         case Note():
             return f"Note: {entry.text}", False
     raise TypeError(entry)

@@ -5,7 +5,7 @@ window hands them to the service through undoable commands and refreshes the vie
 """
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
@@ -22,10 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
-from sciajournal.analysis.outcomes import walk_outcomes
-from sciajournal.analysis.ratings import RatingIndex
-from sciajournal.analysis.today import today_status
 from sciajournal.core.entities import (
     Entry,
     MedicationDose,
@@ -36,10 +32,14 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.core.enums import PainContext
-from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
-from sciajournal.report.loading import analyse_journal
 from sciajournal.resource_files import resource_path
+from sciajournal.service.journal_analysis_service import (
+    analyse_journal,
+    journal_page,
+    today_for,
+)
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.dialogs.about_dialog import show_about
@@ -63,11 +63,6 @@ if TYPE_CHECKING:
 
 #: How often the window looks for follow-ups that have come due.
 FOLLOW_UP_CHECK_MS = 30_000
-STATUS_DAYS = 15
-
-
-def _midnight(day: date) -> datetime:
-    return local_aware(datetime.combine(day, time()))
 
 
 class MainWindow(QMainWindow):
@@ -215,13 +210,10 @@ class MainWindow(QMainWindow):
         self.settings = self.journal.load_settings()
         now = self.clock()
         first, last = self.view.date_range()
-        start = _midnight(first) - CONTEXT_MARGIN if first else None
-        end = _midnight(last + timedelta(days=1)) + CONTEXT_MARGIN if last else None
-        entries = self.journal.collection(start=start, end=end)
-        outcomes = walk_outcomes(entries.walks, RatingIndex(entries.pain), self.settings)
+        page = journal_page(self.journal, first, last)
         rows = journal_rows(
-            entries,
-            {o.walk.id: o for o in outcomes},
+            page.entries,
+            page.outcomes,
             self.settings,
             now,
             first_day=first,
@@ -255,7 +247,7 @@ class MainWindow(QMainWindow):
             from sciajournal.ui.charts.charts_view import ChartsView
 
             self.charts = ChartsView(
-                lambda first, last: analyse_journal(self.journal, first, last),
+                lambda first, last: analyse_journal(self.journal, first, last, self.clock().date()),
                 self._first_entry_day,
                 lambda: self.clock().date(),
             )
@@ -276,8 +268,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         now = self.clock()
-        recent = self.journal.collection(start=now - timedelta(days=STATUS_DAYS))
-        status = today_status(recent, now, self.settings)
+        status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
         for follow_up in status.follow_ups:
             if follow_up.is_due(now) and follow_up.walk.id not in self.notified_follow_ups:

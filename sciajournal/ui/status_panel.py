@@ -5,9 +5,9 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
 from sciajournal.analysis.today import TodayStatus
 from sciajournal.core.entities import Walk
-from sciajournal.core.enums import RED_FLAG_LABELS
 from sciajournal.core.settings import Settings
 
 
@@ -54,10 +54,10 @@ class StatusPanel(QFrame):
         )
         self._clear()
         for check in status.red_flags:
-            signs = "; ".join(RED_FLAG_LABELS[s] for s in sorted(check.signs))
+            wording = WORDING[most_urgent(check.signs) or Urgency.SOON]
             self._item(
-                f"⚠ <b>Red flag logged {check.at.strftime('%a %d %b %H:%M')}</b>: {signs}. "
-                "Seek medical care now.",
+                f"⚠ <b>Red flag logged {check.at.strftime('%a %d %b %H:%M')}, "
+                f"{wording.grade.lower()}</b>: {signs_text(check.signs)}. {wording.short}",
             )
         for follow_up in status.follow_ups:
             walk = follow_up.walk

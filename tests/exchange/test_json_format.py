@@ -53,6 +53,16 @@ def test_export_follows_the_published_schema(filled):
     assert ours["at"] == "2026-03-01T08:15:00+01:00"
 
 
+def test_every_red_flag_sign_is_in_the_published_schema(journal):
+    from sciajournal.core.enums import RedFlag
+    from tests.factories import full_red_flags
+
+    journal.add(full_red_flags(signs=frozenset(RedFlag)))
+    document = json.loads(export_journal(journal))
+    Draft202012Validator(schema()).validate(document)
+    assert set(document["red_flags"][0]["signs"]) == {sign.value for sign in RedFlag}
+
+
 def test_importing_the_same_entries_again_adds_nothing(filled):
     text = export_journal(filled)
     count = filled.count()

@@ -65,8 +65,25 @@ def test_days_newest_first_with_filters():
 def test_red_flag_line_is_unmistakable():
     check = RedFlagCheck(at=t(4, 21), signs=frozenset({RedFlag.BOWEL_BLADDER}))
     (_heading, row) = rows_for([check], t(4, 22))
-    assert row.text == "21:00  ⚠ RED FLAG: Loss of bowel or bladder control. Seek medical care."
+    assert row.text == (
+        "21:00  ⚠ RED FLAG, EMERGENCY NOW: Loss of bowel or bladder control. "
+        "Go to an emergency department now."
+    )
     assert row.urgent
+
+
+def test_red_flag_row_is_worded_by_its_most_urgent_sign_and_keeps_its_notes():
+    check = RedFlagCheck(
+        at=t(4, 21), signs=frozenset({RedFlag.WEIGHT_LOSS, RedFlag.FEVER}), notes="38.5 C"
+    )
+    (_heading, row) = rows_for([check], t(4, 22))
+    assert row.text == (
+        "21:00  ⚠ RED FLAG, SAME DAY: Fever together with back pain; Unexplained weight "
+        "loss. See a doctor today. Notes: 38.5 C"
+    )
+    (_heading, row) = rows_for([RedFlagCheck(at=t(4, 21), notes="asked by GP")], t(4, 22))
+    assert row.text == "21:00  Red-flag check: none of the warning signs. Notes: asked by GP"
+    assert not row.urgent
 
 
 def test_walk_with_only_its_before_rating_says_so():

@@ -166,14 +166,14 @@ def test_red_flag_shows_an_unmistakable_notice_and_is_logged(qtbot, window, jour
     (check,) = journal.entries()
     assert isinstance(check, RedFlagCheck) and check.signs == {RedFlag.SADDLE_NUMBNESS}
     notice = window.red_flag_notice
-    assert notice.isVisible() and "Seek medical care now" in notice.windowTitle()
+    assert notice.isVisible() and "Go to an emergency department now" in notice.windowTitle()
     qtbot.keyClick(notice, Qt.Key.Key_Escape)
     qtbot.keyClick(notice, Qt.Key.Key_Return)
     assert notice.isVisible()  # a stray key does not dismiss it
     notice.acknowledge.click()
     assert not notice.isVisible()
     assert any("Red flag logged" in label.text() for label in window.status_panel.items)
-    assert any("RED FLAG" in t for t in row_texts(window))
+    assert any("RED FLAG, EMERGENCY NOW" in t for t in row_texts(window))
 
 
 def test_a_check_with_no_signs_is_logged_quietly(window, journal):

@@ -4,35 +4,50 @@ Escape and Enter do nothing here; only the explicit acknowledgement button (whic
 not the default button) closes it, so a stray key press cannot dismiss it.
 """
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sciajournal.analysis.red_flags import (
+    WORDING,
+    Urgency,
+    most_urgent,
+    ordered_signs,
+    signs_text,
+)
 from sciajournal.core.entities import RedFlagCheck
 from sciajournal.core.enums import RED_FLAG_LABELS
 from sciajournal.ui.forms.entry_form import error_colour
 
 
 class RedFlagNotice(QDialog):
+    """Worded by the most urgent sign ticked (analysis/red_flags.py grades them)."""
+
     def __init__(self, check: RedFlagCheck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Seek medical care now")
-        self.setAccessibleName("Seek medical care now")
+        urgency = most_urgent(check.signs) or Urgency.SOON
+        wording = WORDING[urgency]
+        self.urgency = urgency
+        self.setWindowTitle(wording.heading)
+        self.setAccessibleName(wording.heading)
         self.setModal(True)
-        signs = "".join(f"<li>{RED_FLAG_LABELS[sign]}</li>" for sign in sorted(check.signs))
-        heading = QLabel("<h2>Seek medical care now</h2>")
-        heading.setAccessibleName("Seek medical care now")
+        signs = "".join(f"<li>{RED_FLAG_LABELS[sign]}</li>" for sign in ordered_signs(check.signs))
+        heading = QLabel(f"<h2>{escape(wording.heading)}</h2>")
+        heading.setAccessibleName(wording.heading)
         palette = heading.palette()
         palette.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
         heading.setPalette(palette)
         body = QLabel(
-            f"You reported:<ul>{signs}</ul>"
-            "These signs can mean a nerve is seriously compressed and need a doctor "
-            "<b>today</b>. Stop exercising. Contact your doctor or an emergency service "
-            "now; with loss of bladder or bowel control or numbness in the saddle area, "
-            "go to an emergency department.<br><br>"
+            f"<p><b>Urgency: {escape(wording.grade)}</b> ({escape(wording.where)}).</p>"
+            f"You reported:<ul>{signs}</ul>{escape(wording.advice, quote=False)}<br><br>"
             "This has been recorded in your journal."
         )
+        body.setAccessibleName(
+            f"Urgency: {wording.grade}. You reported: {signs_text(check.signs)}. {wording.advice}"
+        )
+        self.body = body
         body.setWordWrap(True)
         body.setTextFormat(Qt.TextFormat.RichText)
         self.acknowledge = QPushButton("I understand, I will seek medical care")

@@ -1,10 +1,11 @@
-"""The red-flag checklist (domain.md, rule 4). Ticking any sign means: seek care now."""
+"""The red-flag checklist (domain.md, rule 4), its signs grouped by how urgently to get care."""
 
 from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from sciajournal.analysis.red_flags import WORDING, Urgency, signs_of
 from sciajournal.core.entities import Entry, RedFlagCheck, new_id
 from sciajournal.core.enums import RED_FLAG_LABELS, RedFlag
 from sciajournal.core.timestamps import local_now
@@ -22,8 +23,9 @@ class RedFlagForm(EntryForm):
         super().__init__("Red-flag check", parent, clock)
         self._existing = existing
         intro = QLabel(
-            "<b>Do you have any of these now?</b><br>They can mean a nerve is seriously "
-            "compressed. If you tick any, stop exercising and get medical care now."
+            "<b>Do you have any of these now?</b><br>Tick only what is true now; if you "
+            "tick any, the journal tells you how soon to get medical care. Ticking none "
+            "is recorded too, as a check that found none."
         )
         intro.setWordWrap(True)
         self._form.addRow(intro)
@@ -31,11 +33,15 @@ class RedFlagForm(EntryForm):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         self.signs: dict[RedFlag, QCheckBox] = {}
-        for sign in RedFlag:
-            check = QCheckBox(RED_FLAG_LABELS[sign])
-            check.setAccessibleName(RED_FLAG_LABELS[sign])
-            self.signs[sign] = check
-            column.addWidget(check)
+        for urgency in Urgency:
+            wording = WORDING[urgency]
+            group = QLabel(f"<b>{wording.grade}</b> ({wording.where})")
+            column.addWidget(group)
+            for sign in signs_of(urgency):
+                check = QCheckBox(RED_FLAG_LABELS[sign])
+                check.setAccessibleName(f"{RED_FLAG_LABELS[sign]} ({wording.grade.lower()})")
+                self.signs[sign] = check
+                column.addWidget(check)
         self.add_row("signs", "Signs", box)
         self.add_time_row("at")
         self.notes = QLineEdit()
