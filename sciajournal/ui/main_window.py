@@ -32,6 +32,7 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.core.enums import PainContext
+from sciajournal.core.kind_names import kind_name
 from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
 from sciajournal.resource_files import resource_path
@@ -422,10 +423,10 @@ class MainWindow(QMainWindow):
             case _:
                 return None
 
-        return self._open_form(form, self._replace("Edit entry", old))
+        return self._open_form(form, self._replace(f"Edit {kind_name(entry)}", old))
 
     def delete_entry(self, entry: Entry) -> None:
-        label = type(entry).__name__.lower()
+        label = kind_name(entry)
         try:
             command = DeleteEntry(f"Delete {label}", self.journal, entry.id, self.refresh)
         except JournalError as error:
