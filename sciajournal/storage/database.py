@@ -80,7 +80,8 @@ def open_database(
     try:
         if existing and revision is not None and revision != head_revision():
             make_backup(path, "before-migration")
-        upgrade_to_head(_create_engine(path, foreign_keys=False))
+        if revision != head_revision():  # a new file, or an older schema: Alembic's turn
+            upgrade_to_head(_create_engine(path, foreign_keys=False))
         if existing and daily_backup:
             backup_if_due(path)
         engine = _create_engine(path, foreign_keys=True)
