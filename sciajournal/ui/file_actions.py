@@ -2,6 +2,11 @@
 
 Kept apart from the main window, which wires it up; it reaches the journal and the
 clock through the window because a restore replaces the window's journal.
+
+Everything behind these menu items (the exchange formats with jsonschema and gpxpy,
+the report, each dialog) is imported inside the method that first needs it, not here:
+most starts use none of it, and the window must appear quickly (issue 14;
+tests/test_startup_imports.py fails when one of them is imported at start).
 """
 
 from collections.abc import Callable
@@ -13,18 +18,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sciajournal.core.settings import Settings
-from sciajournal.exchange.device_import import import_device_file
-from sciajournal.exchange.json_format import ImportFileError, import_file, write_export
 from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.protected_files import check_output_path
-from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
-from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
-from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
 
 if TYPE_CHECKING:
+    from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
+    from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
     from sciajournal.ui.dialogs.summary_preview import SummaryPreview
     from sciajournal.ui.main_window import MainWindow
 
@@ -35,6 +37,8 @@ class FileActions(QObject):
         self.window = window
 
     def edit_settings(self) -> None:
+        from sciajournal.ui.dialogs.settings_dialog import SettingsDialog  # on first use
+
         dialog = SettingsDialog(self.window.settings, self.window, show_backups=self.show_backups)
         self.window.active_form = dialog
         dialog.accepted.connect(lambda: self._save_settings(dialog.chosen()))
@@ -47,7 +51,9 @@ class FileActions(QObject):
 
     def _ask_summary_range(
         self, title: str, then: Callable[[date, date, str], None]
-    ) -> SummaryDialog:
+    ) -> "SummaryDialog":
+        from sciajournal.ui.dialogs.summary_dialog import SummaryDialog  # on first use
+
         dialog = SummaryDialog(self.window.clock().date(), title, self.window)
         self.window.active_form = dialog
         dialog.accepted.connect(lambda: then(*dialog.chosen()))
@@ -55,12 +61,11 @@ class FileActions(QObject):
         dialog.open()
         return dialog
 
-    def print_summary(self) -> SummaryDialog:
+    def print_summary(self) -> "SummaryDialog":
         """File > Print summary: choose the period, then a print preview with a Print button."""
         return self._ask_summary_range("Print summary", self.preview_summary)
 
     def preview_summary(self, first: date, last: date, paper: str) -> "SummaryPreview":
-        # The report is imported when first used, so the window starts without it.
         from sciajournal.report.loading import summary_for
         from sciajournal.report.summary_document import render_summary
         from sciajournal.ui.dialogs.summary_preview import SummaryPreview
@@ -71,7 +76,7 @@ class FileActions(QObject):
         preview.open()
         return preview
 
-    def save_summary(self) -> SummaryDialog:
+    def save_summary(self) -> "SummaryDialog":
         def ask_file(first: date, last: date, paper: str) -> None:
             suggested = Path.home() / f"sciajournal-summary-{last:%Y-%m-%d}.pdf"
             name, _ = QFileDialog.getSaveFileName(
@@ -105,6 +110,8 @@ class FileActions(QObject):
         )
         if not name:
             return
+        from sciajournal.exchange.json_format import write_export  # on first use
+
         try:
             write_export(self.window.journal, Path(name))
         except (JournalError, OutputNotWritten) as error:
@@ -126,6 +133,10 @@ class FileActions(QObject):
 
     def import_path(self, path: Path) -> str | None:
         """Import a journal export or a device file; returns what the user was told."""
+        # On first use: the formats bring jsonschema, gpxpy and XML parsing with them.
+        from sciajournal.exchange.device_import import import_device_file
+        from sciajournal.exchange.json_format import ImportFileError, import_file
+
         try:
             if path.suffix.lower() == ".json":
                 result = import_file(self.window.journal, path)
@@ -150,7 +161,9 @@ class FileActions(QObject):
         self.import_message.open()  # not exec(): the window stays live behind it
         return told
 
-    def show_backups(self) -> BackupsDialog:
+    def show_backups(self) -> "BackupsDialog":
+        from sciajournal.ui.dialogs.backups_dialog import BackupsDialog  # on first use
+
         dialog = BackupsDialog(
             self.window.journal.path, self.back_up_now, self.restore_backup, self.window
         )
