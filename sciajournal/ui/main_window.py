@@ -4,7 +4,7 @@ This is the one place that connects widgets to the service. Forms return entries
 window hands them to the service through undoable commands and refreshes the views.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
+from sciajournal.analysis.nerve_signs import PROMPT_LOOKBACK, first_checklist_prompt
 from sciajournal.analysis.outcomes import walk_outcomes
 from sciajournal.analysis.ratings import RatingIndex
 from sciajournal.analysis.today import today_status
@@ -316,7 +317,12 @@ class MainWindow(QMainWindow):
             lambda: AddEntries(text, self.journal, entries, self.refresh), entries
         )
 
-    def _perform(self, make_command: Callable[[], object], entries: list[Entry]) -> None:
+    def _perform(
+        self,
+        make_command: Callable[[], object],
+        entries: list[Entry],
+        replaced: Sequence[Entry] = (),
+    ) -> None:
         try:
             command = make_command()
         except (ValidationError, JournalError) as error:
@@ -326,6 +332,30 @@ class MainWindow(QMainWindow):
         for entry in entries:
             if isinstance(entry, RedFlagCheck) and entry.signs:
                 self.show_red_flag_notice(entry)
+        self._prompt_checklist_for_new_nerve_signs(entries, replaced)
+
+    def _prompt_checklist_for_new_nerve_signs(
+        self, entries: list[Entry], replaced: Sequence[Entry]
+    ) -> None:
+        """Open the red-flag checklist (nothing ticked) when analysis says a prompt is due."""
+        saved = [e for e in entries if isinstance(e, PainRating)]
+        if not saved:
+            return
+        latest = max(r.at for r in saved)
+        around = self.journal.collection(
+            kinds=[PainRating, RedFlagCheck],
+            start=min(r.at for r in saved) - PROMPT_LOOKBACK,
+            end=latest + timedelta(seconds=1),
+        )
+        prompt = first_checklist_prompt(
+            saved,
+            around.pain,
+            around.red_flags,
+            [e for e in replaced if isinstance(e, PainRating)],
+        )
+        if prompt is not None:
+            # After the rating's form has finished closing, so the checklist is the one open.
+            QTimer.singleShot(0, lambda: self.log_red_flag(reason=prompt.reason))
 
     def log_walk(self) -> EntryForm:
         form = WalkForm(self, clock=self.clock, distance_unit=self.settings.distance_unit)
@@ -349,8 +379,9 @@ class MainWindow(QMainWindow):
         form = MedicationForm(self, clock=self.clock, recent=self.journal.recent_medications())
         return self._open_form(form, self._add("Log medication"))
 
-    def log_red_flag(self) -> EntryForm:
-        return self._open_form(RedFlagForm(self, clock=self.clock), self._add("Red-flag check"))
+    def log_red_flag(self, reason: str = "") -> EntryForm:
+        form = RedFlagForm(self, clock=self.clock, reason=reason)
+        return self._open_form(form, self._add("Red-flag check"))
 
     def add_note(self) -> EntryForm:
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
@@ -419,7 +450,7 @@ class MainWindow(QMainWindow):
 
         def save(new: list[Entry]) -> None:
             self._perform(
-                lambda: EditEntries("Edit entry", self.journal, old, new, self.refresh), new
+                lambda: EditEntries("Edit entry", self.journal, old, new, self.refresh), new, old
             )
 
         return self._open_form(form, save)
