@@ -3,7 +3,9 @@
 from datetime import date, datetime, time, timedelta
 
 from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN, JournalAnalysis, analyse
+from sciajournal.analysis.red_flag_history import EARLIER_RED_FLAG_WINDOW
 from sciajournal.core.collection import Entries
+from sciajournal.core.entities import RedFlagCheck
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.report.summary_content import SummaryContent, summary_content
 from sciajournal.storage.journal import Journal
@@ -23,7 +25,12 @@ def entries_around(journal: Journal, first_day: date, last_day: date) -> Entries
     # day boundaries are applied by the analysis on each entry's local date.
     start = local_aware(datetime.combine(first_day, time())) - CONTEXT_MARGIN
     end = local_aware(datetime.combine(last_day + timedelta(days=1), time())) + CONTEXT_MARGIN
-    return journal.collection(start=start, end=end)
+    entries = journal.collection(start=start, end=end)
+    # Red-flag checks from further back: page one names earlier red flags and the last
+    # screening, even when they fall before the range.
+    earlier = local_aware(datetime.combine(first_day - EARLIER_RED_FLAG_WINDOW, time()))
+    entries.red_flags = journal.collection(kinds=[RedFlagCheck], start=earlier, end=end).red_flags
+    return entries
 
 
 def analyse_journal(journal: Journal, first_day: date, last_day: date) -> JournalAnalysis:

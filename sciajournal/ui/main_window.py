@@ -26,6 +26,7 @@ from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
 from sciajournal.analysis.nerve_signs import PROMPT_LOOKBACK, first_checklist_prompt
 from sciajournal.analysis.outcomes import walk_outcomes
 from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.analysis.red_flag_history import RED_FLAG_STATUS_LOOKBACK
 from sciajournal.analysis.today import today_status
 from sciajournal.core.entities import (
     Entry,
@@ -278,6 +279,9 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         now = self.clock()
         recent = self.journal.collection(start=now - timedelta(days=STATUS_DAYS))
+        recent.red_flags = self.journal.collection(
+            kinds=[RedFlagCheck], start=now - RED_FLAG_STATUS_LOOKBACK
+        ).red_flags
         status = today_status(recent, now, self.settings)
         self.status_panel.show_status(status, self.settings, now)
         for follow_up in status.follow_ups:
