@@ -168,7 +168,7 @@ def _import(journal: Journal, args: argparse.Namespace) -> int:
 
 def _report(journal: Journal, args: argparse.Namespace) -> int:
     from sciajournal.report.json_report import report_json
-    from sciajournal.report.loading import analyse_journal, default_range
+    from sciajournal.service.journal_analysis_service import analyse_journal, default_range
 
     if not args.json and not args.output:
         raise UserError("report needs --json or -o FILE.pdf")

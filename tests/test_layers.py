@@ -1,10 +1,13 @@
-"""Dependencies point one way: core <- storage <- analysis <- report <- ui.
+"""Dependencies point one way: core <- storage <- analysis <- service <- report <- ui.
 
 Checked on the source (imports anywhere in a module, including inside functions),
 so a lazy import cannot sneak Qt into analysis or SQL into a widget.
 """
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,6 +41,13 @@ FORBIDDEN = {
         "PySide6",
         "pyqtgraph",
         "sciajournal.analysis",
+        "sciajournal.report",
+        "sciajournal.ui",
+        "sciajournal.exchange",
+    ),
+    "service": (
+        "PySide6",
+        "pyqtgraph",
         "sciajournal.report",
         "sciajournal.ui",
         "sciajournal.exchange",
@@ -81,3 +91,16 @@ def test_layer_does_not_import_what_sits_above_it(layer):
 def test_the_checker_sees_imports():
     source = PACKAGE / "app.py"
     assert "PySide6.QtWidgets" in imported_modules(source)
+
+
+def test_the_window_starts_without_importing_the_report():
+    """The report (and its Qt PDF machinery) is loaded only when a summary is asked for."""
+    code = (
+        "import sys; import sciajournal.ui.main_window; "
+        "print(sorted(m for m in sys.modules if m.startswith('sciajournal.report')))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -51,6 +51,11 @@ class JournalAnalysis:
     red_flag_history: RedFlagHistory
 
 
+def outcomes_by_walk(entries: Entries, settings: Settings) -> dict[str, WalkOutcome]:
+    """Each walk's outcome, by walk id, judged on the ratings in `entries`."""
+    return {o.walk.id: o for o in walk_outcomes(entries.walks, RatingIndex(entries.pain), settings)}
+
+
 def analyse(
     entries: Entries, first_day: date, last_day: date, settings: Settings
 ) -> JournalAnalysis:

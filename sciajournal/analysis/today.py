@@ -15,6 +15,8 @@ from sciajournal.core.settings import Settings
 
 #: Follow-ups older than this are no longer asked for; they stay "awaiting" in the journal.
 FOLLOW_UP_ASK_WINDOW = timedelta(hours=36)
+#: How far back the status area reads: this week and last week, whatever day it is.
+STATUS_LOOKBACK = timedelta(days=15)
 
 
 @dataclass(frozen=True, slots=True)

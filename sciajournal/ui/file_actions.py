@@ -15,17 +15,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sciajournal.core.settings import Settings
 from sciajournal.exchange.device_import import import_device_file
 from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
-from sciajournal.report.loading import summary_for
-from sciajournal.report.summary_document import render_summary, write_pdf
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
 from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
 from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
-from sciajournal.ui.dialogs.summary_preview import SummaryPreview
 
 if TYPE_CHECKING:
+    from sciajournal.ui.dialogs.summary_preview import SummaryPreview
     from sciajournal.ui.main_window import MainWindow
 
 
@@ -59,7 +57,12 @@ class FileActions(QObject):
         """File > Print summary: choose the period, then a print preview with a Print button."""
         return self._ask_summary_range("Print summary", self.preview_summary)
 
-    def preview_summary(self, first: date, last: date, paper: str) -> SummaryPreview:
+    def preview_summary(self, first: date, last: date, paper: str) -> "SummaryPreview":
+        # The report is imported when first used, so the window starts without it.
+        from sciajournal.report.loading import summary_for
+        from sciajournal.report.summary_document import render_summary
+        from sciajournal.ui.dialogs.summary_preview import SummaryPreview
+
         content = summary_for(self.window.journal, first, last, self.window.clock().date())
         preview = SummaryPreview(paper, lambda device: render_summary(device, content), self.window)
         self.preview = preview  # the open preview, and through it its printer, stay alive
@@ -78,6 +81,9 @@ class FileActions(QObject):
         return self._ask_summary_range("Save summary as PDF", ask_file)
 
     def write_summary(self, path: Path, first: date, last: date, paper: str) -> int:
+        from sciajournal.report.loading import summary_for
+        from sciajournal.report.summary_document import write_pdf
+
         content = summary_for(self.window.journal, first, last, self.window.clock().date())
         pages = write_pdf(str(path), content, paper)
         if not path.exists():

@@ -5,7 +5,7 @@ window hands them to the service through undoable commands and refreshes the vie
 """
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
@@ -22,12 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
-from sciajournal.analysis.nerve_signs import PROMPT_LOOKBACK, first_checklist_prompt
-from sciajournal.analysis.outcomes import walk_outcomes
-from sciajournal.analysis.ratings import RatingIndex
-from sciajournal.analysis.red_flag_history import RED_FLAG_STATUS_LOOKBACK
-from sciajournal.analysis.today import today_status
 from sciajournal.core.entities import (
     Entry,
     MedicationDose,
@@ -38,10 +32,15 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.core.enums import PainContext
-from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
-from sciajournal.report.loading import analyse_journal
 from sciajournal.resource_files import resource_path
+from sciajournal.service.journal_analysis_service import (
+    analyse_journal,
+    journal_page,
+    today_for,
+)
+from sciajournal.service.red_flag_checks import checklist_prompt_after_save
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.dialogs.about_dialog import show_about
@@ -65,11 +64,6 @@ if TYPE_CHECKING:
 
 #: How often the window looks for follow-ups that have come due.
 FOLLOW_UP_CHECK_MS = 30_000
-STATUS_DAYS = 15
-
-
-def _midnight(day: date) -> datetime:
-    return local_aware(datetime.combine(day, time()))
 
 
 class MainWindow(QMainWindow):
@@ -217,13 +211,10 @@ class MainWindow(QMainWindow):
         self.settings = self.journal.load_settings()
         now = self.clock()
         first, last = self.view.date_range()
-        start = _midnight(first) - CONTEXT_MARGIN if first else None
-        end = _midnight(last + timedelta(days=1)) + CONTEXT_MARGIN if last else None
-        entries = self.journal.collection(start=start, end=end)
-        outcomes = walk_outcomes(entries.walks, RatingIndex(entries.pain), self.settings)
+        page = journal_page(self.journal, first, last)
         rows = journal_rows(
-            entries,
-            {o.walk.id: o for o in outcomes},
+            page.entries,
+            page.outcomes,
             self.settings,
             now,
             first_day=first,
@@ -257,7 +248,7 @@ class MainWindow(QMainWindow):
             from sciajournal.ui.charts.charts_view import ChartsView
 
             self.charts = ChartsView(
-                lambda first, last: analyse_journal(self.journal, first, last),
+                lambda first, last: analyse_journal(self.journal, first, last, self.clock().date()),
                 self._first_entry_day,
                 lambda: self.clock().date(),
             )
@@ -278,11 +269,7 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         now = self.clock()
-        recent = self.journal.collection(start=now - timedelta(days=STATUS_DAYS))
-        recent.red_flags = self.journal.collection(
-            kinds=[RedFlagCheck], start=now - RED_FLAG_STATUS_LOOKBACK
-        ).red_flags
-        status = today_status(recent, now, self.settings)
+        status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
         for follow_up in status.follow_ups:
             if follow_up.is_due(now) and follow_up.walk.id not in self.notified_follow_ups:
@@ -341,22 +328,8 @@ class MainWindow(QMainWindow):
     def _prompt_checklist_for_new_nerve_signs(
         self, entries: list[Entry], replaced: Sequence[Entry]
     ) -> None:
-        """Open the red-flag checklist (nothing ticked) when analysis says a prompt is due."""
-        saved = [e for e in entries if isinstance(e, PainRating)]
-        if not saved:
-            return
-        latest = max(r.at for r in saved)
-        around = self.journal.collection(
-            kinds=[PainRating, RedFlagCheck],
-            start=min(r.at for r in saved) - PROMPT_LOOKBACK,
-            end=latest + timedelta(seconds=1),
-        )
-        prompt = first_checklist_prompt(
-            saved,
-            around.pain,
-            around.red_flags,
-            [e for e in replaced if isinstance(e, PainRating)],
-        )
+        """Open the red-flag checklist (nothing ticked) when a new nerve sign calls for it."""
+        prompt = checklist_prompt_after_save(self.journal, entries, replaced)
         if prompt is not None:
             # After the rating's form has finished closing, so the checklist is the one open.
             QTimer.singleShot(0, lambda: self.log_red_flag(reason=prompt.reason))
