@@ -29,7 +29,7 @@ def red_flags_in_view(checks: Iterable[RedFlagCheck], now: datetime) -> list[Red
 
     Each stays until a later check records none, and for at least RED_FLAG_SHOWN_AT_LEAST.
     """
-    checks = [c for c in checks if c.at <= now]
+    checks = list(checks)
     negatives = [c.at for c in checks if not c.signs]
     return _newest_first(
         c

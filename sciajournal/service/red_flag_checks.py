@@ -41,7 +41,7 @@ def with_earlier_red_flag_checks(journal: Journal, entries: Entries, first_day: 
 def with_status_red_flag_checks(journal: Journal, entries: Entries, now: datetime) -> Entries:
     """`entries` with the red-flag checks the status area needs (RED_FLAG_STATUS_LOOKBACK)."""
     entries.red_flags = journal.collection(
-        kinds=[RedFlagCheck], start=now - RED_FLAG_STATUS_LOOKBACK, end=now + timedelta(seconds=1)
+        kinds=[RedFlagCheck], start=now - RED_FLAG_STATUS_LOOKBACK
     ).red_flags
     return entries
 

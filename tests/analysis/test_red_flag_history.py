@@ -27,7 +27,6 @@ def test_a_red_flag_stays_until_a_later_check_finds_none_and_at_least_a_week():
     later_negative = RedFlagCheck(at=at(3, 2))
     assert red_flags_in_view([fever, later_negative], at(3, 7)) == [fever]  # the first week
     assert red_flags_in_view([fever, later_negative], at(3, 9)) == []
-    assert red_flags_in_view([fever], at(2, 1)) == []  # not yet logged at that time
 
 
 def test_history_of_a_range_with_no_red_flag_names_the_last_screening():
