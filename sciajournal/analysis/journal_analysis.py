@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sciajournal.analysis.leg_symptoms import LegSymptoms, leg_symptoms
+from sciajournal.analysis.medication import MedicationSummary, medication_summary
 from sciajournal.analysis.outcomes import WalkOutcome, walk_outcomes
 from sciajournal.analysis.progression import Progression, weekly_volume
 from sciajournal.analysis.ratings import RatingIndex
@@ -45,6 +47,10 @@ class JournalAnalysis:
     back_correlation: Correlation
     treatments: list[TreatmentEffect]
     medications: list[MedicationUse]
+    #: Per medicine with aliases merged, against the package-label limits.
+    medication: MedicationSummary
+    #: Where leg symptoms reach, on which side, spreading or receding; nerve-sign counts.
+    leg_symptoms: LegSymptoms
     #: Checks in the range that found at least one sign, newest first.
     red_flags: list[RedFlagCheck]
     #: Those, with the range's negative checks, the last screening and earlier red flags.
@@ -88,6 +94,8 @@ def analyse(
         back_correlation=minutes_against_next_day_pain(days, leg=False),
         treatments=treatment_effects(treatments),
         medications=medication_use(doses),
+        medication=medication_summary(doses, settings),
+        leg_symptoms=leg_symptoms(entries.pain, first_day, last_day),
         red_flags=history.flagged,
         red_flag_history=history,
     )
