@@ -31,6 +31,7 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.core.enums import PainContext
+from sciajournal.core.kind_names import kind_name
 from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
 from sciajournal.service.journal_analysis_service import (
@@ -349,8 +350,17 @@ class MainWindow(QMainWindow):
         return self._open_form(PainForm(self, clock=self.clock), self._add("Log pain"))
 
     def ask_follow_up(self, walk: Walk) -> EntryForm:
+        """The follow-up rating and how long pain stayed up: one form, one undoable step."""
+        current = self.journal.get(walk.id)
+        walk = current if isinstance(current, Walk) else walk
         form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.FOLLOW_UP)
-        return self._open_form(form, self._add("Log follow-up"))
+        return self._open_form(form, self._replace("Log follow-up", [walk]))
+
+    def _replace(self, text: str, old: list[Entry]) -> Callable[[list[Entry]], None]:
+        """Save a form's entries in place of `old` (same ids updated), as one undo step."""
+        return lambda new: self._perform(
+            lambda: EditEntries(text, self.journal, old, new, self.refresh), new, old
+        )
 
     def ask_morning(self, walk: Walk) -> EntryForm:
         form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.MORNING)
@@ -420,7 +430,12 @@ class MainWindow(QMainWindow):
                     end=end,
                 )
             case PainRating():
-                form = PainForm(self, clock=self.clock, existing=entry)
+                walk = self.journal.get(entry.walk_id) if entry.walk_id else None
+                if entry.context is PainContext.FOLLOW_UP and isinstance(walk, Walk):
+                    old.append(walk)  # the form also asks how long pain stayed up
+                    form = PainForm(self, clock=self.clock, existing=entry, walk=walk)
+                else:
+                    form = PainForm(self, clock=self.clock, existing=entry)
             case Treatment():
                 form = TreatmentForm(self, clock=self.clock, existing=entry)
             case MedicationDose():
@@ -432,15 +447,10 @@ class MainWindow(QMainWindow):
             case _:
                 return None
 
-        def save(new: list[Entry]) -> None:
-            self._perform(
-                lambda: EditEntries("Edit entry", self.journal, old, new, self.refresh), new, old
-            )
-
-        return self._open_form(form, save)
+        return self._open_form(form, self._replace(f"Edit {kind_name(entry)}", old))
 
     def delete_entry(self, entry: Entry) -> None:
-        label = type(entry).__name__.lower()
+        label = kind_name(entry)
         try:
             command = DeleteEntry(f"Delete {label}", self.journal, entry.id, self.refresh)
         except JournalError as error:
