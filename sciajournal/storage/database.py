@@ -85,6 +85,9 @@ def open_database(
         if existing and daily_backup:
             backup_if_due(path)
         engine = _create_engine(path, foreign_keys=True)
+        # Connected now, as the upgrade used to on every open: WAL mode is set, and a -wal
+        # left by a read-only backup copy is recovered and removed when the journal closes.
+        engine.connect().close()
         os.chmod(path, OWNER_ONLY_FILE)
     except BaseException:
         lock.release()
