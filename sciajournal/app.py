@@ -30,6 +30,10 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     from sciajournal.ui.main_window import MainWindow
 
     window = MainWindow(journal)
+    for warning in journal.warnings:  # a daily backup that failed, a tightened mode
+        print(f"sciajournal: {warning}", file=sys.stderr)
+    if journal.warnings:
+        window.statusBar().showMessage(" ".join(journal.warnings), 30000)
     try:
         window.show()
         window.raise_()
