@@ -112,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_demo_days(args.days)
         if args.verb == "restore":  # works on a journal too damaged to open
             return _restore(path, Path(args.file))
+        if args.verb == "report":
+            _check_report_arguments(args)  # a mistake in the command before any file
         if getattr(args, "output", None):  # before the journal is touched at all
             check_output_path(Path(args.output), path)
         if args.verb in READ_ONLY_VERBS:
@@ -178,6 +180,13 @@ def _import(journal: Journal, args: argparse.Namespace) -> int:
 
         print(import_device_file(journal, path).summary())
     return 0
+
+
+def _check_report_arguments(args: argparse.Namespace) -> None:
+    if not args.json and not args.output:
+        raise UserError("report needs --json or -o FILE.pdf")
+    if args.first is not None and args.last is not None and args.first > args.last:
+        raise UserError(f"--from {args.first} is after --to {args.last}")
 
 
 def _report(journal: Journal, args: argparse.Namespace) -> int:

@@ -44,6 +44,7 @@ from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.protected_files import side_file
 
 __all__ = [
+    "KEEP_KEPT_APART",
     "Backup",
     "backup_folder",
     "backup_if_due",
