@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from sciajournal.exchange.device_import import import_device_file
-from sciajournal.exchange.json_format import ImportFileError, import_file, write_export
+from sciajournal.exchange.import_source import ImportFileError
+from sciajournal.exchange.json_format import import_file, write_export
 from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
