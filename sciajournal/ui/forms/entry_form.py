@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sciajournal.core.entities import Entry
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
+from sciajournal.ui.widgets.date_time_edit import DateTimeEdit
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 
@@ -113,8 +114,7 @@ class EntryForm(QDialog):
 
     def add_time_row(self, field: str, label: str = "&Time") -> QDateTimeEdit:
         now = self.now().replace(tzinfo=None)
-        edit = QDateTimeEdit(QDateTime(now.date(), now.time()))
-        edit.setCalendarPopup(True)
+        edit = DateTimeEdit(QDateTime(now.date(), now.time()))  # one Tab stop, Alt+Down calendar
         edit.setDisplayFormat(DATE_TIME_FORMAT)
         self.add_row(field, label, edit)
         self.time_edit = edit

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciajournal.ui.focus_ring import OWN_FOCUS_INDICATOR
+
 MAX_SCORE = 10
 
 
@@ -32,6 +34,7 @@ class PainScale(QWidget):
         )
         self.setToolTip("0 = no pain, 10 = worst imaginable.\nType 0-9, arrows to step, End = 10.")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty(OWN_FOCUS_INDICATOR, True)  # its frame, below, is the focus ring
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)  # so that "not rated" can be restored
         layout = QHBoxLayout(self)
