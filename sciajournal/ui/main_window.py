@@ -47,6 +47,7 @@ from sciajournal.ui.dialogs.about_dialog import show_about
 from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.file_actions import FileActions
+from sciajournal.ui.focus_ring import install_focus_ring
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.forms.medication_form import MedicationForm
 from sciajournal.ui.forms.note_form import NoteForm
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime] = local_now,
     ) -> None:
         super().__init__()
+        install_focus_ring()  # for every window and dialog of the app
         self.setObjectName("main-window")
         self.journal = journal
         self.clock = clock
