@@ -4,7 +4,7 @@ This is the one place that connects widgets to the service. Forms return entries
 window hands them to the service through undoable commands and refreshes the views.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ from sciajournal.service.journal_analysis_service import (
     journal_page,
     today_for,
 )
+from sciajournal.service.red_flag_checks import checklist_prompt_after_save
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
@@ -46,6 +47,7 @@ from sciajournal.ui.dialogs.about_dialog import show_about
 from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.file_actions import FileActions
+from sciajournal.ui.focus_ring import install_focus_ring
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.forms.medication_form import MedicationForm
 from sciajournal.ui.forms.note_form import NoteForm
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime] = local_now,
     ) -> None:
         super().__init__()
+        install_focus_ring()  # for every window and dialog of the app
         self.setObjectName("main-window")
         self.journal = journal
         self.clock = clock
@@ -315,7 +318,12 @@ class MainWindow(QMainWindow):
             lambda: AddEntries(text, self.journal, entries, self.refresh), entries
         )
 
-    def _perform(self, make_command: Callable[[], object], entries: list[Entry]) -> None:
+    def _perform(
+        self,
+        make_command: Callable[[], object],
+        entries: list[Entry],
+        replaced: Sequence[Entry] = (),
+    ) -> None:
         try:
             command = make_command()
         except (ValidationError, JournalError) as error:
@@ -325,6 +333,16 @@ class MainWindow(QMainWindow):
         for entry in entries:
             if isinstance(entry, RedFlagCheck) and entry.signs:
                 self.show_red_flag_notice(entry)
+        self._prompt_checklist_for_new_nerve_signs(entries, replaced)
+
+    def _prompt_checklist_for_new_nerve_signs(
+        self, entries: list[Entry], replaced: Sequence[Entry]
+    ) -> None:
+        """Open the red-flag checklist (nothing ticked) when a new nerve sign calls for it."""
+        prompt = checklist_prompt_after_save(self.journal, entries, replaced)
+        if prompt is not None:
+            # After the rating's form has finished closing, so the checklist is the one open.
+            QTimer.singleShot(0, lambda: self.log_red_flag(reason=prompt.reason))
 
     def log_walk(self) -> EntryForm:
         form = WalkForm(self, clock=self.clock, distance_unit=self.settings.distance_unit)
@@ -343,7 +361,7 @@ class MainWindow(QMainWindow):
     def _replace(self, text: str, old: list[Entry]) -> Callable[[list[Entry]], None]:
         """Save a form's entries in place of `old` (same ids updated), as one undo step."""
         return lambda new: self._perform(
-            lambda: EditEntries(text, self.journal, old, new, self.refresh), new
+            lambda: EditEntries(text, self.journal, old, new, self.refresh), new, old
         )
 
     def ask_morning(self, walk: Walk) -> EntryForm:
@@ -357,8 +375,9 @@ class MainWindow(QMainWindow):
         form = MedicationForm(self, clock=self.clock, recent=self.journal.recent_medications())
         return self._open_form(form, self._add("Log medication"))
 
-    def log_red_flag(self) -> EntryForm:
-        return self._open_form(RedFlagForm(self, clock=self.clock), self._add("Red-flag check"))
+    def log_red_flag(self, reason: str = "") -> EntryForm:
+        form = RedFlagForm(self, clock=self.clock, reason=reason)
+        return self._open_form(form, self._add("Red-flag check"))
 
     def add_note(self) -> EntryForm:
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))

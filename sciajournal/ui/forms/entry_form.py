@@ -34,6 +34,7 @@ from sciajournal.core.validation import (
     entry_problems,
     future_problems,
 )
+from sciajournal.ui.widgets.date_time_edit import DateTimeEdit
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 T = TypeVar("T")
@@ -137,8 +138,7 @@ class EntryForm(QDialog):
 
     def add_time_row(self, field: str, label: str = "&Time") -> QDateTimeEdit:
         now = self.now().astimezone().replace(tzinfo=None)  # the edit shows local time
-        edit = QDateTimeEdit(QDateTime(now.date(), now.time()))
-        edit.setCalendarPopup(True)
+        edit = DateTimeEdit(QDateTime(now.date(), now.time()))  # one Tab stop, Alt+Down calendar
         edit.setDisplayFormat(DATE_TIME_FORMAT)
         self.add_row(field, label, edit)
         self.time_edit = edit

@@ -19,9 +19,16 @@ class RedFlagForm(EntryForm):
         *,
         clock: Callable[[], datetime] = local_now,
         existing: RedFlagCheck | None = None,
+        reason: str = "",
     ) -> None:
         super().__init__("Red-flag check", parent, clock)
         self._existing = existing
+        #: Why the journal opened the checklist by itself (a new nerve sign), if it did.
+        self.reason = QLabel(f"{reason} Please answer this check.")
+        self.reason.setWordWrap(True)
+        self.reason.setVisible(bool(reason))
+        if reason:
+            self._form.addRow(self.reason)
         intro = QLabel(
             "<b>Do you have any of these now?</b><br>Tick only what is true now; if you "
             "tick any, the journal tells you how soon to get medical care. Ticking none "
