@@ -118,7 +118,8 @@ class WalkOutcome:
     next_morning: PainRating | None
     #: What the next morning is compared with: the previous morning, else the baseline.
     morning_reference: PainRating | None
-    #: The ratings behind the first flag that compares two ratings, if any.
+    #: The ratings behind the first flag that compares two ratings (in the order of the
+    #: rules: follow-up, next morning, spread, nerve signs), if any.
     evidence: Evidence | None
     #: Doses taken in the painkiller window before the walk (or during it): pain may be masked.
     painkillers: tuple[MedicationDose, ...]
@@ -222,15 +223,20 @@ def walk_outcome(
             evidence.append(Evidence(Reason.NEXT_MORNING_RAISED, reference, next_morning))
     if walk.pain_lasted_hours is not None and walk.pain_lasted_hours >= settings.pain_lasted_hours:
         reasons.append(Reason.PAIN_LASTED)
-    reaches = [r.reach.depth for r in after_walk if r.reach is not None]
+    reaching = [r for r in after_walk if r.reach is not None]
     if baseline is not None and baseline.reach is not None:
-        if any(depth > baseline.reach.depth for depth in reaches):
+        depth = baseline.reach.depth
+        further = [r for r in reaching if r.reach is not None and r.reach.depth > depth]
+        if further:
             reasons.append(Reason.SPREAD_FURTHER)
-    elif reaches:
+            evidence.append(Evidence(Reason.SPREAD_FURTHER, baseline, further[0]))
+    elif reaching:
         not_judged.append(NotJudged.SPREAD)
     if baseline is not None:
-        if any(_new_nerve_sign(r, baseline) for r in after_walk):
+        signs = [r for r in after_walk if _new_nerve_sign(r, baseline)]
+        if signs:
             reasons.append(Reason.NERVE_SIGN_APPEARED)
+            evidence.append(Evidence(Reason.NERVE_SIGN_APPEARED, baseline, signs[0]))
     elif any(r.numbness or r.tingling or r.weakness for r in after_walk):
         not_judged.append(NotJudged.NERVE_SIGNS)
 

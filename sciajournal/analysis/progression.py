@@ -199,7 +199,9 @@ def weekly_volume(
             restart_from_minutes=restart_from,
             warning=warning,
             in_progress=in_progress,
-            partly_outside_range=monday < first_day or monday + timedelta(days=6) > last_day,
+            # The days after today are not outside the range: they have not happened yet.
+            partly_outside_range=monday < first_day
+            or min(monday + timedelta(days=6), today) > last_day,
         )
 
     count = (last_monday - first_monday).days // 7 + 1

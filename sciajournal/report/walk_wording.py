@@ -13,6 +13,7 @@ from sciajournal.analysis.outcomes import (
     REASON_TEXT,
     Evidence,
     Outcome,
+    Reason,
     WalkOutcome,
     painkiller_text,
 )
@@ -21,6 +22,7 @@ from sciajournal.analysis.ratings import PainChange
 from sciajournal.analysis.response import CONFIDENCE, MeasuredAt
 from sciajournal.analysis.trends import MEANINGFUL_PERCENT, TREND_WINDOW_DAYS, PainTrend
 from sciajournal.core.entities import PainRating
+from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
 
 FLAGGED_HEADINGS = ["when", "min", "before", "end", "raised rating", "change", "why flagged"]
@@ -77,10 +79,40 @@ def flagged_table_note(settings: Settings) -> str:
     )
 
 
+RATING_NAMES = {
+    PainContext.END_OF_WALK: "end of walk",
+    PainContext.FOLLOW_UP: "follow-up",
+    PainContext.MORNING: "next morning",
+    PainContext.STANDALONE: "rating",
+    PainContext.BEFORE_WALK: "before",
+    PainContext.BEDTIME: "bedtime",
+}
+
+
+def _signs(rating: PainRating) -> str:
+    """", down to the calf, tingling": what the spread and nerve-sign rules compare."""
+    parts = [f"down to the {rating.reach.value}"] if rating.reach is not None else []
+    parts += [
+        name
+        for name, present in (
+            ("numbness", rating.numbness),
+            ("tingling", rating.tingling),
+            ("weakness", rating.weakness),
+        )
+        if present
+    ]
+    return (", " + ", ".join(parts)) if parts else ""
+
+
 def _evidence_text(evidence: Evidence) -> str:
-    later = evidence.later
-    what = "next morning" if later.context.value == "morning" else "follow-up"
-    return f"{what} {pair(later)} ({later.at:%a %H:%M}) vs {pair(evidence.earlier)}"
+    later, earlier = evidence.later, evidence.earlier
+    detailed = evidence.reason in (Reason.SPREAD_FURTHER, Reason.NERVE_SIGN_APPEARED)
+    after = _signs(later) if detailed else ""
+    before = (_signs(earlier) or ", none") if detailed else ""
+    return (
+        f"{RATING_NAMES[later.context]} {pair(later)}{after} ({later.at:%a %H:%M}) "
+        f"vs {pair(earlier)}{before}"
+    )
 
 
 def flagged_row(result: WalkOutcome) -> list[str]:

@@ -140,7 +140,7 @@ def test_three_walks_without_follow_ups_give_no_target():
 
 def test_a_not_judged_walk_holds_the_target_back_too():
     walks = [walk(t(3, 10), 30), walk(t(5, 10), 30)]
-    ratings = settled(walks[:1]) + [follow_up(walks[1], timedelta(hours=2), 2, 2)]
+    ratings = [*settled(walks[:1]), follow_up(walks[1], timedelta(hours=2), 2, 2)]
     result = volume(walks, date(2026, 3, 8), ratings=ratings)
     assert (result.weeks[0].settled, result.weeks[0].not_judged) == (1, 1)
     assert result.target.minutes is None
