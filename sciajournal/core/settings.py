@@ -36,6 +36,14 @@ class Settings:
     restart_percent: float = 50.0
     distance_unit: str = "km"
     patient_name: str = ""
+    # Reminders: a tray message where the desktop has a tray, otherwise in the window.
+    #: Daily rating reminders at "HH:MM"; empty for none.
+    morning_reminder: str = ""
+    bedtime_reminder: str = ""
+    #: Remind when a walk's follow-up comes due (follow_up_hours after it ended).
+    follow_up_reminder: bool = True
+    #: Closing the window keeps SciaJournal running in the tray, so reminders still come.
+    keep_running_in_tray: bool = False
 
     @classmethod
     def from_stored(cls, stored: Mapping[str, str]) -> "Settings":
@@ -45,8 +53,13 @@ class Settings:
             if item.name not in stored:
                 continue
             default = getattr(cls(), item.name)
+            text = stored[item.name]
+            if isinstance(default, bool):  # bool("False") is True
+                if text in ("True", "False"):
+                    values[item.name] = text == "True"
+                continue
             try:
-                values[item.name] = type(default)(stored[item.name])
+                values[item.name] = type(default)(text)
             except ValueError:
                 continue
         return cls(**values)

@@ -23,8 +23,10 @@ from sciajournal.core.entities import Entry
 from sciajournal.core.enums import RedFlag
 from sciajournal.core.timestamps import TimestampError, format_iso, parse_iso
 from sciajournal.core.validation import ValidationError, validate_entry
+from sciajournal.safe_files import write_atomically
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.mapping import MAPPINGS
+from sciajournal.storage.protected_files import check_output_path
 
 FORMAT_NAME = "sciajournal"
 FORMAT_VERSION = 1
@@ -57,6 +59,12 @@ def dumps(entries: Entries) -> str:
 
 def export_journal(journal: Journal) -> str:
     return dumps(journal.collection())
+
+
+def write_export(journal: Journal, target: Path) -> None:
+    """Export to a file: never onto the journal's own files, all or nothing, owner-only."""
+    check_output_path(target, journal.path)
+    write_atomically(target, export_journal(journal))
 
 
 def _record(entry: Entry) -> dict[str, Any]:

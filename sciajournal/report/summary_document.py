@@ -7,8 +7,9 @@ resolution, so the PDF and the printout look the same.
 
 from functools import cache
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -31,6 +32,7 @@ from sciajournal.report.walk_wording import (
     HIGH_PAIN_HEADINGS,
     UNJUDGED_HEADINGS,
 )
+from sciajournal.safe_files import write_atomically
 
 LOGICAL_DPI = 96
 FOOTER = 28.0
@@ -55,13 +57,21 @@ def page_layout(paper: str) -> QPageLayout:
 
 
 def write_pdf(path: str, content: SummaryContent, paper: str) -> int:
-    """Write the summary to a PDF file; returns the number of pages."""
-    writer = QPdfWriter(path)
+    """Write the summary to a PDF file, all or nothing; returns the number of pages.
+
+    Rendered in memory first: QPdfWriter on a path writes in place and fails silently.
+    Raises OutputNotWritten when the file cannot be written (the old file is unchanged).
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(LOGICAL_DPI)  # at 300 dpi pyqtgraph-style fonts and sizes go wrong
     writer.setPageLayout(page_layout(paper))
     writer.setTitle("SciaJournal summary")
     writer.setCreator(f"SciaJournal {__version__}")
-    return render_summary(writer, content)
+    pages = render_summary(writer, content)  # its painter's end() completes the PDF
+    write_atomically(Path(path), bytes(buffer.data().data()))
+    return pages
 
 
 class _Pages:

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from sciajournal.core.settings import Settings
 from sciajournal.exchange.device_import import import_device_file
-from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
+from sciajournal.exchange.json_format import ImportFileError, import_file, write_export
+from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
+from sciajournal.storage.protected_files import check_output_path
 from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
 from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
 from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
@@ -85,9 +87,11 @@ class FileActions(QObject):
         from sciajournal.report.summary_document import write_pdf
 
         content = summary_for(self.window.journal, first, last, self.window.clock().date())
-        pages = write_pdf(str(path), content, paper)
-        if not path.exists():
-            QMessageBox.warning(self.window, "Summary not saved", f"Could not write {path}.")
+        try:
+            check_output_path(path, self.window.journal.path)
+            pages = write_pdf(str(path), content, paper)
+        except (JournalError, OutputNotWritten) as error:
+            QMessageBox.warning(self.window, "Summary not saved", str(error))
             return 0
         self.window.statusBar().showMessage(f"Saved a {pages}-page summary to {path}", 8000)
         return pages
@@ -102,11 +106,9 @@ class FileActions(QObject):
         if not name:
             return
         try:
-            Path(name).write_text(export_journal(self.window.journal), encoding="utf-8")
-        except OSError as error:
-            QMessageBox.warning(
-                self.window, "Not exported", f"Could not write {name}: {error.strerror}"
-            )
+            write_export(self.window.journal, Path(name))
+        except (JournalError, OutputNotWritten) as error:
+            QMessageBox.warning(self.window, "Not exported", str(error))
             return
         self.window.statusBar().showMessage(f"Exported to {name}", 8000)
 

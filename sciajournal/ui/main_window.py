@@ -9,13 +9,12 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
     QMessageBox,
-    QSystemTrayIcon,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -34,7 +33,6 @@ from sciajournal.core.entities import (
 from sciajournal.core.enums import PainContext
 from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
-from sciajournal.resource_files import resource_path
 from sciajournal.service.journal_analysis_service import (
     analyse_journal,
     journal_page,
@@ -42,6 +40,7 @@ from sciajournal.service.journal_analysis_service import (
 )
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
+from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
 from sciajournal.ui.dialogs.about_dialog import show_about
 from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
@@ -55,6 +54,8 @@ from sciajournal.ui.forms.treatment_form import TreatmentForm
 from sciajournal.ui.forms.walk_form import WalkForm
 from sciajournal.ui.journal_rows import journal_rows
 from sciajournal.ui.journal_view import JournalView
+from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, Reminder, reminders_due
+from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
 from sciajournal.ui.status_panel import StatusPanel
 from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
 
@@ -79,7 +80,6 @@ class MainWindow(QMainWindow):
         self.settings = journal.load_settings()
         self.active_form: QDialog | None = None
         self.help_dialog: HelpDialog | None = None
-        self.notified_follow_ups: set[str] = set()
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"SciaJournal — {journal.path.name}")
 
@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.view.list.deleteRequested.connect(self.delete_entry)
         body = QWidget()
         layout = QVBoxLayout(body)
+        self.reminder_bar = ReminderBar()
+        layout.addWidget(self.reminder_bar)
         layout.addWidget(self.status_panel)
         layout.addWidget(self.view, 1)
         self.tabs = QTabWidget()
@@ -104,12 +106,13 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self._build_actions()
 
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(QIcon(str(resource_path("sciajournal.svg"))), self)
-            self.tray.messageClicked.connect(self._answer_latest_notification)
-            self.tray.show()
-        self._latest_notified: Walk | None = None
+        self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
+        self.reminders.answerRequested.connect(self.answer_reminder)
+        self.reminders.openRequested.connect(self.bring_back)
+        self.reminders.quitRequested.connect(self.quit)
+        self._quitting = False
+        record_holder(journal.path, Holder.WINDOW)  # a refused command can say where we are
+        self._morning_walk: Walk | None = None
         self.follow_up_timer = QTimer(self)
         self.follow_up_timer.setInterval(FOLLOW_UP_CHECK_MS)
         self.follow_up_timer.timeout.connect(self.refresh_status)
@@ -174,7 +177,7 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.quit))
         edit_menu = menus.addMenu("&Edit")
         for action in (self.undo_action, self.redo_action, self.edit_action, self.delete_action):
             edit_menu.addAction(action)
@@ -270,22 +273,26 @@ class MainWindow(QMainWindow):
         now = self.clock()
         status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
-        for follow_up in status.follow_ups:
-            if follow_up.is_due(now) and follow_up.walk.id not in self.notified_follow_ups:
-                self.notified_follow_ups.add(follow_up.walk.id)
-                self._notify_follow_up(follow_up.walk)
+        self._morning_walk = status.morning_rating_for
+        ratings = self.journal.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
+        self.reminders.update(reminders_due(self.settings, now, ratings, status.follow_ups))
 
-    def _notify_follow_up(self, walk: Walk) -> None:
-        self._latest_notified = walk
-        text = f"Your {walk.minutes:g}-minute walk ended at {walk.end.strftime('%H:%M')}."
-        if self.tray is not None and self.tray.supportsMessages():
-            self.tray.showMessage("How is your pain now?", text)
-        else:
-            QApplication.alert(self)  # the prompt itself is in the status area
+    def answer_reminder(self, reminder: Reminder) -> EntryForm:
+        """Open the rating a reminder asks for (from the tray or the reminder bar)."""
+        self.bring_back()
+        if reminder.walk is not None:
+            return self.ask_follow_up(reminder.walk)
+        if reminder.context is PainContext.MORNING and self._morning_walk is not None:
+            return self.ask_morning(self._morning_walk)  # also answers yesterday's walk
+        form = PainForm(self, clock=self.clock, context=reminder.context)
+        return self._open_form(form, self._add("Log pain"))
 
-    def _answer_latest_notification(self) -> None:
-        if self._latest_notified is not None:
-            self.ask_follow_up(self._latest_notified)
+    def bring_back(self) -> None:
+        """Show the window again (from the tray) in front of the others."""
+        record_holder(self.journal.path, Holder.WINDOW)
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     # -- logging ----------------------------------------------------------------------
 
@@ -433,9 +440,26 @@ class MainWindow(QMainWindow):
             return
         self.resize(1100, 720)
 
+    def quit(self) -> None:
+        """File > Quit and the tray's Quit: really end, even when closing keeps it in the tray."""
+        self._quitting = True
+        in_tray = self.isHidden()
+        self.close()
+        if in_tray:
+            QApplication.quit()  # no visible window closes, so Qt would not end the app itself
+
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if self.settings.keep_running_in_tray and self.reminders.has_tray and not self._quitting:
+            event.ignore()
+            self.hide()
+            record_holder(self.journal.path, Holder.TRAY)
+            self.reminders.announce(
+                "SciaJournal is still running",
+                "Reminders will come here. Quit from this icon's menu.",
+            )
+            return
         self.follow_up_timer.stop()
-        if self.tray is not None:
-            self.tray.hide()
+        self.reminders.hide_tray()
+        clear_holder(self.journal.path)
         super().closeEvent(event)

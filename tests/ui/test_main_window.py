@@ -140,7 +140,7 @@ def test_follow_up_prompt_links_the_rating_to_its_walk(qtbot, journal):
     )
     window = MainWindow(journal, clock=lambda: NOW)
     qtbot.addWidget(window)
-    assert walk.id in window.notified_follow_ups
+    assert f"follow_up:{walk.id}" in window.reminders.shown
     prompt = next(
         label for label in window.status_panel.items if "How is your pain now" in label.text()
     )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.core.settings import Settings
+from sciajournal.ui.reminders_settings import ReminderSettingsBox
 
 
 class SettingsDialog(QDialog):
@@ -96,6 +97,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(you)
         layout.addWidget(rules)
+        self.reminders = ReminderSettingsBox(settings)
+        layout.addWidget(self.reminders)
         layout.addWidget(buttons)
         for label_owner in (you_form, rules_form):
             for row in range(label_owner.rowCount()):
@@ -146,5 +149,6 @@ class SettingsDialog(QDialog):
             self._original,
             patient_name=self.patient_name.text().strip(),
             distance_unit=self.distance_unit.currentData(),
+            **self.reminders.chosen(),
             **guides,
         )
