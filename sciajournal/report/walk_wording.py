@@ -90,7 +90,7 @@ RATING_NAMES = {
 
 
 def _signs(rating: PainRating) -> str:
-    """", down to the calf, tingling": what the spread and nerve-sign rules compare."""
+    """ ", down to the calf, tingling": what the spread and nerve-sign rules compare."""
     parts = [f"down to the {rating.reach.value}"] if rating.reach is not None else []
     parts += [
         name
