@@ -64,7 +64,7 @@ def today_status(entries: Entries, now: datetime, settings: Settings) -> TodaySt
     walks_today = [w for w in entries.walks if w.start.date() == today]
     ratings = [r for r in entries.pain if r.at <= now]
     recent = [w for w in entries.walks if timedelta(0) <= now - w.end <= FOLLOW_UP_ASK_WINDOW]
-    outcomes = walk_outcomes(recent, RatingIndex(ratings), settings)
+    outcomes = walk_outcomes(recent, RatingIndex(entries.pain), settings)
     follow_ups = [
         FollowUpDue(o.walk, o.follow_up_due) for o in outcomes if follow_up_still_asked(o, now)
     ]
