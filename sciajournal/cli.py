@@ -105,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(path, create_folder=is_default)
     try:
+        if args.verb == "demo":  # refused before the journal is opened (or created)
+            from sciajournal.demo import check_demo_days
+
+            check_demo_days(args.days)
         if args.verb == "restore":  # works on a journal too damaged to open
             return _restore(path, Path(args.file))
         with Journal.open(path, create_folder=is_default, daily_backup=True) as journal:

@@ -44,6 +44,18 @@ class Settings:
     follow_up_reminder: bool = True
     #: Closing the window keeps SciaJournal running in the tray, so reminders still come.
     keep_running_in_tray: bool = False
+    # -- Medication: package-label limits (domain.md); edited as text, parsed by analysis.
+    #: "medicine: brand, brand; ..." - names are matched without regard to case.
+    medication_aliases: str = (
+        "ibuprofen: Advil, Nurofen, Motrin; naproxen: Aleve, naproxen sodium; "
+        "paracetamol: acetaminophen, Tylenol, Panadol; aspirin"
+    )
+    #: "medicine mg; ..." - the usual maximum in 24 h on an adult over-the-counter label.
+    medication_label_limits_mg: str = "ibuprofen 1200; naproxen 660; paracetamol 4000; aspirin 4000"
+    #: Medicines whose consecutive days of use are counted as a run.
+    anti_inflammatories: str = "ibuprofen, naproxen, aspirin"
+    #: Labels say to ask a doctor when pain needs the medicine for more than this many days.
+    label_days_before_asking: int = 10
 
     @classmethod
     def from_stored(cls, stored: Mapping[str, str]) -> "Settings":

@@ -171,16 +171,22 @@ def _header_html(content: SummaryContent) -> str:
 
 
 def _red_flags_html(content: SummaryContent) -> str:
+    """Always on page one: the red flags (boxed, graded), or when the patient last screened."""
+    earlier = "".join(f"<p><b>{escape(line)}</b></p>" for line in content.earlier_red_flags)
+    screening = escape(content.red_flag_screening)
+    if not content.red_flags:
+        return f"<p><b>Red flags:</b> {screening}.</p>{earlier}"
     shown = content.red_flags[:MAX_RED_FLAGS_ON_PAGE_ONE]
     more = len(content.red_flags) - len(shown)
     lines = "".join(f"<p>{escape(line)}</p>" for line in shown)
     if more:
-        lines += f"<p>… and {more} more, listed on the following pages.</p>"
+        lines += f"<p>… and {more} more, continued on page 2.</p>"
     wording = WORDING[content.red_flag_urgency or Urgency.SOON]
     return (
         '<table width="100%" border="2" cellpadding="6" cellspacing="0"><tr><td>'
         f"<p><b>RED-FLAG SYMPTOMS LOGGED ({len(content.red_flags)}); most urgent: "
-        f"{wording.grade.upper()} ({wording.where})</b></p>{lines}</td></tr></table>"
+        f"{wording.grade.upper()} ({wording.where})</b></p>{lines}"
+        f'<p class="small">{screening}.</p>{earlier}</td></tr></table>'
     )
 
 
@@ -286,8 +292,7 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                 top + 12,
             )
         else:
-            if content.red_flags:
-                top = _draw_html(pages, _red_flags_html(content), top + 8)
+            top = _draw_html(pages, _red_flags_html(content), top + 8)
             top = _draw_html(pages, _trend_html(content), top + 4)
             top = _draw_html(
                 pages,

@@ -20,6 +20,10 @@ from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_statu
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import Walk
 from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.service.red_flag_checks import (
+    with_earlier_red_flag_checks,
+    with_status_red_flag_checks,
+)
 from sciajournal.storage.journal import Journal
 
 
@@ -66,6 +70,7 @@ def analyse_range(
     journal: Journal, first_day: date, last_day: date, today: date | None = None
 ) -> AnalysedRange:
     entries = entries_around(journal, first_day, last_day)
+    entries = with_earlier_red_flag_checks(journal, entries, first_day)
     # Weekly volume is judged against the weeks before, however far back the last walk was.
     walk_history = journal.collection(kinds=[Walk]).walks
     analysis = analyse(
@@ -94,4 +99,5 @@ def journal_page(journal: Journal, first_day: date | None, last_day: date | None
 def today_for(journal: Journal, now: datetime) -> TodayStatus:
     """The status area's figures, from the last couple of weeks of the journal."""
     recent = journal.collection(start=now - STATUS_LOOKBACK)
+    recent = with_status_red_flag_checks(journal, recent, now)
     return today_status(recent, now, journal.load_settings())

@@ -12,6 +12,7 @@ from itertools import groupby
 from sciajournal.analysis.outcomes import (
     NOT_JUDGED_TEXT,
     REASON_TEXT,
+    Light,
     NotJudged,
     Outcome,
     WalkOutcome,
@@ -33,6 +34,7 @@ from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
 
 KM_PER_MILE = 1.609344
+LIGHT_WORDS = {Light.GREEN: "green light", Light.AMBER: "amber light", Light.RED: "red light"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,10 @@ class Row:
     entry: Entry | None = None  # None for a day heading
     #: Needs the patient's eye: a red flag, pain that continued, a follow-up that is due.
     urgent: bool = False
+    #: A walk's traffic light (analysis decides it from the pain at the end of the walk).
+    light: Light | None = None
+    #: A red flag: shown in the error colour, apart from the bold of other urgent rows.
+    alarm: bool = False
 
     @property
     def is_heading(self) -> bool:
@@ -79,6 +85,8 @@ def walk_text(
             text += f" · pain at the end {_pair(outcome.end)}"
         elif outcome.baseline is not None and outcome.baseline.walk_id == walk.id:
             text += f" · pain before {_pair(outcome.baseline)}"
+        if outcome.light is not None:  # the word, so the light reads without its colour
+            text += f" · {LIGHT_WORDS[outcome.light]}"
         # Every judgment below is the analysis's; this only words it.
         if outcome.outcome is Outcome.PAIN_CONTINUED:
             reasons = "; ".join(REASON_TEXT[reason] for reason in outcome.reasons)
@@ -198,12 +206,17 @@ def journal_rows(
             and (wanted is None or Walk in wanted)
         ):
             continue  # shown in its walk's line
+        light = None
         if isinstance(entry, Walk):
-            text, urgent = walk_text(entry, outcomes.get(entry.id), settings, now)
+            outcome = outcomes.get(entry.id)
+            text, urgent = walk_text(entry, outcome, settings, now)
+            light = outcome.light if outcome else None
         else:
             text, urgent = entry_text(entry, walks)
+        alarm = isinstance(entry, RedFlagCheck) and bool(entry.signs)
         clock = entry.when.strftime("%H:%M")
-        lines.append((entry.when, entry.id, Row(f"{clock}  {text}", day, entry, urgent)))
+        row = Row(f"{clock}  {text}", day, entry, urgent, light=light, alarm=alarm)
+        lines.append((entry.when, entry.id, row))
     lines.sort(key=lambda line: (line[0], line[1]), reverse=True)
     rows: list[Row] = []
     for day, group in groupby((line[2] for line in lines), key=lambda row: row.day):

@@ -4,7 +4,7 @@ This is the one place that connects widgets to the service. Forms return entries
 window hands them to the service through undoable commands and refreshes the views.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,7 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.core.enums import PainContext
+from sciajournal.core.kind_names import kind_name
 from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
 from sciajournal.service.journal_analysis_service import (
@@ -38,6 +39,7 @@ from sciajournal.service.journal_analysis_service import (
     journal_page,
     today_for,
 )
+from sciajournal.service.red_flag_checks import checklist_prompt_after_save
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
@@ -314,7 +316,12 @@ class MainWindow(QMainWindow):
             lambda: AddEntries(text, self.journal, entries, self.refresh), entries
         )
 
-    def _perform(self, make_command: Callable[[], object], entries: list[Entry]) -> None:
+    def _perform(
+        self,
+        make_command: Callable[[], object],
+        entries: list[Entry],
+        replaced: Sequence[Entry] = (),
+    ) -> None:
         try:
             command = make_command()
         except (ValidationError, JournalError) as error:
@@ -324,6 +331,16 @@ class MainWindow(QMainWindow):
         for entry in entries:
             if isinstance(entry, RedFlagCheck) and entry.signs:
                 self.show_red_flag_notice(entry)
+        self._prompt_checklist_for_new_nerve_signs(entries, replaced)
+
+    def _prompt_checklist_for_new_nerve_signs(
+        self, entries: list[Entry], replaced: Sequence[Entry]
+    ) -> None:
+        """Open the red-flag checklist (nothing ticked) when a new nerve sign calls for it."""
+        prompt = checklist_prompt_after_save(self.journal, entries, replaced)
+        if prompt is not None:
+            # After the rating's form has finished closing, so the checklist is the one open.
+            QTimer.singleShot(0, lambda: self.log_red_flag(reason=prompt.reason))
 
     def log_walk(self) -> EntryForm:
         form = WalkForm(self, clock=self.clock, distance_unit=self.settings.distance_unit)
@@ -333,8 +350,17 @@ class MainWindow(QMainWindow):
         return self._open_form(PainForm(self, clock=self.clock), self._add("Log pain"))
 
     def ask_follow_up(self, walk: Walk) -> EntryForm:
+        """The follow-up rating and how long pain stayed up: one form, one undoable step."""
+        current = self.journal.get(walk.id)
+        walk = current if isinstance(current, Walk) else walk
         form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.FOLLOW_UP)
-        return self._open_form(form, self._add("Log follow-up"))
+        return self._open_form(form, self._replace("Log follow-up", [walk]))
+
+    def _replace(self, text: str, old: list[Entry]) -> Callable[[list[Entry]], None]:
+        """Save a form's entries in place of `old` (same ids updated), as one undo step."""
+        return lambda new: self._perform(
+            lambda: EditEntries(text, self.journal, old, new, self.refresh), new, old
+        )
 
     def ask_morning(self, walk: Walk) -> EntryForm:
         form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.MORNING)
@@ -347,8 +373,9 @@ class MainWindow(QMainWindow):
         form = MedicationForm(self, clock=self.clock, recent=self.journal.recent_medications())
         return self._open_form(form, self._add("Log medication"))
 
-    def log_red_flag(self) -> EntryForm:
-        return self._open_form(RedFlagForm(self, clock=self.clock), self._add("Red-flag check"))
+    def log_red_flag(self, reason: str = "") -> EntryForm:
+        form = RedFlagForm(self, clock=self.clock, reason=reason)
+        return self._open_form(form, self._add("Red-flag check"))
 
     def add_note(self) -> EntryForm:
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
@@ -403,7 +430,12 @@ class MainWindow(QMainWindow):
                     end=end,
                 )
             case PainRating():
-                form = PainForm(self, clock=self.clock, existing=entry)
+                walk = self.journal.get(entry.walk_id) if entry.walk_id else None
+                if entry.context is PainContext.FOLLOW_UP and isinstance(walk, Walk):
+                    old.append(walk)  # the form also asks how long pain stayed up
+                    form = PainForm(self, clock=self.clock, existing=entry, walk=walk)
+                else:
+                    form = PainForm(self, clock=self.clock, existing=entry)
             case Treatment():
                 form = TreatmentForm(self, clock=self.clock, existing=entry)
             case MedicationDose():
@@ -415,15 +447,10 @@ class MainWindow(QMainWindow):
             case _:
                 return None
 
-        def save(new: list[Entry]) -> None:
-            self._perform(
-                lambda: EditEntries("Edit entry", self.journal, old, new, self.refresh), new
-            )
-
-        return self._open_form(form, save)
+        return self._open_form(form, self._replace(f"Edit {kind_name(entry)}", old))
 
     def delete_entry(self, entry: Entry) -> None:
-        label = type(entry).__name__.lower()
+        label = kind_name(entry)
         try:
             command = DeleteEntry(f"Delete {label}", self.journal, entry.id, self.refresh)
         except JournalError as error:

@@ -2,7 +2,14 @@
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QWidget,
+)
 
 
 def menu_action(window, menu_title: str, action_title: str) -> QAction:
@@ -60,3 +67,12 @@ def press_in_modal_later(label: str, delay_ms: int = 200) -> list[str]:
 
     QTimer.singleShot(delay_ms, press)
     return seen
+
+
+def visible_problems(form) -> dict[str, str]:
+    """The inline problem texts the user can see, by the field they are under."""
+    return {
+        label.accessibleName().removesuffix(" problem"): label.text()
+        for label in form.findChildren(QLabel)
+        if label.accessibleName().endswith(" problem") and label.isVisible()
+    }

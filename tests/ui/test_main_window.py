@@ -10,7 +10,7 @@ from sciajournal.core.entities import PainRating, RedFlagCheck, Walk
 from sciajournal.core.enums import PainContext, RedFlag
 from sciajournal.ui.main_window import MainWindow
 from tests.factories import full_note
-from tests.ui.menu_driving import click
+from tests.ui.menu_driving import click, visible_problems
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
@@ -89,9 +89,9 @@ def test_bad_value_keeps_the_dialog_open_and_writes_nothing(qtbot, window, journ
     form.before_back.setValue(3)  # leg left unrated
     form.buttons.button(form.buttons.StandardButton.Save).click()
     assert form.isVisible()
-    errors = {name: label.text() for name, label in form._errors.items() if label.isVisible()}
-    assert "not a number" in errors["distance_km"]
-    assert "both back and leg" in errors["pain_before"]
+    errors = visible_problems(form)
+    assert "not a number" in errors["Distance (km)"]
+    assert "both back and leg" in errors["Back pain"]
     assert journal.is_empty()
     form.reject()
 
@@ -315,3 +315,23 @@ def test_settings_restore_defaults_and_keep_amber_below_red(qtbot, window):
     dialog._restore_defaults()
     assert dialog.chosen() == Settings()
     dialog.reject()
+
+
+def test_all_time_hides_the_dates_it_does_not_use(qtbot, window):
+    window.view.range.preset.setCurrentText("All time")
+    assert not window.view.range.first.isVisible() and not window.view.range.last.isVisible()
+    window.view.range.preset.setCurrentText("Last 7 days")
+    assert window.view.range.first.isVisible() and window.view.range.last.isVisible()
+
+
+def test_deleting_names_the_kind_in_words(qtbot, window, journal):
+    from sciajournal.core.entities import MedicationDose
+
+    dose = journal.add(MedicationDose(at=NOW - timedelta(hours=1), name="Ibuprofen", dose=400))
+    window.refresh()
+    model = window.view.model
+    row = next(i for i in range(model.rowCount()) if model.row_at(i).entry == dose)
+    window.view.list.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(window.view.list, Qt.Key.Key_Delete)
+    assert window.statusBar().currentMessage().startswith("Deleted the medication dose.")
+    assert window.undo_action.text() == "&Undo Delete medication dose"

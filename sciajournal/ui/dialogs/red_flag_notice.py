@@ -1,13 +1,14 @@
 """The notice shown when a red flag is logged: unmistakable, and not closed by accident.
 
-Escape and Enter do nothing here; only the explicit acknowledgement button (which is
-not the default button) closes it, so a stray key press cannot dismiss it.
+Escape and Enter do nothing here, and the acknowledgement button never has the focus
+when the notice opens (the message has), so the Space or Enter of "digit, digit, Enter"
+cannot dismiss it unread: only a click, Tab to the button, or its own Alt+I closes it.
 """
 
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sciajournal.analysis.red_flags import (
@@ -50,15 +51,26 @@ class RedFlagNotice(QDialog):
         self.body = body
         body.setWordWrap(True)
         body.setTextFormat(Qt.TextFormat.RichText)
-        self.acknowledge = QPushButton("I understand, I will seek medical care")
+        # The message takes the focus on opening: it reads first, and swallows stray keys.
+        body.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        body.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.acknowledge = QPushButton("&I understand, I will seek medical care")
         self.acknowledge.setAutoDefault(False)
         self.acknowledge.setDefault(False)
+        self.acknowledge.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # never by opening or a click
         self.acknowledge.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(body)
         layout.addWidget(self.acknowledge)
         self.setMinimumWidth(480)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -90,6 +90,8 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         rules_form.addRow(note)
 
+        medication = self._medication_box(settings)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel
@@ -107,8 +109,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(rules)
         self.reminders = ReminderSettingsBox(settings)
         layout.addWidget(self.reminders)
+        layout.addWidget(medication)
         layout.addWidget(buttons)
-        for label_owner in (you_form, rules_form):
+        medication_form = medication.layout()
+        assert isinstance(medication_form, QFormLayout)
+        for label_owner in (you_form, rules_form, medication_form):
             for row in range(label_owner.rowCount()):
                 item = label_owner.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 field = label_owner.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -116,6 +121,29 @@ class SettingsDialog(QDialog):
                     label = item.widget()
                     assert isinstance(label, QLabel)
                     field.widget().setAccessibleName(label.text().replace("&", ""))
+
+    def _medication_box(self, settings: Settings) -> QGroupBox:
+        """Package-label limits (domain.md): the alias list, the limits, the NSAIDs."""
+        self.medication_aliases = QLineEdit(settings.medication_aliases)
+        self.medication_limits = QLineEdit(settings.medication_label_limits_mg)
+        self.anti_inflammatories = QLineEdit(settings.anti_inflammatories)
+        self.label_days = QSpinBox()
+        self.label_days.setRange(1, 60)
+        self.label_days.setSuffix(" days")
+        self.label_days.setValue(settings.label_days_before_asking)
+        box = QGroupBox("Medication: package-label limits (adult, over the counter)")
+        form = QFormLayout(box)
+        form.addRow("Names and &brands", self.medication_aliases)
+        form.addRow("Label maximum in 24 h (&mg)", self.medication_limits)
+        form.addRow("Anti-&inflammatories", self.anti_inflammatories)
+        form.addRow("Labels say ask a doctor &after", self.label_days)
+        note = QLabel(
+            'Written as "medicine: brand, brand; ..." and "medicine mg; ...". Only doses '
+            "taken as needed are compared with a label; the summary reports, it never doses."
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        return box
 
     @staticmethod
     def _hours(value: float) -> QDoubleSpinBox:
@@ -148,6 +176,10 @@ class SettingsDialog(QDialog):
         defaults = Settings()
         for name, box in self._guides.items():
             box.setValue(getattr(defaults, name))
+        self.medication_aliases.setText(defaults.medication_aliases)
+        self.medication_limits.setText(defaults.medication_label_limits_mg)
+        self.anti_inflammatories.setText(defaults.anti_inflammatories)
+        self.label_days.setValue(defaults.label_days_before_asking)
 
     def chosen(self) -> Settings:
         guides = {name: box.value() for name, box in self._guides.items()}
@@ -158,5 +190,9 @@ class SettingsDialog(QDialog):
             patient_name=self.patient_name.text().strip(),
             distance_unit=self.distance_unit.currentData(),
             **self.reminders.chosen(),
+            medication_aliases=self.medication_aliases.text().strip(),
+            medication_label_limits_mg=self.medication_limits.text().strip(),
+            anti_inflammatories=self.anti_inflammatories.text().strip(),
+            label_days_before_asking=self.label_days.value(),
             **guides,
         )
