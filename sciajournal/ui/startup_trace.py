@@ -28,13 +28,13 @@ class _FirstPaint(QObject):
 
     def __init__(self, widget: QObject, event: str) -> None:
         super().__init__(widget)
-        self.event = event
+        self.marker = event
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             # Queued after this paint: the marker follows the pixels, not the request.
-            QTimer.singleShot(0, lambda: mark(self.event))
+            QTimer.singleShot(0, lambda: mark(self.marker))
         return False
 
 
