@@ -119,6 +119,10 @@ def leg_symptom_lines(leg: LegSymptoms) -> list[str]:
     return lines
 
 
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
 def _medicine_name(use: MedicineUse) -> str:
     others = [name for name in use.typed_names if name.casefold() != use.name.casefold()]
     return use.name + (f" ({', '.join(others)})" if others else "")
@@ -143,7 +147,7 @@ def medication_rows(
                 f"{use.days_used} of {days}",
                 "–" if use.usual_dose_mg is None else f"{use.usual_dose_mg:g} mg",
                 above,
-                f"{use.longest_run_days} days" if use.anti_inflammatory else "–",
+                _days(use.longest_run_days) if use.anti_inflammatory else "–",
                 str(before_walks.get(use.name, 0)),
             ]
         )
@@ -161,7 +165,7 @@ def medication_notes(summary: MedicationSummary) -> list[str]:
             )
     if summary.anti_inflammatory_run_days and summary.anti_inflammatory_run_end:
         line = (
-            f"Longest run on an anti-inflammatory: {summary.anti_inflammatory_run_days} days "
+            f"Longest run on an anti-inflammatory: {_days(summary.anti_inflammatory_run_days)} "
             f"in a row, to {summary.anti_inflammatory_run_end:%d %b}"
         )
         if summary.run_above_label_days:

@@ -68,6 +68,17 @@ def write_summary(journal_path, out, days, *extra):
     return first
 
 
+#: Page one's blocks, in the order a clinician reads them (issue 13).
+PAGE_ONE_ORDER = [
+    "RED-FLAG SYMPTOMS LOGGED",
+    "Pain (0-10)",
+    "Leg symptoms",
+    "Walking per",
+    "Medication",
+    "What helped: ice and heat",
+]
+
+
 @pytest.mark.parametrize(("days", "pages"), [(30, 2), (90, 2)])
 def test_page_one_carries_the_analysis_numbers(demo_journal, tmp_path, days, pages):
     journal_path, entries = demo_journal
@@ -81,19 +92,23 @@ def test_page_one_carries_the_analysis_numbers(demo_journal, tmp_path, days, pag
     analysis = analyse(entries, first, END.date(), settings)
     expected = summary_content(analysis, entries, END.date())
     assert "Patient: Ada Example" in page_one
-    assert "first week against last week" in page_one  # no "ﬁ" ligature in copied text
+    assert "first 7 days" in page_one  # no "ﬁ" ligature in copied text
     assert f"{first:%d %B %Y} to {END.date():%d %B %Y} ({days} days)" in page_one
     assert (
         f"{expected.walks} walks, {expected.walk_minutes:g} minutes in all: "
         f"{expected.settled} settled, {expected.pain_continued} pain continued afterwards, "
         f"{expected.awaiting} awaiting follow-up"
     ) in page_one
-    for trend in expected.trends:
-        assert f"{trend.site} pain {trend.start:g} {trend.end:g}" in page_one
-        assert trend.verdict(2) in page_one
-    assert "RED-FLAG SYMPTOMS LOGGED (1)" in page_one
-    assert "Symptoms in both legs" in page_one
+    for trend, worst in zip(expected.trends, expected.worst, strict=True):
+        assert f"{trend.site} {trend.start:.1f} (worst {worst.first})" in page_one
+        assert f"{trend.end:.1f} (worst {worst.last})" in page_one
+    for line in expected.leg_lines:
+        assert line in page_one
+    assert "RED-FLAG SYMPTOMS LOGGED (1); most urgent: SAME DAY (a doctor today)" in page_one
+    assert "Symptoms in both legs (same day)" in page_one
     assert f"Page 1 of {pages}" in page_one
+    positions = [page_one.find(block) for block in PAGE_ONE_ORDER]
+    assert -1 not in positions and positions == sorted(positions), positions
 
     detail = squash(" ".join(text[1:]))
     assert f"Walks after which pain continued ({expected.pain_continued})" in detail
