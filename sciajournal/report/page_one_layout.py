@@ -83,6 +83,7 @@ def _mean_and_worst(mean: float | None, worst: int | None) -> str:
 
 
 def pain_html(content: SummaryContent) -> str:
+    first, last = (escape(column) for column in content.trend_columns)
     rows = ""
     for trend, worst in zip(content.trends, content.worst, strict=False):
         change = "–"
@@ -107,12 +108,11 @@ def pain_html(content: SummaryContent) -> str:
         rows += "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
     return (
         "<p class='head'>Pain (0-10)</p>"
-        '<table width="100%" cellspacing="0"><tr><th></th><th>first 7 days: mean (worst)</th>'
-        "<th>last 7 days, now: mean (worst)</th><th>change of mean</th><th>meaning</th>"
+        '<table width="100%" cellspacing="0"><tr><th></th>'
+        f"<th>{first}: mean (worst)</th><th>{last}, now: mean (worst)</th>"
+        "<th>change of mean</th><th>meaning</th>"
         f"<th>worst in period</th></tr>{rows}</table>"
-        f'<p class="small">Mean of the daily mean ratings; worst: the highest single rating. '
-        f"A change of {content.change_points} points, or of 30 % and at least 1 point, is "
-        "taken as clinically meaningful, judged on the unrounded means.</p>"
+        f'<p class="small">{escape(content.trend_note)} Worst: the highest single rating.</p>'
     )
 
 
@@ -126,11 +126,13 @@ def walking_heading_html(content: SummaryContent) -> str:
 
 
 def walking_html(content: SummaryContent, fit: PageOneFit) -> str:
-    lines = "".join(f"<p>{escape(line)}</p>" for line in content.progression_lines)
+    """Counts, tolerance, the weekly guide, flagged walks (a few) and walks not judged."""
+    lines = "".join(
+        f"<p>{escape(line)}</p>" for line in content.tolerance_lines + content.progression_lines
+    )
     counts = (
         f"<p><b>{content.walks} walks</b>, {content.walk_minutes:g} minutes in all: "
-        f"<b>{content.settled} settled</b>, <b>{content.pain_continued} pain continued</b> "
-        f"afterwards, <b>{content.awaiting} awaiting follow-up</b> (no follow-up rating).</p>"
+        f"{escape(content.counts_text)}.</p>"
     )
     flagged = ""
     if content.flagged_walks:
@@ -138,12 +140,20 @@ def walking_html(content: SummaryContent, fit: PageOneFit) -> str:
         if shown:
             flagged = table(["flagged walk", "min", "why flagged"], shown, small=True)
         more = len(content.flagged_walks) - len(shown)
-        if more:
-            flagged += (
-                f'<p class="small">{len(content.flagged_walks)} walks after which pain '
-                f"continued; {'all' if not shown else f'{more} more'}, with their ratings, "
-                f"{CONTINUED}.</p>"
+        flagged += (
+            f'<p class="small">{len(content.flagged_walks)} walks after which pain continued'
+            + (
+                f"; {'all' if not shown else f'{more} more'}, with the ratings that raised "
+                f"the flag, {CONTINUED}.</p>"
+                if more
+                else "; their ratings are on page 2.</p>"
             )
+        )
+    if content.unjudged_walks:
+        flagged += (
+            f'<p class="small">{len(content.unjudged_walks)} walks not judged (no rating before '
+            "the walk): neither flagged nor counted as tolerated; listed on page 2.</p>"
+        )
     return counts + lines + flagged
 
 

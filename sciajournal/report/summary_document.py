@@ -43,6 +43,11 @@ from sciajournal.report.page_one_layout import (
 )
 from sciajournal.report.print_chart import draw_chart
 from sciajournal.report.summary_content import SummaryContent
+from sciajournal.report.walk_wording import (
+    FLAGGED_HEADINGS,
+    HIGH_PAIN_HEADINGS,
+    UNJUDGED_HEADINGS,
+)
 from sciajournal.safe_files import write_atomically
 
 LOGICAL_DPI = 96
@@ -178,18 +183,23 @@ def detail_html(content: SummaryContent, fit: PageOneFit) -> str:
         parts.append(
             f"<p class='head'>Walks after which pain continued ({len(content.flagged_walks)})</p>"
         )
+        parts.append(f'<p class="small">{escape(content.flagged_note)}</p>')
+        parts.append(table(FLAGGED_HEADINGS, content.flagged_walks))
+    if content.unjudged_walks:
+        parts.append(f"<p class='head'>Walks not judged ({len(content.unjudged_walks)})</p>")
         parts.append(
-            '<p class="small">Pain as back/leg (0-10): before the walk, at its end, and at the '
-            "follow-up two or more hours later.</p>"
+            '<p class="small">A follow-up was recorded but nothing before the walk to compare '
+            "it with: these walks are neither flagged nor counted as tolerated.</p>"
         )
-        parts.append(
-            table(
-                ["when", "min", "surface", "before", "end", "follow-up", "why flagged"],
-                content.flagged_walks,
-            )
-        )
+        parts.append(table(UNJUDGED_HEADINGS, content.unjudged_walks))
+    if content.high_pain_walks:
+        parts.append(f"<p class='head'>{escape(content.high_pain_heading)}</p>")
+        parts.append(table(HIGH_PAIN_HEADINGS, content.high_pain_walks))
     if len(content.medications) > fit.medication_rows:
         parts.append(medication_detail_html(content))
+    if content.correlation_lines:
+        parts.append("<p class='head'>Walking and pain the next day</p>")
+        parts.append("".join(f"<p>{escape(line)}</p>" for line in content.correlation_lines))
     if content.notes:
         parts.append("<p class='head'>Notes</p>")
         parts.append(table(["when", "note"], content.notes))
