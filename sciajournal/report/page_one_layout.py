@@ -108,10 +108,11 @@ def pain_html(content: SummaryContent) -> str:
         rows += "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
     return (
         "<p class='head'>Pain (0-10)</p>"
-        '<table width="100%" cellspacing="0"><tr><th></th>'
-        f"<th>{first}: mean (worst)</th><th>{last}, now: mean (worst)</th>"
-        "<th>change of mean</th><th>meaning</th>"
-        f"<th>worst in period</th></tr>{rows}</table>"
+        '<table width="100%" cellspacing="0"><tr><th width="7%"></th>'
+        f'<th width="17%">{first}: mean (worst)</th>'
+        f'<th width="17%">{last}, now: mean (worst)</th>'
+        '<th width="14%">change of mean</th><th width="31%">meaning</th>'
+        f'<th width="14%">worst in period</th></tr>{rows}</table>'
         f'<p class="small">{escape(content.trend_note)} Worst: the highest single rating.</p>'
     )
 
@@ -123,6 +124,10 @@ def leg_html(content: SummaryContent) -> str:
 
 def walking_heading_html(content: SummaryContent) -> str:
     return f"<p class='head'>Walking per {'week' if content.chart_by_week else 'day'} and pain</p>"
+
+
+def _walks(count: int) -> str:
+    return f"{count} walk{'s' if count != 1 else ''}"
 
 
 def walking_html(content: SummaryContent, fit: PageOneFit) -> str:
@@ -141,7 +146,7 @@ def walking_html(content: SummaryContent, fit: PageOneFit) -> str:
             flagged = table(["flagged walk", "min", "why flagged"], shown, small=True)
         more = len(content.flagged_walks) - len(shown)
         flagged += (
-            f'<p class="small">{len(content.flagged_walks)} walks after which pain continued'
+            f'<p class="small">{_walks(len(content.flagged_walks))} after which pain continued'
             + (
                 f"; {'all' if not shown else f'{more} more'}, with the ratings that raised "
                 f"the flag, {CONTINUED}.</p>"
@@ -151,7 +156,7 @@ def walking_html(content: SummaryContent, fit: PageOneFit) -> str:
         )
     if content.unjudged_walks:
         flagged += (
-            f'<p class="small">{len(content.unjudged_walks)} walks not judged (no rating before '
+            f'<p class="small">{_walks(len(content.unjudged_walks))} not judged (no rating before '
             "the walk): neither flagged nor counted as tolerated; listed on page 2.</p>"
         )
     return counts + lines + flagged
