@@ -18,8 +18,12 @@ WIDGET_KEYS: list[tuple[str, str]] = [
     ("Arrow keys, Home, End in a pain scale", "step through 0-10, 0, 10"),
     ("Enter in a form", "save"),
     ("Escape in a form", "cancel, nothing is saved"),
+    ("Tab, Shift+Tab", "next, previous field; a date and time is one field"),
+    ("Left, Right in a date or time", "move between day, month, year, hours, minutes"),
+    ("Alt+Down or F4 in a date", "open the calendar; arrows choose a day, Enter takes it"),
     ("Enter in the journal list", "edit the selected entry"),
     ("Delete in the journal list", "delete the selected entry (Ctrl+Z undoes)"),
+    ("Left, Right, Home, End on a chart", "step through its points; the numbers show below it"),
 ]
 
 

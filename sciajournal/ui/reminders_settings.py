@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from sciajournal.core.settings import Settings
 from sciajournal.ui.reminder_schedule import parse_clock_time
+from sciajournal.ui.widgets.date_time_edit import TimeEdit
 
 #: Shown in a time box while its reminder is off, so switching it on starts somewhere sensible.
 SUGGESTED = {"morning_reminder": QTime(8, 0), "bedtime_reminder": QTime(22, 0)}
@@ -34,7 +35,7 @@ class ReminderSettingsBox(QGroupBox):
             ("bedtime_reminder", "Bedt&ime pain rating at"),
         ):
             box = QCheckBox(text)
-            edit = QTimeEdit()
+            edit = TimeEdit()
             edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(f"{text.replace('&', '')} (time)")
             box.toggled.connect(edit.setEnabled)

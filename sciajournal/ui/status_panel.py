@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,8 +17,8 @@ class StatusPanel(QFrame):
 
     def __init__(
         self,
-        ask_follow_up: Callable[[Walk], None],
-        ask_morning: Callable[[Walk], None],
+        ask_follow_up: Callable[[Walk], object],
+        ask_morning: Callable[[Walk], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,7 +67,7 @@ class StatusPanel(QFrame):
                     f"How is your pain now? Follow-up for the {walk.start.strftime('%a %H:%M')} "
                     f"walk ({walk.minutes:g} min) due since {follow_up.due.strftime('%H:%M')}.",
                     "Ra&te follow-up",
-                    lambda walk=walk: self._ask_follow_up(walk),
+                    partial(self._ask_follow_up, walk),
                 )
             else:
                 self._item(
@@ -79,7 +80,7 @@ class StatusPanel(QFrame):
                 "How is your pain this morning, after the "
                 f"{walk.start.strftime('%a %H:%M')} walk ({walk.minutes:g} min)?",
                 "Rate &morning pain",
-                lambda walk=walk: self._ask_morning(walk),
+                partial(self._ask_morning, walk),
             )
         guide = status.week_guide_minutes
         if status.week_above_guide and guide is not None:
@@ -92,13 +93,13 @@ class StatusPanel(QFrame):
     def _clear(self) -> None:
         while self.attention.count():
             item = self.attention.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.items = []
 
     def _item(
-        self, text: str, button_text: str | None = None, action: Callable[[], None] | None = None
+        self, text: str, button_text: str | None = None, action: Callable[[], object] | None = None
     ) -> None:
         row = QWidget()
         layout = QHBoxLayout(row)

@@ -5,6 +5,7 @@ They are stored in the journal, so they travel with it to another computer.
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -117,10 +118,10 @@ class SettingsDialog(QDialog):
             for row in range(label_owner.rowCount()):
                 item = label_owner.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 field = label_owner.itemAt(row, QFormLayout.ItemRole.FieldRole)
-                if item and field and item.widget() and field.widget():
-                    label = item.widget()
-                    assert isinstance(label, QLabel)
-                    field.widget().setAccessibleName(label.text().replace("&", ""))
+                label = item.widget() if item else None
+                control = field.widget() if field else None
+                if isinstance(label, QLabel) and control is not None:
+                    control.setAccessibleName(label.text().replace("&", ""))
 
     def _medication_box(self, settings: Settings) -> QGroupBox:
         """Package-label limits (domain.md): the alias list, the limits, the NSAIDs."""
@@ -182,7 +183,7 @@ class SettingsDialog(QDialog):
         self.label_days.setValue(defaults.label_days_before_asking)
 
     def chosen(self) -> Settings:
-        guides = {name: box.value() for name, box in self._guides.items()}
+        guides: dict[str, Any] = {name: box.value() for name, box in self._guides.items()}
         # Amber must start below red, whichever box the user changed.
         guides["amber_from"], guides["red_from"] = sorted((self.amber.value(), self.red.value()))
         return dataclasses.replace(

@@ -6,7 +6,9 @@ A controller over three widgets, so each window lays them out its own way.
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QObject, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from sciajournal.ui.widgets.date_time_edit import DateEdit
 
 #: Preset lengths in days; ALL_TIME and CUSTOM mark the two presets that are not a length.
 ALL_TIME = 0
@@ -33,13 +35,12 @@ class DateRangeControls(QObject):
         self.preset = QComboBox(parent)
         self.preset.setAccessibleName("Period")
         self.preset.addItems([label for label, _days in presets])
-        self.first = QDateEdit(parent)
+        self.first = DateEdit(parent=parent)
         self.first.setAccessibleName("From")
-        self.last = QDateEdit(parent)
+        self.last = DateEdit(parent=parent)
         self.last.setAccessibleName("To")
         self.between = QLabel("to", parent)  # for layouts that put it between the dates
         for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
         self.preset.setCurrentIndex(default)
         self._apply_preset()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciajournal.ui.focus_ring import OWN_FOCUS_INDICATOR
+
 MAX_SCORE = 10
 #: The words at the ends of the scale: a number without anchors means different things to
 #: different people (and to the same person on different days).
@@ -36,6 +38,7 @@ class PainScale(QWidget):
         )
         self.setToolTip("0 = no pain, 10 = worst imaginable.\nType 0-9, arrows to step, End = 10.")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty(OWN_FOCUS_INDICATOR, True)  # its frame, below, is the focus ring
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)  # so that "not rated" can be restored
         layout = QHBoxLayout(self)
