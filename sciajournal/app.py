@@ -13,13 +13,12 @@ from PySide6.QtWidgets import QApplication
 from sciajournal import __version__
 from sciajournal.resource_files import resource_path
 from sciajournal.storage.errors import JournalError
-from sciajournal.ui.daily_backup import DailyBackup
-from sciajournal.ui.dialogs.open_failure import offer_backup
 from sciajournal.ui.first_paint import after_first_paint
 from sciajournal.ui.startup_trace import mark_first_paint
 
 if TYPE_CHECKING:
     from sciajournal.storage.journal import Journal
+    from sciajournal.ui.daily_backup import DailyBackup
     from sciajournal.ui.main_window import MainWindow
 
 
@@ -108,6 +107,8 @@ def _open_or_offer_backup(
     try:
         return Journal.open(path, create_folder=create_folder)
     except JournalError as error:
+        from sciajournal.ui.dialogs.open_failure import offer_backup  # only when it fails
+
         print(f"sciajournal: {error}", file=sys.stderr)
         if not offer_backup(error, path.absolute(), window):
             return None
@@ -118,7 +119,9 @@ def _open_or_offer_backup(
         return None
 
 
-def _start_daily_backup(window: "MainWindow") -> DailyBackup:
+def _start_daily_backup(window: "MainWindow") -> "DailyBackup":
+    from sciajournal.ui.daily_backup import DailyBackup  # storage's file checks and lock
+
     thread = DailyBackup(window.journal.path)
     thread.failed.connect(lambda text: _backup_failed(window, text))
     thread.start(QThread.Priority.LowPriority)

@@ -22,11 +22,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from sciajournal.safe_files import OutputNotWritten
-from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.protected_files import check_output_path
 
 if TYPE_CHECKING:
+    from sciajournal.storage.backups import Backup  # the lock and file checks: on first use
     from sciajournal.storage.journal import Journal  # imported when a restore reopens it
     from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
     from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
@@ -200,6 +200,8 @@ class FileActions(QObject):
         )
 
     def back_up_now(self) -> None:
+        from sciajournal.storage.backups import make_backup
+
         try:
             target = make_backup(self.journal.path, "manual")
         except JournalError as error:
@@ -209,6 +211,8 @@ class FileActions(QObject):
 
     def restore_backup(self, backup: Backup) -> None:
         """Close the journal, put the backup in its place (keeping it safe), reopen it."""
+        from sciajournal.storage.backups import restore_backup
+
         path = self.journal.path
         self.journal.close()
         try:

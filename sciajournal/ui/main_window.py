@@ -47,7 +47,6 @@ from sciajournal.service.red_flag_checks import checklist_prompt_after_save
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
 from sciajournal.ui.dialogs.about_dialog import show_about
-from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.file_actions import FileActions
 from sciajournal.ui.focus_ring import install_focus_ring
@@ -69,6 +68,7 @@ from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
 if TYPE_CHECKING:
     from sciajournal.storage.journal import Journal  # SQLAlchemy: not before the window
     from sciajournal.ui.charts.charts_view import ChartsView as ChartsViewType
+    from sciajournal.ui.dialogs.help_dialog import HelpDialog  # opened on first use
 
 #: How often the window looks for follow-ups that have come due.
 FOLLOW_UP_CHECK_MS = 30_000
@@ -241,6 +241,8 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> HelpDialog:
         """The guide, with this journal's settings and paths; one window, brought forward."""
+        from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
+
         if self.help_dialog is not None:
             self.help_dialog.close()
             self.help_dialog.deleteLater()
