@@ -113,7 +113,7 @@ class FocusRingFollower(QObject):
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         ring = self.ring
-        if wants_ring(new):
+        if new is not None and wants_ring(new):
             ring.setWidget(new)
             ring.show()
             ring.clearMask()

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
@@ -148,10 +149,10 @@ class EntryList(QListView):
         entry: Entry | None = index.data(ENTRY_ROLE) if index.isValid() else None
         return entry
 
-    def _request(self, signal: Signal, index: QModelIndex) -> None:
+    def _request(self, signal: SignalInstance, index: QModelIndex) -> None:
         entry = index.data(ENTRY_ROLE) if index.isValid() else None
         if entry is not None:
-            signal.emit(entry)  # type: ignore[attr-defined]
+            signal.emit(entry)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

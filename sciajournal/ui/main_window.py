@@ -108,7 +108,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(QWidget(), "&Charts")  # built when first shown: see show_charts
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.files = FileActions(self)
+        self.files = FileActions(journal, lambda: self.clock().date(), self)
+        self.files.journalReplaced.connect(self._journal_replaced)
+        self.files.changed.connect(self.refresh)
+        self.files.dialogOpened.connect(self._track_dialog)
+        self.files.told.connect(self.statusBar().showMessage)
         self._build_actions()
 
         self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
@@ -303,11 +307,20 @@ class MainWindow(QMainWindow):
 
     def _open_form(self, form: EntryForm, on_saved: Callable[[list[Entry]], None]) -> EntryForm:
         """Show a form window-modally; on Save, hand its entries to `on_saved`."""
-        self.active_form = form
         form.accepted.connect(lambda: on_saved(form.result_entries))
-        form.finished.connect(lambda _result: self.form_closed(form))
+        self._track_dialog(form)
         form.open()
         return form
+
+    def _track_dialog(self, dialog: QDialog) -> None:
+        """The dialog open over the window, until it closes (then it is freed)."""
+        self.active_form = dialog
+        dialog.finished.connect(lambda _result: self.form_closed(dialog))
+
+    def _journal_replaced(self, journal: Journal) -> None:
+        self.journal = journal
+        self.undo_stack.clear()  # its commands refer to the journal as it was
+        self.refresh()
 
     def form_closed(self, form: QDialog) -> None:
         if self.active_form is form:

@@ -51,8 +51,9 @@ class ReminderBar(QFrame):
             return  # unchanged: keep the buttons (and the keyboard focus) where they are
         while self._rows.count():
             item = self._rows.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.reminders = list(reminders)
         for reminder in reminders:
             self._rows.addWidget(self._row(reminder))

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,8 +17,8 @@ class StatusPanel(QFrame):
 
     def __init__(
         self,
-        ask_follow_up: Callable[[Walk], None],
-        ask_morning: Callable[[Walk], None],
+        ask_follow_up: Callable[[Walk], object],
+        ask_morning: Callable[[Walk], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,7 +67,7 @@ class StatusPanel(QFrame):
                     f"How is your pain now? Follow-up for the {walk.start.strftime('%a %H:%M')} "
                     f"walk ({walk.minutes:g} min) due since {follow_up.due.strftime('%H:%M')}.",
                     "Ra&te follow-up",
-                    lambda walk=walk: self._ask_follow_up(walk),
+                    partial(self._ask_follow_up, walk),
                 )
             else:
                 self._item(
@@ -76,12 +77,13 @@ class StatusPanel(QFrame):
         if status.morning_rating_for is not None:
             walk = status.morning_rating_for
             self._item(
-                "How is your pain this morning, after yesterday's walk?",
+                "How is your pain this morning, after the "
+                f"{walk.start.strftime('%a %H:%M')} walk ({walk.minutes:g} min)?",
                 "Rate &morning pain",
-                lambda walk=walk: self._ask_morning(walk),
+                partial(self._ask_morning, walk),
             )
-        if status.week_above_guide:
-            guide = status.last_week_minutes * (1 + settings.weekly_increase_percent / 100)
+        guide = status.week_guide_minutes
+        if status.week_above_guide and guide is not None:
             self._item(
                 f"This week's walking ({status.week_minutes:g} min) is already above the "
                 f"{settings.weekly_increase_percent:g} % guide (last week "
@@ -91,13 +93,13 @@ class StatusPanel(QFrame):
     def _clear(self) -> None:
         while self.attention.count():
             item = self.attention.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.items = []
 
     def _item(
-        self, text: str, button_text: str | None = None, action: Callable[[], None] | None = None
+        self, text: str, button_text: str | None = None, action: Callable[[], object] | None = None
     ) -> None:
         row = QWidget()
         layout = QHBoxLayout(row)

@@ -312,7 +312,7 @@ def test_settings_restore_defaults_and_keep_amber_below_red(qtbot, window):
     dialog.red.setValue(5)
     chosen = dialog.chosen()
     assert (chosen.follow_up_hours, chosen.amber_from, chosen.red_from) == (5.0, 5, 7)
-    dialog._restore_defaults()
+    click(qtbot, dialog, "Restore Defaults")
     assert dialog.chosen() == Settings()
     dialog.reject()
 

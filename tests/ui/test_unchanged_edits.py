@@ -32,19 +32,18 @@ SOME_TIME = datetime(2026, 3, 9, 10, 7, 31, 500_000, tzinfo=CEST)
 
 
 def device_walk(**changes: object) -> Walk:
-    values: dict = {
-        "start": SOME_TIME,
-        "minutes": 22.5,
-        "surface": Surface.HILLS,
-        "pace": Pace.BRISK,
-        "distance_km": 2.345,
-        "steps": 3017,
-        "symptoms_after_minutes": 7.25,
-        "pain_lasted_hours": 2.75,
-        "notes": "  imported, with spaces  ",
-    }
-    values.update(changes)
-    return Walk(**values)
+    walk = Walk(
+        start=SOME_TIME,
+        minutes=22.5,
+        surface=Surface.HILLS,
+        pace=Pace.BRISK,
+        distance_km=2.345,
+        steps=3017,
+        symptoms_after_minutes=7.25,
+        pain_lasted_hours=2.75,
+        notes="  imported, with spaces  ",
+    )
+    return replace(walk, **changes)  # type: ignore[arg-type]
 
 
 def walk_with_ratings(walk: Walk) -> list:

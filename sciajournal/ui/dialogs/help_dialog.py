@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMenu,
     QMenuBar,
     QTextBrowser,
     QVBoxLayout,
@@ -33,9 +34,9 @@ def menu_shortcuts(menu_bar: QMenuBar) -> list[Shortcut]:
     found: list[Shortcut] = []
     for top in menu_bar.actions():
         menu = top.menu()
-        if menu is None:
+        if not isinstance(menu, QMenu):
             continue
-        for action in menu.actions():  # type: ignore[union-attr]
+        for action in menu.actions():
             keys = action.shortcut()
             if action.isSeparator() or keys.isEmpty():
                 continue

@@ -5,6 +5,7 @@ They are stored in the journal, so they travel with it to another computer.
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,6 +50,10 @@ class SettingsDialog(QDialog):
         self.two_week = self._percent(settings.two_week_increase_percent)
         self.amber = self._points(settings.amber_from, 1, 10)
         self.red = self._points(settings.red_from, 1, 10)
+        # Walk judgments and progression (issue 12).
+        self.painkiller_window = self._hours(settings.painkiller_window_hours)
+        self.restart = self._percent(settings.restart_percent)
+        self.restart.setRange(10, 100)
         # Each guide's Settings field and its box: one list for restoring and for reading.
         self._guides: dict[str, QSpinBox | QDoubleSpinBox] = {
             "follow_up_hours": self.follow_up_hours,
@@ -59,6 +64,8 @@ class SettingsDialog(QDialog):
             "two_week_increase_percent": self.two_week,
             "amber_from": self.amber,
             "red_from": self.red,
+            "painkiller_window_hours": self.painkiller_window,
+            "restart_percent": self.restart,
         }
 
         you = QGroupBox("You")
@@ -76,6 +83,8 @@ class SettingsDialog(QDialog):
         rules_form.addRow("Stronger warning above, over &two weeks", self.two_week)
         rules_form.addRow("During a walk, &amber from", self.amber)
         rules_form.addRow("During a walk, r&ed from", self.red)
+        rules_form.addRow("Link a &painkiller taken before a walk within", self.painkiller_window)
+        rules_form.addRow("After a week off, resume at this share of the l&ast week", self.restart)
         note = QLabel(
             "These are guides, not diagnoses. Change them only as your doctor or "
             "physiotherapist advises."
@@ -114,10 +123,10 @@ class SettingsDialog(QDialog):
             for row in range(label_owner.rowCount()):
                 item = label_owner.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 field = label_owner.itemAt(row, QFormLayout.ItemRole.FieldRole)
-                if item and field and item.widget() and field.widget():
-                    label = item.widget()
-                    assert isinstance(label, QLabel)
-                    field.widget().setAccessibleName(label.text().replace("&", ""))
+                label = item.widget() if item else None
+                control = field.widget() if field else None
+                if isinstance(label, QLabel) and control is not None:
+                    control.setAccessibleName(label.text().replace("&", ""))
         fit_to_screen(self)
 
     def _medication_box(self, settings: Settings) -> QGroupBox:
@@ -180,7 +189,7 @@ class SettingsDialog(QDialog):
         self.label_days.setValue(defaults.label_days_before_asking)
 
     def chosen(self) -> Settings:
-        guides = {name: box.value() for name, box in self._guides.items()}
+        guides: dict[str, Any] = {name: box.value() for name, box in self._guides.items()}
         # Amber must start below red, whichever box the user changed.
         guides["amber_from"], guides["red_from"] = sorted((self.amber.value(), self.red.value()))
         return dataclasses.replace(

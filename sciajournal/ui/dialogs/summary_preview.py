@@ -21,9 +21,9 @@ class SummaryPreview(QPrintPreviewDialog):
         render: Callable[[QPagedPaintDevice], object],
         parent: QWidget | None = None,
     ) -> None:
-        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer.setPageLayout(page_layout(paper))
-        self.printer.setDocName("SciaJournal summary")
-        super().__init__(self.printer, parent)
+        self.owned_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.owned_printer.setPageLayout(page_layout(paper))
+        self.owned_printer.setDocName("SciaJournal summary")
+        super().__init__(self.owned_printer, parent)
         self.setWindowTitle("Summary for your clinician: preview")
         self.paintRequested.connect(render)

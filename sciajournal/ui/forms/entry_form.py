@@ -41,6 +41,11 @@ DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 T = TypeVar("T")
 
 
+def to_qdatetime(naive: datetime) -> QDateTime:
+    """A naive local datetime for a QDateTimeEdit (whole minutes: the edit shows no seconds)."""
+    return QDateTime.fromString(naive.strftime("%Y-%m-%dT%H:%M:%S"), Qt.DateFormat.ISODate)
+
+
 def shown_text(widget: QWidget) -> str:
     """What a field shows the user, to tell whether they changed it."""
     if isinstance(widget, QLineEdit | QAbstractSpinBox):
@@ -131,13 +136,14 @@ class EntryForm(QDialog):
         if isinstance(widget, QAbstractSpinBox | QComboBox):
             # Spin, date and combo boxes swallow Enter; in a form, Enter means Save.
             widget.installEventFilter(self)
-            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-                widget.lineEdit().installEventFilter(self)
+            editor = widget.lineEdit() if isinstance(widget, QComboBox) else None
+            if editor is not None:
+                editor.installEventFilter(self)
         return widget
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            key_event = QKeyEvent(event) if not isinstance(event, QKeyEvent) else event
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key_event = event
             plain = key_event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not plain:
                 popup = isinstance(watched, QComboBox) and watched.view().isVisible()
@@ -148,7 +154,7 @@ class EntryForm(QDialog):
 
     def add_time_row(self, field: str, label: str = "&Time") -> QDateTimeEdit:
         now = self.now().astimezone().replace(tzinfo=None)  # the edit shows local time
-        edit = DateTimeEdit(QDateTime(now.date(), now.time()))  # one Tab stop, Alt+Down calendar
+        edit = DateTimeEdit(to_qdatetime(now))  # one Tab stop, Alt+Down calendar
         edit.setDisplayFormat(DATE_TIME_FORMAT)
         self.add_row(field, label, edit)
         self.time_edit = edit
@@ -167,7 +173,7 @@ class EntryForm(QDialog):
             start = self.now() - timedelta(minutes=minutes.value())
             naive = start.astimezone().replace(tzinfo=None)
             self.time_edit.blockSignals(True)
-            self.time_edit.setDateTime(QDateTime(naive.date(), naive.time()))
+            self.time_edit.setDateTime(to_qdatetime(naive))
             self.time_edit.blockSignals(False)
 
         def start_edited() -> None:
@@ -182,7 +188,7 @@ class EntryForm(QDialog):
         """Show an entry's time; kept as it was (with its offset) unless the user changes it."""
         self._original_time = moment
         local = moment.astimezone().replace(tzinfo=None)
-        self.time_edit.setDateTime(QDateTime(local.date(), local.time()))
+        self.time_edit.setDateTime(to_qdatetime(local))
 
     def chosen_time(self) -> datetime:
         naive = self.time_edit.dateTime().toPython()

@@ -28,7 +28,7 @@ class NoteForm(EntryForm):
         self.add_row("text", "&Note", self.text)
         self.add_time_row("at")
         # Enter makes a new line in the note; Ctrl+Enter saves.
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         if existing is not None:
             self.text.setPlainText(existing.text)
             self.remember_loaded(self.text, existing.text)
