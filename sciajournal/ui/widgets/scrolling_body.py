@@ -26,6 +26,7 @@ class ScrollingBody(QScrollArea):
 
     def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.content = content
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -39,11 +40,11 @@ class ScrollingBody(QScrollArea):
 
     def sizeHint(self) -> QSize:
         # QScrollArea caps its hint at 24 lines; a form should open whole where it fits.
-        content = self.widget().sizeHint()
+        content = self.content.sizeHint()
         return QSize(content.width() + self._scroll_bar_width(), content.height())
 
     def minimumSizeHint(self) -> QSize:
-        content = self.widget().minimumSizeHint()
+        content = self.content.minimumSizeHint()
         height = min(content.height(), MINIMUM_BODY_HEIGHT)
         return QSize(content.width() + self._scroll_bar_width(), height)
 
