@@ -22,8 +22,9 @@ from timing import best_of, print_table
 from sciajournal.core.timestamps import local_now
 from sciajournal.demo import demo_entries
 from sciajournal.report.json_report import report_json
-from sciajournal.report.loading import analyse_journal, summary_for
+from sciajournal.report.loading import summary_for
 from sciajournal.report.summary_document import write_pdf
+from sciajournal.service.journal_analysis_service import analyse_journal
 from sciajournal.storage.journal import Journal
 
 

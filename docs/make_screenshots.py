@@ -2,17 +2,21 @@
 
     Xvfb :99 -screen 0 1280x800x24 &  DISPLAY=:99 python docs/make_screenshots.py
 
-Writes docs/screenshot.png (the journal window) and docs/chart-*.png (the three charts).
+Writes docs/screenshot.png (the journal window, with traffic lights), docs/follow-up.png
+(the follow-up question), docs/red-flag-notice.png and docs/chart-*.png (the three
+charts). Name some of them to write only those: `... make_screenshots.py follow-up`.
 """
 
 import sys
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from sciajournal.core.entities import RedFlagCheck, Walk
+from sciajournal.core.enums import RedFlag
 from sciajournal.demo import demo_entries
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.main_window import MainWindow
@@ -24,6 +28,14 @@ NOW = datetime(2026, 11, 26, 11, 40).astimezone()
 
 def main() -> int:
     app = QApplication(sys.argv)
+    wanted = set(sys.argv[1:])
+
+    def save(widget: QWidget, name: str) -> None:
+        if not wanted or name in wanted:
+            for _ in range(5):
+                app.processEvents()
+            widget.grab().save(str(DOCS / f"{name}.png"))
+
     QCoreApplication.setOrganizationName("SciaJournalScreenshots")
     with tempfile.TemporaryDirectory() as folder:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, folder)
@@ -32,17 +44,30 @@ def main() -> int:
             window = MainWindow(journal, clock=lambda: NOW)
             window.resize(1280, 800)
             window.show()
-            app.processEvents()
-            window.grab().save(str(DOCS / "screenshot.png"))
+            save(window, "screenshot")
+            latest = max(journal.collection(start=NOW - timedelta(days=3)).walks, key=end_of)
+            form = window.ask_follow_up(latest)
+            form.back.setValue(3)
+            form.leg.setValue(5)
+            form.pain_lasted.answer.setCurrentText("It was raised, and settled after")
+            form.pain_lasted.hours.setValue(1.5)
+            save(form, "follow-up")
+            form.reject()
+            check = RedFlagCheck(at=NOW, signs=frozenset({RedFlag.SADDLE_NUMBNESS}))
+            notice = window.show_red_flag_notice(check)
+            save(notice, "red-flag-notice")
+            notice.accept()
             charts = window.show_charts()
             for index, name in enumerate(("timeline", "weekly", "response")):
                 charts.tabs.setCurrentIndex(index)
-                for _ in range(5):
-                    app.processEvents()
-                window.grab().save(str(DOCS / f"chart-{name}.png"))
+                save(window, f"chart-{name}")
             window.close()
     print("wrote", *sorted(p.name for p in DOCS.glob("*.png")))
     return 0
+
+
+def end_of(walk: Walk) -> datetime:
+    return walk.end
 
 
 if __name__ == "__main__":

@@ -1,8 +1,11 @@
 """Builds the QApplication, opens the journal and shows the main window."""
 
+import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -11,6 +14,33 @@ from sciajournal.resource_files import resource_path
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.dialogs.open_failure import offer_backup
+
+if TYPE_CHECKING:
+    from sciajournal.ui.main_window import MainWindow
+
+
+#: How often Python gets a turn to see Ctrl+C while Qt's event loop runs.
+INTERRUPT_CHECK_MS = 250
+#: The shell's convention for a program ended by Ctrl+C (128 + SIGINT).
+INTERRUPTED_EXIT_CODE = 130
+
+
+def quit_on_interrupt(app: QApplication, window: "MainWindow") -> None:
+    """Ctrl+C in the terminal closes the window and exits cleanly, without a traceback.
+
+    Python only runs signal handlers between bytecodes, and Qt's loop runs in C++: the
+    timer hands control back often enough. Without the handler, KeyboardInterrupt was
+    raised inside whichever slot happened to run (refresh_status) and the window stayed.
+    """
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        window.close()  # saves the window's geometry like any close
+        app.exit(INTERRUPTED_EXIT_CODE)
+
+    signal.signal(signal.SIGINT, interrupted)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(INTERRUPT_CHECK_MS)
 
 
 def run_app(path: Path, *, create_folder: bool = False) -> int:
@@ -30,6 +60,7 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     from sciajournal.ui.main_window import MainWindow
 
     window = MainWindow(journal)
+    quit_on_interrupt(app, window)
     try:
         window.show()
         window.raise_()

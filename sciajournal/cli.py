@@ -12,9 +12,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sciajournal import __version__
+from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.location import ENV_VARIABLE, resolve_journal_path
+from sciajournal.storage.protected_files import check_output_path
 
 EXIT_PROBLEM = 1
 EXIT_INTERNAL = 70  # EX_SOFTWARE
@@ -103,11 +105,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(path, create_folder=is_default)
     try:
+        if args.verb == "demo":  # refused before the journal is opened (or created)
+            from sciajournal.demo import check_demo_days
+
+            check_demo_days(args.days)
         if args.verb == "restore":  # works on a journal too damaged to open
             return _restore(path, Path(args.file))
         with Journal.open(path, create_folder=is_default, daily_backup=True) as journal:
             return VERBS[args.verb](journal, args)
-    except (JournalError, UserError, ValueError) as error:
+    except (JournalError, UserError, OutputNotWritten, ValueError) as error:
         print(f"sciajournal: {error}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
@@ -137,17 +143,13 @@ def _demo(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def _export(journal: Journal, args: argparse.Namespace) -> int:
-    from sciajournal.exchange.json_format import export_journal
+    from sciajournal.exchange.json_format import export_journal, write_export
 
-    text = export_journal(journal)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(export_journal(journal))
         return 0
     target = Path(args.output)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot write {target}: {error.strerror}") from None
+    write_export(journal, target)
     print(f"Exported to {target}", file=sys.stderr)
     return 0
 
@@ -168,7 +170,7 @@ def _import(journal: Journal, args: argparse.Namespace) -> int:
 
 def _report(journal: Journal, args: argparse.Namespace) -> int:
     from sciajournal.report.json_report import report_json
-    from sciajournal.report.loading import analyse_journal, default_range
+    from sciajournal.service.journal_analysis_service import analyse_journal, default_range
 
     if not args.json and not args.output:
         raise UserError("report needs --json or -o FILE.pdf")
@@ -201,12 +203,11 @@ def _write_summary(
     from sciajournal.report.loading import summary_for
     from sciajournal.report.summary_document import locale_paper, write_pdf
 
+    check_output_path(target, journal.path)
     application = QGuiApplication.instance() or QGuiApplication(["sciajournal"])
     if not target.parent.is_dir():
         raise UserError(f"cannot write {target}: the folder {target.parent} does not exist")
     pages = write_pdf(str(target), summary_for(journal, first, last), paper or locale_paper())
-    if not target.exists() or target.stat().st_size == 0:
-        raise UserError(f"cannot write {target}")
     assert application is not None  # kept alive until the PDF is written
     return pages
 
@@ -216,10 +217,10 @@ def _backup(journal: Journal, args: argparse.Namespace) -> int:
 
     if args.output:
         target = Path(args.output)
+        check_output_path(target, journal.path)
         if target.exists():
             raise UserError(f"{target} already exists; choose a new file name")
         copy_database(journal.path, target)
-        target.chmod(0o600)
     else:
         target = make_backup(journal.path, "manual")
     print(f"Backed up to {target}")

@@ -34,6 +34,9 @@ from sciajournal.core.enums import (
 )
 from sciajournal.core.timestamps import local_aware, local_now
 
+#: Twenty years of history is more than any demo or benchmark needs; far more would take
+#: hours and gigabytes (and run past the years an entry may have).
+MAX_DEMO_DAYS = 7300
 FLARE_CAUSES = ("Long car ride", "Lifted a heavy box", "Gardening all afternoon", "Slept badly")
 
 
@@ -45,8 +48,14 @@ class _State:
     after_effect: float = 0.0  # pain carried into the next morning by a walk that was too much
 
 
+def check_demo_days(days: int) -> None:
+    if not 1 <= days <= MAX_DEMO_DAYS:
+        raise ValueError(f"--days {days}: a demo covers 1 to {MAX_DEMO_DAYS} days (20 years)")
+
+
 def demo_entries(days: int, seed: int = 1, end: datetime | None = None) -> list[Entry]:
     """Entries for `days` days ending at `end` (default now); nothing later than `end`."""
+    check_demo_days(days)
     rng = random.Random(seed)
     end = end or local_now()
     first_day = end.date() - timedelta(days=days - 1)

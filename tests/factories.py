@@ -1,5 +1,6 @@
 """Complete, valid entries with every field set, for tests that need realistic values."""
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from sciajournal.core.entities import (
@@ -29,7 +30,7 @@ def at(day: int = 1, hour: int = 9, minute: int = 15, tz: timezone = CET) -> dat
 
 
 def full_walk(**changes: object) -> Walk:
-    values: dict[str, object] = dict(
+    built = Walk(
         start=at(),
         minutes=22.5,
         surface=Surface.UNEVEN,
@@ -45,12 +46,11 @@ def full_walk(**changes: object) -> Walk:
         pain_lasted_hours=2.5,
         notes="Park loop, windy",
     )
-    values.update(changes)
-    return Walk(**values)  # type: ignore[arg-type]
+    return replace(built, **changes)  # type: ignore[arg-type]
 
 
 def full_pain(walk: Walk | None = None, **changes: object) -> PainRating:
-    values: dict[str, object] = dict(
+    built = PainRating(
         at=at(hour=8),
         back=4,
         leg=6,
@@ -63,12 +63,11 @@ def full_pain(walk: Walk | None = None, **changes: object) -> PainRating:
         weakness=False,
         notes="stiff",
     )
-    values.update(changes)
-    return PainRating(**values)  # type: ignore[arg-type]
+    return replace(built, **changes)  # type: ignore[arg-type]
 
 
 def full_treatment(**changes: object) -> Treatment:
-    values: dict[str, object] = dict(
+    built = Treatment(
         start=at(hour=19),
         kind=TreatmentKind.ALTERNATING,
         minutes=20,
@@ -77,12 +76,11 @@ def full_treatment(**changes: object) -> Treatment:
         pain_after=4,
         notes="after dinner",
     )
-    values.update(changes)
-    return Treatment(**values)  # type: ignore[arg-type]
+    return replace(built, **changes)  # type: ignore[arg-type]
 
 
 def full_medication(**changes: object) -> MedicationDose:
-    values: dict[str, object] = dict(
+    built = MedicationDose(
         at=at(hour=12),
         name="Ibuprofen",
         dose=400,
@@ -91,24 +89,20 @@ def full_medication(**changes: object) -> MedicationDose:
         as_needed=True,
         notes="with food",
     )
-    values.update(changes)
-    return MedicationDose(**values)  # type: ignore[arg-type]
+    return replace(built, **changes)  # type: ignore[arg-type]
 
 
 def full_red_flags(**changes: object) -> RedFlagCheck:
-    values: dict[str, object] = dict(
+    built = RedFlagCheck(
         at=at(hour=21),
         signs=frozenset({RedFlag.SADDLE_NUMBNESS, RedFlag.BOTH_LEGS}),
         notes="called the GP",
     )
-    values.update(changes)
-    return RedFlagCheck(**values)  # type: ignore[arg-type]
+    return replace(built, **changes)  # type: ignore[arg-type]
 
 
 def full_note(**changes: object) -> Note:
-    values: dict[str, object] = dict(at=at(hour=16), text="PT session: new nerve glides")
-    values.update(changes)
-    return Note(**values)  # type: ignore[arg-type]
+    return replace(Note(at=at(hour=16), text="PT session: new nerve glides"), **changes)  # type: ignore[arg-type]
 
 
 def one_of_each() -> list:  # type: ignore[type-arg]

@@ -1,10 +1,14 @@
-"""Dependencies point one way: core <- storage <- analysis <- report <- ui.
+"""Dependencies point one way:
+safe_files <- core <- storage <- analysis <- service <- report <- ui.
 
 Checked on the source (imports anywhere in a module, including inside functions),
 so a lazy import cannot sneak Qt into analysis or SQL into a widget.
 """
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,15 @@ import pytest
 PACKAGE = Path(__file__).parent.parent / "sciajournal"
 
 FORBIDDEN = {
+    # The atomic file writer sits below everything: it imports nothing of SciaJournal.
+    "safe_files": (
+        "PySide6",
+        "pyqtgraph",
+        "sqlalchemy",
+        "alembic",
+        "sqlite3",
+        "sciajournal",
+    ),
     "core": (
         "PySide6",
         "pyqtgraph",
@@ -42,6 +55,13 @@ FORBIDDEN = {
         "sciajournal.ui",
         "sciajournal.exchange",
     ),
+    "service": (
+        "PySide6",
+        "pyqtgraph",
+        "sciajournal.report",
+        "sciajournal.ui",
+        "sciajournal.exchange",
+    ),
     "exchange": ("PySide6", "pyqtgraph", "sciajournal.ui", "sciajournal.report"),
     "report": (
         "PySide6.QtWidgets",
@@ -67,7 +87,8 @@ def imported_modules(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("layer", sorted(FORBIDDEN))
 def test_layer_does_not_import_what_sits_above_it(layer):
-    files = sorted((PACKAGE / layer).rglob("*.py"))
+    module = PACKAGE / f"{layer}.py"
+    files = [module] if module.is_file() else sorted((PACKAGE / layer).rglob("*.py"))
     assert files or layer in {"ui"}, f"no modules in {layer}"
     offences = [
         f"{path.relative_to(PACKAGE)} imports {name}"
@@ -81,3 +102,16 @@ def test_layer_does_not_import_what_sits_above_it(layer):
 def test_the_checker_sees_imports():
     source = PACKAGE / "app.py"
     assert "PySide6.QtWidgets" in imported_modules(source)
+
+
+def test_the_window_starts_without_importing_the_report():
+    """The report (and its Qt PDF machinery) is loaded only when a summary is asked for."""
+    code = (
+        "import sys; import sciajournal.ui.main_window; "
+        "print(sorted(m for m in sys.modules if m.startswith('sciajournal.report')))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE.parent), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -3,9 +3,12 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sciajournal.analysis.leg_symptoms import LegSymptoms, leg_symptoms
+from sciajournal.analysis.medication import MedicationSummary, medication_summary
 from sciajournal.analysis.outcomes import WalkOutcome, walk_outcomes
 from sciajournal.analysis.progression import Progression, weekly_volume
 from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.analysis.red_flag_history import RedFlagHistory, red_flag_history
 from sciajournal.analysis.response import (
     Band,
     Correlation,
@@ -44,8 +47,19 @@ class JournalAnalysis:
     back_correlation: Correlation
     treatments: list[TreatmentEffect]
     medications: list[MedicationUse]
+    #: Per medicine with aliases merged, against the package-label limits.
+    medication: MedicationSummary
+    #: Where leg symptoms reach, on which side, spreading or receding; nerve-sign counts.
+    leg_symptoms: LegSymptoms
     #: Checks in the range that found at least one sign, newest first.
     red_flags: list[RedFlagCheck]
+    #: Those, with the range's negative checks, the last screening and earlier red flags.
+    red_flag_history: RedFlagHistory
+
+
+def outcomes_by_walk(entries: Entries, settings: Settings) -> dict[str, WalkOutcome]:
+    """Each walk's outcome, by walk id, judged on the ratings in `entries`."""
+    return {o.walk.id: o for o in walk_outcomes(entries.walks, RatingIndex(entries.pain), settings)}
 
 
 def analyse(
@@ -54,7 +68,8 @@ def analyse(
     """Analyse the local dates first_day..last_day (inclusive).
 
     `entries` may reach further (see CONTEXT_MARGIN): ratings outside the range are used
-    as context for walks inside it, everything else is counted only inside the range.
+    as context for walks inside it, red-flag checks up to EARLIER_RED_FLAG_WINDOW before
+    it for the last screening and earlier red flags; the rest counts only inside the range.
     """
 
     def inside(day: date) -> bool:
@@ -65,11 +80,7 @@ def analyse(
     treatments = [t for t in entries.treatments if inside(t.start.date())]
     doses = [d for d in entries.medications if inside(d.at.date())]
     days = daily_series(first_day, last_day, walks, entries.pain, treatments, doses)
-    red_flags = sorted(
-        (c for c in entries.red_flags if c.signs and inside(c.at.date())),
-        key=lambda c: (c.at, c.id),
-        reverse=True,
-    )
+    history = red_flag_history(entries.red_flags, first_day, last_day)
     return JournalAnalysis(
         first_day=first_day,
         last_day=last_day,
@@ -83,5 +94,8 @@ def analyse(
         back_correlation=minutes_against_next_day_pain(days, leg=False),
         treatments=treatment_effects(treatments),
         medications=medication_use(doses),
-        red_flags=red_flags,
+        medication=medication_summary(doses, settings),
+        leg_symptoms=leg_symptoms(entries.pain, first_day, last_day),
+        red_flags=history.flagged,
+        red_flag_history=history,
     )

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sciajournal.analysis.outcomes import Outcome, walk_outcomes
 from sciajournal.analysis.progression import monday_of, percent_change
 from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.analysis.red_flag_history import red_flags_in_view
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import PainRating, RedFlagCheck, Walk
 from sciajournal.core.enums import PainContext
@@ -14,8 +15,8 @@ from sciajournal.core.settings import Settings
 
 #: Follow-ups older than this are no longer asked for; they stay "awaiting" in the journal.
 FOLLOW_UP_ASK_WINDOW = timedelta(hours=36)
-#: A logged red flag stays in the status area this long.
-RED_FLAG_SHOWN_FOR = timedelta(days=7)
+#: How far back the status area reads: this week and last week, whatever day it is.
+STATUS_LOOKBACK = timedelta(days=15)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,8 @@ class TodayStatus:
 
 
 def today_status(entries: Entries, now: datetime, settings: Settings) -> TodayStatus:
-    """`entries` should cover at least the last two weeks up to `now`."""
+    """`entries` should cover at least the last two weeks up to `now`, and its red-flag
+    checks RED_FLAG_STATUS_LOOKBACK (a red flag stays in view until a check finds none)."""
     today = now.date()
     walks_today = [w for w in entries.walks if w.start.date() == today]
     ratings = [r for r in entries.pain if r.at <= now]
@@ -70,11 +72,7 @@ def today_status(entries: Entries, now: datetime, settings: Settings) -> TodaySt
         latest_rating=max(ratings, key=lambda r: (r.at, r.id)) if ratings else None,
         follow_ups=sorted(follow_ups, key=lambda f: f.due),
         morning_rating_for=_morning_rating_for(entries, now),
-        red_flags=sorted(
-            (c for c in entries.red_flags if c.signs and now - c.at <= RED_FLAG_SHOWN_FOR),
-            key=lambda c: c.at,
-            reverse=True,
-        ),
+        red_flags=red_flags_in_view(entries.red_flags, now),
         week_minutes=week,
         last_week_minutes=last_week,
         week_above_guide=change is not None and change > settings.weekly_increase_percent,

@@ -3,6 +3,10 @@
 They carry no database identity beyond `id` (a UUID string that export and import
 preserve) and are what every layer passes around: the service stores them, analysis
 reads them, forms produce them. Validation lives in `validation.py`.
+
+An id is kept in one canonical spelling (lower case, hyphenated): the same UUID written
+in capitals or without hyphens by another tool is the same entry, so every entry
+canonicalises its id (and a rating its walk link) as it is made, wherever it comes from.
 """
 
 import uuid
@@ -24,6 +28,25 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def canonical_id(value: str) -> str:
+    """`value` as a lower-case hyphenated UUID; unchanged when it is not a UUID at all
+    (validation then refuses it, naming the field)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return value
+
+
+def _canonicalise(entry: object, *names: str) -> None:
+    for name in names:
+        value = getattr(entry, name)
+        if value is not None:
+            # Frozen dataclass: the same way its generated __init__ sets fields.
+            object.__setattr__(entry, name, canonical_id(value))
+
+
 @dataclass(frozen=True, slots=True)
 class Walk:
     start: datetime
@@ -43,6 +66,9 @@ class Walk:
     pain_lasted_hours: float | None = None
     notes: str = ""
     id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _canonicalise(self, "id")
 
     @property
     def when(self) -> datetime:
@@ -69,6 +95,9 @@ class PainRating:
     notes: str = ""
     id: str = field(default_factory=new_id)
 
+    def __post_init__(self) -> None:
+        _canonicalise(self, "id", "walk_id")
+
     @property
     def when(self) -> datetime:
         return self.at
@@ -84,6 +113,9 @@ class Treatment:
     pain_after: int | None = None
     notes: str = ""
     id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _canonicalise(self, "id")
 
     @property
     def when(self) -> datetime:
@@ -101,6 +133,9 @@ class MedicationDose:
     notes: str = ""
     id: str = field(default_factory=new_id)
 
+    def __post_init__(self) -> None:
+        _canonicalise(self, "id")
+
     @property
     def when(self) -> datetime:
         return self.at
@@ -115,6 +150,9 @@ class RedFlagCheck:
     notes: str = ""
     id: str = field(default_factory=new_id)
 
+    def __post_init__(self) -> None:
+        _canonicalise(self, "id")
+
     @property
     def when(self) -> datetime:
         return self.at
@@ -125,6 +163,9 @@ class Note:
     at: datetime
     text: str
     id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _canonicalise(self, "id")
 
     @property
     def when(self) -> datetime:

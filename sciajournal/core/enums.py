@@ -63,26 +63,37 @@ class TreatmentKind(StrEnum):
 
 
 class RedFlag(StrEnum):
-    """Signs that need urgent medical evaluation (domain.md, rule 4)."""
+    """Signs that need medical evaluation (domain.md, rule 4).
+
+    Declared most urgent first; analysis/red_flags.py grades each one.
+    """
 
     BOWEL_BLADDER = "bowel_bladder"
+    DIFFICULTY_PASSING_URINE = "difficulty_passing_urine"
     SADDLE_NUMBNESS = "saddle_numbness"
-    BOTH_LEGS = "both_legs"
+    NEW_SEXUAL_DYSFUNCTION = "new_sexual_dysfunction"
+    WEAKNESS_BOTH_LEGS = "weakness_both_legs"
     WORSENING_WEAKNESS = "worsening_weakness"
     PROGRESSIVE_NEURO_DEFICIT = "progressive_neuro_deficit"
+    BOTH_LEGS = "both_legs"
     FEVER = "fever"
     WEIGHT_LOSS = "weight_loss"
     PAIN_HOURS_AFTER_WALKING = "pain_hours_after_walking"
+    NIGHT_PAIN_NOT_EASED_BY_REST = "night_pain_not_eased_by_rest"
 
 
 #: Wording for people, shared by the GUI checklist, the CLI and the report.
 RED_FLAG_LABELS: dict[RedFlag, str] = {
     RedFlag.BOWEL_BLADDER: "Loss of bowel or bladder control",
+    RedFlag.DIFFICULTY_PASSING_URINE: "Difficulty passing urine",
     RedFlag.SADDLE_NUMBNESS: "Numbness in the saddle area (groin, buttocks, inner thighs)",
-    RedFlag.BOTH_LEGS: "Symptoms in both legs",
+    RedFlag.NEW_SEXUAL_DYSFUNCTION: "New problems with sexual function",
+    RedFlag.WEAKNESS_BOTH_LEGS: "Weakness in both legs",
     RedFlag.WORSENING_WEAKNESS: "Foot drop or leg weakness that is getting worse",
     RedFlag.PROGRESSIVE_NEURO_DEFICIT: "Severe or progressive numbness or loss of function",
+    RedFlag.BOTH_LEGS: "Symptoms in both legs",
     RedFlag.FEVER: "Fever together with back pain",
     RedFlag.WEIGHT_LOSS: "Unexplained weight loss",
     RedFlag.PAIN_HOURS_AFTER_WALKING: "Pain that continues for hours after walking",
+    RedFlag.NIGHT_PAIN_NOT_EASED_BY_REST: "Pain at night that rest does not ease",
 }

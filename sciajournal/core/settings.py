@@ -30,6 +30,26 @@ class Settings:
     red_from: int = 6
     distance_unit: str = "km"
     patient_name: str = ""
+    # Reminders: a tray message where the desktop has a tray, otherwise in the window.
+    #: Daily rating reminders at "HH:MM"; empty for none.
+    morning_reminder: str = ""
+    bedtime_reminder: str = ""
+    #: Remind when a walk's follow-up comes due (follow_up_hours after it ended).
+    follow_up_reminder: bool = True
+    #: Closing the window keeps SciaJournal running in the tray, so reminders still come.
+    keep_running_in_tray: bool = False
+    # -- Medication: package-label limits (domain.md); edited as text, parsed by analysis.
+    #: "medicine: brand, brand; ..." - names are matched without regard to case.
+    medication_aliases: str = (
+        "ibuprofen: Advil, Nurofen, Motrin; naproxen: Aleve, naproxen sodium; "
+        "paracetamol: acetaminophen, Tylenol, Panadol; aspirin"
+    )
+    #: "medicine mg; ..." - the usual maximum in 24 h on an adult over-the-counter label.
+    medication_label_limits_mg: str = "ibuprofen 1200; naproxen 660; paracetamol 4000; aspirin 4000"
+    #: Medicines whose consecutive days of use are counted as a run.
+    anti_inflammatories: str = "ibuprofen, naproxen, aspirin"
+    #: Labels say to ask a doctor when pain needs the medicine for more than this many days.
+    label_days_before_asking: int = 10
 
     @classmethod
     def from_stored(cls, stored: Mapping[str, str]) -> "Settings":
@@ -39,8 +59,13 @@ class Settings:
             if item.name not in stored:
                 continue
             default = getattr(cls(), item.name)
+            text = stored[item.name]
+            if isinstance(default, bool):  # bool("False") is True
+                if text in ("True", "False"):
+                    values[item.name] = text == "True"
+                continue
             try:
-                values[item.name] = type(default)(stored[item.name])
+                values[item.name] = type(default)(text)
             except ValueError:
                 continue
         return cls(**values)

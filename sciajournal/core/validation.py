@@ -8,7 +8,7 @@ with the wrong type, so types are checked as well as ranges.
 import math
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -45,6 +45,8 @@ MAX_QUANTITY = 100
 MAX_DOSE = 100_000
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_OFFSET_MINUTES = 14 * 60
+#: How far ahead of the clock an entry may end: clocks differ and forms round to the minute.
+FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class _Checker:
         optional: bool = False,
         whole: bool = False,
         low_inclusive: bool = True,
+        unit: str = "",
     ) -> None:
         if value is None:
             if not optional:
@@ -117,8 +120,11 @@ class _Checker:
             return
         too_low = value < low if low_inclusive else value <= low
         if too_low or value > high:
-            bound = f"from {_fmt(low)}" if low_inclusive else f"above {_fmt(low)}"
-            self.fail(name, f"must be {bound} to {_fmt(high)}, not {_fmt(value)}")
+            if low_inclusive:
+                allowed = f"from {_fmt(low)} to {_fmt(high)}{unit}"
+            else:
+                allowed = f"more than {_fmt(low)} and at most {_fmt(high)}{unit}"
+            self.fail(name, f"must be {allowed}, not {_fmt(value)}")
 
     def pain(self, name: str, value: Any, *, optional: bool = False) -> None:
         self.number(name, value, 0, 10, optional=optional, whole=True)
@@ -162,6 +168,13 @@ def _fmt(value: float) -> str:
 
 def validate_entry(entry: Entry) -> None:
     """Raise ValidationError listing every wrong field of `entry`."""
+    problems = entry_problems(entry)
+    if problems:
+        raise ValidationError(problems)
+
+
+def entry_problems(entry: Entry) -> list[Problem]:
+    """Every wrong field of `entry`, so a form can show them together with its own."""
     check = _Checker()
     check.identifier("id", entry.id)
     match entry:
@@ -180,13 +193,34 @@ def validate_entry(entry: Entry) -> None:
             check.text("text", entry.text, MAX_TEXT, required=True)
         case _:
             raise TypeError(f"not a journal entry: {entry!r}")
-    if check.problems:
-        raise ValidationError(check.problems)
+    return check.problems
+
+
+def future_problems(entry: Entry, now: datetime) -> list[Problem]:
+    """An entry records what has happened: none may end more than FUTURE_TOLERANCE from now.
+
+    A future entry would also vanish from today's view and totals until its time came.
+    """
+    if isinstance(entry, Walk | Treatment):
+        field, ends = "start", entry.start + timedelta(minutes=entry.minutes)
+    else:
+        field, ends = "at", entry.when
+    ahead = ends - now
+    if ahead <= FUTURE_TOLERANCE:
+        return []
+    minutes = round(ahead.total_seconds() / 60)
+    later = f"{minutes} minutes" if minutes < 120 else f"{ahead.total_seconds() / 3600:.0f} hours"
+    if ahead >= timedelta(days=2):
+        later = f"{ahead.days} days"
+    if field == "start":
+        what = "walk" if isinstance(entry, Walk) else "session"
+        return [Problem(field, f"the {what} would end {later} from now: enter when it started")]
+    return [Problem(field, f"this time is {later} from now: enter when it happened")]
 
 
 def _check_walk(check: _Checker, walk: Walk) -> None:
     check.timestamp("start", walk.start)
-    check.number("minutes", walk.minutes, 0, MAX_WALK_MINUTES, low_inclusive=False)
+    check.number("minutes", walk.minutes, 0, MAX_WALK_MINUTES, low_inclusive=False, unit=" min")
     check.choice("surface", walk.surface, Surface)
     check.choice("pace", walk.pace, Pace)
     check.number("distance_km", walk.distance_km, 0, MAX_DISTANCE_KM, optional=True)
@@ -199,12 +233,26 @@ def _check_walk(check: _Checker, walk: Walk) -> None:
         "stopped_early",
     ):
         check.flag(name, getattr(walk, name))
-    walk_minutes = walk.minutes if isinstance(walk.minutes, int | float) else MAX_WALK_MINUTES
+    symptoms_after = walk.symptoms_after_minutes
+    if (
+        isinstance(walk.minutes, int | float)
+        and isinstance(symptoms_after, int | float)
+        and walk.minutes < symptoms_after <= MAX_WALK_MINUTES
+    ):  # say why: the usual "from 0 to 10" would hide that the limit is the walk itself
+        check.fail(
+            "symptoms_after_minutes",
+            f"leg symptoms began after {_fmt(symptoms_after)} min, "
+            f"but the walk lasted {_fmt(walk.minutes)}",
+        )
+    else:
+        check.number("symptoms_after_minutes", symptoms_after, 0, MAX_WALK_MINUTES, optional=True)
     check.number(
-        "symptoms_after_minutes", walk.symptoms_after_minutes, 0, walk_minutes, optional=True
-    )
-    check.number(
-        "pain_lasted_hours", walk.pain_lasted_hours, 0, MAX_PAIN_LASTED_HOURS, optional=True
+        "pain_lasted_hours",
+        walk.pain_lasted_hours,
+        0,
+        MAX_PAIN_LASTED_HOURS,
+        optional=True,
+        unit=" h",
     )
     check.text("notes", walk.notes, MAX_TEXT)
 
@@ -229,7 +277,9 @@ def _check_pain(check: _Checker, rating: PainRating) -> None:
 def _check_treatment(check: _Checker, treatment: Treatment) -> None:
     check.timestamp("start", treatment.start)
     check.choice("kind", treatment.kind, TreatmentKind)
-    check.number("minutes", treatment.minutes, 0, MAX_TREATMENT_MINUTES, low_inclusive=False)
+    check.number(
+        "minutes", treatment.minutes, 0, MAX_TREATMENT_MINUTES, low_inclusive=False, unit=" min"
+    )
     check.text("body_area", treatment.body_area, MAX_NAME)
     check.pain("pain_before", treatment.pain_before, optional=True)
     check.pain("pain_after", treatment.pain_after, optional=True)

@@ -14,7 +14,7 @@ from sciajournal.exchange.devices.apple_health import read_apple_health
 from sciajournal.exchange.devices.gpx_file import read_gpx
 from sciajournal.exchange.devices.outing import Outing, walk_from
 from sciajournal.exchange.devices.tcx_file import read_tcx
-from sciajournal.exchange.json_format import ImportFileError
+from sciajournal.exchange.import_source import ImportFileError, check_regular
 from sciajournal.storage.journal import Journal
 
 READERS: dict[str, Callable[[Path], tuple[list[Outing], list[str]]]] = {
@@ -41,15 +41,19 @@ class DeviceImportResult:
 
 
 def import_device_file(journal: Journal, path: Path) -> DeviceImportResult:
+    check_regular(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ImportFileError(f"{path.name}: not a file SciaJournal can import")
-    if not path.is_file():
-        raise ImportFileError(f"{path}: no such file")
     try:
         outings, left_out = reader(path)
-    except ValueError as error:
-        raise ImportFileError(str(error)) from None
+    except ImportFileError:
+        raise
+    except (ValueError, ArithmeticError) as error:  # ArithmeticError: e.g. a date overflowing
+        text = str(error)
+        raise ImportFileError(
+            text if text.startswith(path.name) else f"{path.name}: {text}"
+        ) from None
     walks: dict[str, Walk] = {}  # one per start minute: the same outing twice is one walk
     for outing in outings:
         reason = outing.why_not_a_walk()

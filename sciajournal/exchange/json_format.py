@@ -23,16 +23,21 @@ from sciajournal.core.entities import Entry
 from sciajournal.core.enums import RedFlag
 from sciajournal.core.timestamps import TimestampError, format_iso, parse_iso
 from sciajournal.core.validation import ValidationError, validate_entry
+from sciajournal.exchange.import_source import MAX_DOCUMENT_BYTES, ImportFileError, read_limited
+from sciajournal.safe_files import write_atomically
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.mapping import MAPPINGS
+from sciajournal.storage.protected_files import check_output_path
 
 FORMAT_NAME = "sciajournal"
 FORMAT_VERSION = 1
 KEY_KINDS = {key: kind for kind, key in KIND_KEYS.items()}
-
-
-class ImportFileError(ValueError):
-    """The file cannot be imported; the message names the record and field. Nothing was written."""
+#: An export nests 4 deep (document, list, record, list of signs); far deeper is not one,
+#: and would exhaust the recursion of the schema check.
+MAX_NESTING = 16
+_TOO_DEEP = f"not a SciaJournal export (values nested more than {MAX_NESTING} deep)"
+#: Schema messages quote the offending value; a long one is cut to keep the message one line.
+MAX_QUOTED = 200
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,6 +62,12 @@ def dumps(entries: Entries) -> str:
 
 def export_journal(journal: Journal) -> str:
     return dumps(journal.collection())
+
+
+def write_export(journal: Journal, target: Path) -> None:
+    """Export to a file: never onto the journal's own files, all or nothing, owner-only."""
+    check_output_path(target, journal.path)
+    write_atomically(target, export_journal(journal))
 
 
 def _record(entry: Entry) -> dict[str, Any]:
@@ -113,10 +124,11 @@ def parse_document(document: Any) -> list[Entry]:
     for key, kind in KEY_KINDS.items():
         for index, record in enumerate(document.get(key, [])):
             where = f"{key}[{index}] (id {record['id']})"
-            if record["id"] in seen:
-                raise ImportFileError(f"{where}: id appears more than once in the file")
-            seen.add(record["id"])
             entry = _entry(kind, record, where)
+            # Compared in canonical form: "ABC..." and "abc..." are the same entry.
+            if entry.id in seen:
+                raise ImportFileError(f"{where}: id appears more than once in the file")
+            seen.add(entry.id)
             try:
                 validate_entry(entry)
             except ValidationError as error:
@@ -130,6 +142,10 @@ def import_text(journal: Journal, text: str) -> ImportResult:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(f"not valid JSON (line {error.lineno}: {error.msg})") from None
+    except RecursionError:
+        raise ImportFileError(_TOO_DEEP) from None
+    if _deeper_than(document, MAX_NESTING):
+        raise ImportFileError(_TOO_DEEP)
     entries = parse_document(document)
     try:
         added = journal.add_many(entries, skip_existing=True)
@@ -139,13 +155,13 @@ def import_text(journal: Journal, text: str) -> ImportResult:
 
 
 def import_file(journal: Journal, path: Path) -> ImportResult:
+    data = read_limited(path, MAX_DOCUMENT_BYTES)  # names the file in its own messages
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ImportFileError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ImportFileError(f"{path}: cannot be read ({error})") from None
-    return import_text(journal, text)
+        return import_text(journal, data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise ImportFileError(f"{path.name}: not UTF-8 text ({error.reason})") from None
+    except ImportFileError as error:
+        raise ImportFileError(f"{path.name}: {error}") from None
 
 
 def _entry(kind: type[Any], record: Mapping[str, Any], where: str) -> Entry:
@@ -167,6 +183,19 @@ def _entry(kind: type[Any], record: Mapping[str, Any], where: str) -> Entry:
     return entry
 
 
+def _deeper_than(document: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` deep (without recursing)."""
+    pending = [(document, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict | list):
+            if depth > limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            pending.extend((child, depth + 1) for child in children)
+    return False
+
+
 def _path(parts: Any) -> str:
     text = ""
     for part in parts:
@@ -179,4 +208,5 @@ def _schema_message(error: Any) -> str:
         return f"unknown field ({error.message})"
     if error.validator == "pattern" and "description" in error.schema:
         return f"{error.instance!r} is not valid: expected {error.schema['description']}"
-    return str(error.message)
+    message = str(error.message)
+    return message if len(message) <= MAX_QUOTED else message[: MAX_QUOTED - 3] + "..."

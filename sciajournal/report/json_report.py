@@ -8,7 +8,9 @@ from typing import Any
 
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.analysis.outcomes import Outcome
+from sciajournal.analysis.red_flags import most_urgent
 from sciajournal.core.entities import PainRating
+from sciajournal.core.enums import RedFlag
 
 
 def _rating(rating: PainRating | None) -> dict[str, Any] | None:
@@ -85,10 +87,21 @@ def report_document(analysis: JournalAnalysis) -> dict[str, Any]:
         "treatments": [_record(effect) for effect in analysis.treatments],
         "medications": [_record(use) for use in analysis.medications],
         "red_flags": [
-            {"id": c.id, "at": c.at.isoformat(), "signs": sorted(s.value for s in c.signs)}
+            {
+                "id": c.id,
+                "at": c.at.isoformat(),
+                "signs": sorted(s.value for s in c.signs),
+                "urgency": _urgency(c.signs),
+                "notes": c.notes,
+            }
             for c in analysis.red_flags
         ],
     }
+
+
+def _urgency(signs: frozenset[RedFlag]) -> str | None:
+    urgency = most_urgent(signs)
+    return None if urgency is None else urgency.value
 
 
 def _correlation(correlation: Any) -> dict[str, Any]:

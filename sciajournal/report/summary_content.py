@@ -10,10 +10,12 @@ from datetime import date, timedelta
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.analysis.outcomes import REASON_TEXT, Outcome
 from sciajournal.analysis.progression import monday_of
+from sciajournal.analysis.red_flag_history import EARLIER_RED_FLAG_WINDOW, RedFlagHistory
+from sciajournal.analysis.red_flags import Urgency, graded_signs_text
 from sciajournal.analysis.series import Day, weekly_points
 from sciajournal.analysis.trends import PainTrend, meaningful_step, pain_trends
 from sciajournal.core.collection import Entries
-from sciajournal.core.enums import RED_FLAG_LABELS
+from sciajournal.core.entities import RedFlagCheck
 
 #: Up to this many days the chart shows days; beyond, weeks.
 DAILY_CHART_MAX_DAYS = 45
@@ -38,7 +40,14 @@ class SummaryContent:
     patient_name: str
     change_points: int
     is_empty: bool
+    #: Red flags logged in the range, one line each, newest first.
     red_flags: list[str] = field(default_factory=list)
+    #: The grade of the most urgent sign in the range; None without red flags.
+    red_flag_urgency: Urgency | None = None
+    #: "none recorded; last screened ..." or the range's checks, always present.
+    red_flag_screening: str = ""
+    #: "earlier: DATE, SIGN" lines for red flags in the months before the range.
+    earlier_red_flags: list[str] = field(default_factory=list)
     trends: list[PainTrend] = field(default_factory=list)
     chart_by_week: bool = False
     chart: list[ChartPoint] = field(default_factory=list)
@@ -114,11 +123,7 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
     if content.is_empty:
         return content
 
-    content.red_flags = [
-        f"{check.at:%a %d %b %Y %H:%M}: "
-        + "; ".join(RED_FLAG_LABELS[sign] for sign in sorted(check.signs))
-        for check in analysis.red_flags
-    ]
+    _red_flag_lines(content, analysis.red_flag_history)
     content.trends = pain_trends(analysis.days)
     content.chart_by_week, content.chart = chart_points(analysis.days, points)
     outcomes = analysis.outcomes
@@ -173,6 +178,40 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
         if inside(note.at.date())
     ]
     return content
+
+
+def _check_line(check: RedFlagCheck) -> str:
+    notes = f". Notes: {check.notes}" if check.notes else ""
+    return f"{check.at:%a %d %b %Y %H:%M}: {graded_signs_text(check.signs)}{notes}"
+
+
+def _red_flag_lines(content: SummaryContent, history: RedFlagHistory) -> None:
+    """Page one always says something about red flags: found, screened negative, or never."""
+    content.red_flags = [_check_line(check) for check in history.flagged]
+    content.red_flag_urgency = history.most_urgent
+    last = history.last_screened
+    if last is None:
+        window = EARLIER_RED_FLAG_WINDOW.days // 30
+        content.red_flag_screening = (
+            f"not screened: no red-flag check in this period or the {window} months before"
+        )
+    elif not history.flagged:
+        found = "found none" if not last.signs else "found signs, see earlier"
+        content.red_flag_screening = f"none recorded; last screened {last.at:%d %b %Y} ({found})"
+    else:
+        found = "found none" if not last.signs else graded_signs_text(last.signs)
+        content.red_flag_screening = (
+            f"{history.checks} check{'s' if history.checks != 1 else ''} in this period, "
+            f"{history.found_none} found none; "
+            f"last screened {last.at:%d %b %Y} ({found})"
+        )
+    if last is not None and last.notes and not last.signs:
+        content.red_flag_screening += f". Notes: {last.notes}"
+    content.earlier_red_flags = [
+        f"earlier: {check.at:%d %b %Y}, {graded_signs_text(check.signs)}"
+        + (f". Notes: {check.notes}" if check.notes else "")
+        for check in history.earlier
+    ]
 
 
 def _progression_lines(analysis: JournalAnalysis) -> list[str]:

@@ -7,8 +7,9 @@ resolution, so the PDF and the printout look the same.
 
 from functools import cache
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -22,9 +23,11 @@ from PySide6.QtGui import (
 )
 
 from sciajournal import __version__
+from sciajournal.analysis.red_flags import WORDING, Urgency
 from sciajournal.report.fonts import report_font
 from sciajournal.report.print_chart import draw_chart
 from sciajournal.report.summary_content import SummaryContent
+from sciajournal.safe_files import write_atomically
 
 LOGICAL_DPI = 96
 FOOTER = 28.0
@@ -49,13 +52,21 @@ def page_layout(paper: str) -> QPageLayout:
 
 
 def write_pdf(path: str, content: SummaryContent, paper: str) -> int:
-    """Write the summary to a PDF file; returns the number of pages."""
-    writer = QPdfWriter(path)
+    """Write the summary to a PDF file, all or nothing; returns the number of pages.
+
+    Rendered in memory first: QPdfWriter on a path writes in place and fails silently.
+    Raises OutputNotWritten when the file cannot be written (the old file is unchanged).
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(LOGICAL_DPI)  # at 300 dpi pyqtgraph-style fonts and sizes go wrong
     writer.setPageLayout(page_layout(paper))
     writer.setTitle("SciaJournal summary")
     writer.setCreator(f"SciaJournal {__version__}")
-    return render_summary(writer, content)
+    pages = render_summary(writer, content)  # its painter's end() completes the PDF
+    write_atomically(Path(path), bytes(buffer.data().data()))
+    return pages
 
 
 class _Pages:
@@ -155,15 +166,22 @@ def _header_html(content: SummaryContent) -> str:
 
 
 def _red_flags_html(content: SummaryContent) -> str:
+    """Always on page one: the red flags (boxed, graded), or when the patient last screened."""
+    earlier = "".join(f"<p><b>{escape(line)}</b></p>" for line in content.earlier_red_flags)
+    screening = escape(content.red_flag_screening)
+    if not content.red_flags:
+        return f"<p><b>Red flags:</b> {screening}.</p>{earlier}"
     shown = content.red_flags[:MAX_RED_FLAGS_ON_PAGE_ONE]
     more = len(content.red_flags) - len(shown)
     lines = "".join(f"<p>{escape(line)}</p>" for line in shown)
     if more:
-        lines += f"<p>… and {more} more, listed on the following pages.</p>"
+        lines += f"<p>… and {more} more, continued on page 2.</p>"
+    wording = WORDING[content.red_flag_urgency or Urgency.SOON]
     return (
         '<table width="100%" border="2" cellpadding="6" cellspacing="0"><tr><td>'
-        f"<p><b>RED-FLAG SYMPTOMS LOGGED ({len(content.red_flags)}): need prompt medical "
-        f"assessment</b></p>{lines}</td></tr></table>"
+        f"<p><b>RED-FLAG SYMPTOMS LOGGED ({len(content.red_flags)}); most urgent: "
+        f"{wording.grade.upper()} ({wording.where})</b></p>{lines}"
+        f'<p class="small">{screening}.</p>{earlier}</td></tr></table>'
     )
 
 
@@ -274,8 +292,7 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                 top + 12,
             )
         else:
-            if content.red_flags:
-                top = _draw_html(pages, _red_flags_html(content), top + 8)
+            top = _draw_html(pages, _red_flags_html(content), top + 8)
             top = _draw_html(pages, _trend_html(content), top + 4)
             top = _draw_html(
                 pages,

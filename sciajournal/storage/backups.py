@@ -13,7 +13,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-from sciajournal.storage.errors import JournalUnavailable
+from sciajournal.safe_files import OutputNotWritten, atomic_output, describe_os_error
+from sciajournal.storage.errors import JournalUnavailable, describe_sqlite_error
+from sciajournal.storage.protected_files import side_file
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 BACKUP_INTERVAL = timedelta(days=1)
@@ -47,41 +49,50 @@ def list_backups(journal: Path) -> list[Backup]:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """Copy a live SQLite database page by page, consistent even while it is in use."""
+    """Copy a live SQLite database page by page, consistent even while it is in use.
+
+    Written to a temporary file beside `target` and renamed over it only when complete,
+    so a full disk leaves no partial or empty file and never harms an existing one.
+    """
     source_uri = f"file:{quote(str(source))}?mode=ro"
     try:
-        reader = sqlite3.connect(source_uri, uri=True)
-        try:
-            writer = sqlite3.connect(target)
+        with atomic_output(target) as temporary:
             try:
-                reader.backup(writer)
+                reader = sqlite3.connect(source_uri, uri=True)
+                try:
+                    writer = sqlite3.connect(temporary)
+                    try:
+                        reader.backup(writer)
+                    finally:
+                        writer.close()
+                finally:
+                    reader.close()
             finally:
-                writer.close()
-        finally:
-            reader.close()
-    except (sqlite3.Error, OSError) as error:
-        raise JournalUnavailable(f"Could not copy {source} to {target}: {error}") from None
+                # A failed copy can leave SQLite's rollback file for the temporary copy.
+                side_file(temporary, "-journal").unlink(missing_ok=True)
+    except sqlite3.Error as error:
+        raise JournalUnavailable(
+            f"Could not copy {source} to {target}: {describe_sqlite_error(error)}; "
+            "nothing was written."
+        ) from None
+    except OutputNotWritten as error:
+        raise JournalUnavailable(str(error)) from None
 
 
 def make_backup(journal: Path, reason: str = "", now: datetime | None = None) -> Path:
-    """Write a new backup of `journal`; written to a temporary name first, then renamed."""
+    """Write a new backup of `journal`, complete or not at all."""
     folder = backup_folder(journal)
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
         os.chmod(folder, 0o700)
     except OSError as error:
-        raise JournalUnavailable(f"Could not create {folder}: {error.strerror}") from None
+        raise JournalUnavailable(
+            f"Could not create {folder}: {describe_os_error(error)}."
+        ) from None
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     suffix = f"-{reason}" if reason else ""
     target = folder / f"{journal.stem}-{stamp}{suffix}.sqlite"
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.unlink(missing_ok=True)
-        copy_database(journal, partial)
-        os.chmod(partial, 0o600)
-        os.replace(partial, target)
-    except OSError as error:
-        raise JournalUnavailable(f"Could not write the backup {target}: {error.strerror}") from None
+    copy_database(journal, target)
     return target
 
 

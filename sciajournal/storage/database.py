@@ -24,6 +24,7 @@ from sciajournal.storage.errors import (
     NewerJournal,
     NotAJournal,
 )
+from sciajournal.storage.lock_holder import clear_holder, locked_message
 from sciajournal.storage.migrate import head_revision, known_revisions, upgrade_to_head
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -183,12 +184,10 @@ def acquire_lock(path: Path) -> FileLock:
     try:
         lock.acquire(blocking=False)
     except Timeout:
-        raise JournalLocked(
-            f"Journal {path} is already open in another SciaJournal window or command; "
-            "close it there first."
-        ) from None
+        raise JournalLocked(locked_message(path)) from None
     except OSError as error:
         raise JournalUnavailable(f"Cannot lock journal {path}: {error.strerror}.") from None
+    clear_holder(path)  # a note left by a holder that crashed
     return lock
 
 

@@ -23,3 +23,28 @@ class JournalLocked(JournalError):
 
 class EntryNotFound(JournalError):
     """No entry with the given id."""
+
+
+class OutputIsProtected(JournalError):
+    """An output file would overwrite the journal, one of its side files or a backup."""
+
+
+def describe_sqlite_error(error: Exception) -> str:
+    """The kind of a storage failure in a few words: never the SQL, never a stored value."""
+    text = str(error).lower()
+    for clue, meaning in (
+        ("full", "the disk is full"),
+        ("readonly", "the disk or file is read-only"),
+        ("read-only", "the disk or file is read-only"),
+        ("malformed", "the file is damaged"),
+        ("not a database", "the file is damaged or not a journal"),
+        ("corrupt", "the file is damaged"),
+        ("locked", "the journal is busy in another program"),
+        ("busy", "the journal is busy in another program"),
+        ("unable to open", "the file cannot be opened"),
+        ("disk i/o", "the disk reported an input/output error"),
+        ("permission", "no permission"),
+    ):
+        if clue in text:
+            return meaning
+    return "a storage error"

@@ -14,7 +14,14 @@ from sqlalchemy import delete as sa_delete
 from sqlalchemy import update as sa_update
 
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import ENTRY_TYPES, Entry, MedicationDose, PainRating, Walk
+from sciajournal.core.entities import (
+    ENTRY_TYPES,
+    Entry,
+    MedicationDose,
+    PainRating,
+    Walk,
+    canonical_id,
+)
 from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import split_instant
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
@@ -100,7 +107,7 @@ class Journal:
             except ValidationError as error:
                 raise error.located(_describe(entry, index, len(add) + len(update))) from None
         with self._engine.begin() as connection:
-            for entry_id in delete:
+            for entry_id in map(canonical_id, delete):
                 removed = sum(
                     connection.execute(
                         sa_delete(mapping.table).where(mapping.table.c.id == entry_id)
@@ -146,6 +153,7 @@ class Journal:
 
     def delete(self, entry_id: str) -> list[Entry]:
         """Delete an entry; a walk takes its own pain ratings with it. Returns all deleted."""
+        entry_id = canonical_id(entry_id)
         entry = self.get(entry_id)
         if entry is None:
             raise EntryNotFound(f"No entry with id {entry_id} to delete.")
@@ -162,6 +170,7 @@ class Journal:
     # -- reading --------------------------------------------------------------------
 
     def get(self, entry_id: str) -> Entry | None:
+        entry_id = canonical_id(entry_id)
         with self._engine.connect() as connection:
             for mapping in MAPPINGS.values():
                 row = (

@@ -1,81 +1,104 @@
 """The File menu's work: settings, the printable summary, export and import, backups.
 
-Kept apart from the main window, which wires it up; it reaches the journal and the
-clock through the window because a restore replaces the window's journal.
+It gets only what it needs: the journal, today's date and a parent for its dialogs.
+It reports back through signals, which the main window wires up: a restore replaces
+the journal (`journalReplaced`), imports and settings change what the views show
+(`changed`), and every dialog it opens is announced (`dialogOpened`).
 """
 
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from sciajournal.core.settings import Settings
 from sciajournal.exchange.device_import import import_device_file
-from sciajournal.exchange.json_format import ImportFileError, export_journal, import_file
-from sciajournal.report.loading import summary_for
-from sciajournal.report.summary_document import page_layout, render_summary, write_pdf
+from sciajournal.exchange.import_source import ImportFileError
+from sciajournal.exchange.json_format import import_file, write_export
+from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
+from sciajournal.storage.protected_files import check_output_path
 from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
 from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
 from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
 
 if TYPE_CHECKING:
-    from sciajournal.ui.main_window import MainWindow
+    from sciajournal.ui.dialogs.summary_preview import SummaryPreview
+
+D = TypeVar("D", bound=QDialog)
+#: How long a status-bar message stays, in milliseconds.
+TOLD_MS = 8000
 
 
 class FileActions(QObject):
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
+    journalReplaced = Signal(object)  # the reopened Journal, after a restore
+    changed = Signal()  # entries or settings changed: the views must refresh
+    dialogOpened = Signal(object)  # a QDialog now open over the window
+    told = Signal(str, int)  # a status-bar message and how long to show it
 
-    def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.window.settings, self.window, show_backups=self.show_backups)
-        self.window.active_form = dialog
-        dialog.accepted.connect(lambda: self._save_settings(dialog.chosen()))
-        dialog.finished.connect(lambda _r: self.window.form_closed(dialog))
-        dialog.open()
+    def __init__(self, journal: Journal, today: Callable[[], date], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self._today = today
+        self._parent = parent
+        self.journalReplaced.connect(self._use_journal)
 
-    def _save_settings(self, settings: Settings) -> None:
-        self.window.journal.save_settings(settings)
-        self.window.refresh()
+    def _use_journal(self, journal: Journal) -> None:
+        self.journal = journal
+
+    def _open(self, dialog: D, on_accept: Callable[[D], object] | None = None) -> D:
+        """Show `dialog` window-modally; on OK, call `on_accept` with it."""
+        if on_accept is not None:
+            dialog.accepted.connect(lambda: on_accept(dialog))
+        self.dialogOpened.emit(dialog)
+        dialog.open()  # not exec(): the window stays live behind it
+        return dialog
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self._parent, title, text)
+
+    def edit_settings(self) -> SettingsDialog:
+        def save(dialog: SettingsDialog) -> None:
+            self.journal.save_settings(dialog.chosen())
+            self.changed.emit()
+
+        settings = self.journal.load_settings()
+        return self._open(
+            SettingsDialog(settings, self._parent, show_backups=self.show_backups), save
+        )
 
     def _ask_summary_range(
-        self, title: str, then: Callable[[date, date, str], None]
+        self, title: str, then: Callable[[date, date, str], object]
     ) -> SummaryDialog:
-        dialog = SummaryDialog(self.window.clock().date(), title, self.window)
-        self.window.active_form = dialog
-        dialog.accepted.connect(lambda: then(*dialog.chosen()))
-        dialog.finished.connect(lambda _r: self.window.form_closed(dialog))
-        dialog.open()
-        return dialog
+        dialog = SummaryDialog(self._today(), title, self._parent)
+        return self._open(dialog, lambda chosen: then(*chosen.chosen()))
 
     def print_summary(self) -> SummaryDialog:
         """File > Print summary: choose the period, then a print preview with a Print button."""
         return self._ask_summary_range("Print summary", self.preview_summary)
 
-    def preview_summary(self, first: date, last: date, paper: str) -> QPrintPreviewDialog:
-        content = summary_for(self.window.journal, first, last, self.window.clock().date())
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(paper))
-        printer.setDocName("SciaJournal summary")
-        preview = QPrintPreviewDialog(printer, self.window)
-        preview.setWindowTitle("Summary for your clinician: preview")
-        preview.paintRequested.connect(lambda device: render_summary(device, content))
-        self.preview = preview
-        preview.open()
-        return preview
+    def preview_summary(self, first: date, last: date, paper: str) -> "SummaryPreview":
+        # The report is imported when first used, so the window starts without it.
+        from sciajournal.report.loading import summary_for
+        from sciajournal.report.summary_document import render_summary
+        from sciajournal.ui.dialogs.summary_preview import SummaryPreview
+
+        content = summary_for(self.journal, first, last, self._today())
+        preview = SummaryPreview(
+            paper, lambda device: render_summary(device, content), self._parent
+        )
+        self.preview = preview  # the open preview, and through it its printer, stay alive
+        return self._open(preview)
 
     def save_summary(self) -> SummaryDialog:
         def ask_file(first: date, last: date, paper: str) -> None:
             suggested = Path.home() / f"sciajournal-summary-{last:%Y-%m-%d}.pdf"
             name, _ = QFileDialog.getSaveFileName(
-                self.window, "Save summary as PDF", str(suggested), "PDF (*.pdf)"
+                self._parent, "Save summary as PDF", str(suggested), "PDF (*.pdf)"
             )
             if name:
                 self.write_summary(Path(name), first, last, paper)
@@ -83,17 +106,22 @@ class FileActions(QObject):
         return self._ask_summary_range("Save summary as PDF", ask_file)
 
     def write_summary(self, path: Path, first: date, last: date, paper: str) -> int:
-        content = summary_for(self.window.journal, first, last, self.window.clock().date())
-        pages = write_pdf(str(path), content, paper)
-        if not path.exists():
-            QMessageBox.warning(self.window, "Summary not saved", f"Could not write {path}.")
+        from sciajournal.report.loading import summary_for
+        from sciajournal.report.summary_document import write_pdf
+
+        content = summary_for(self.journal, first, last, self._today())
+        try:
+            check_output_path(path, self.journal.path)
+            pages = write_pdf(str(path), content, paper)
+        except (JournalError, OutputNotWritten) as error:
+            self._warn("Summary not saved", str(error))
             return 0
-        self.window.statusBar().showMessage(f"Saved a {pages}-page summary to {path}", 8000)
+        self.told.emit(f"Saved a {pages}-page summary to {path}", TOLD_MS)
         return pages
 
     def export_journal(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window,
+            self._parent,
             "Export journal",
             str(Path.home() / "sciajournal-export.json"),
             "JSON (*.json)",
@@ -101,17 +129,15 @@ class FileActions(QObject):
         if not name:
             return
         try:
-            Path(name).write_text(export_journal(self.window.journal), encoding="utf-8")
-        except OSError as error:
-            QMessageBox.warning(
-                self.window, "Not exported", f"Could not write {name}: {error.strerror}"
-            )
+            write_export(self.journal, Path(name))
+        except (JournalError, OutputNotWritten) as error:
+            self._warn("Not exported", str(error))
             return
-        self.window.statusBar().showMessage(f"Exported to {name}", 8000)
+        self.told.emit(f"Exported to {name}", TOLD_MS)
 
     def import_journal(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self._parent,
             "Import",
             str(Path.home()),
             "Journal exports and walks from devices (*.json *.gpx *.tcx *.xml *.zip);;"
@@ -125,56 +151,49 @@ class FileActions(QObject):
         """Import a journal export or a device file; returns what the user was told."""
         try:
             if path.suffix.lower() == ".json":
-                result = import_file(self.window.journal, path)
+                result = import_file(self.journal, path)
                 told = (
                     f"Imported {result.added} entries "
                     f"({result.skipped} were already in the journal)."
                 )
             else:
-                told = import_device_file(self.window.journal, path).summary() + "."
+                told = import_device_file(self.journal, path).summary() + "."
         except (ImportFileError, JournalError) as error:
-            QMessageBox.warning(self.window, "Nothing imported", f"Nothing was imported: {error}")
+            self._warn("Nothing imported", f"Nothing was imported: {error}")
             return None
-        self.window.refresh()
-        self.window.statusBar().showMessage(told, 15000)
-        self.import_message = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Imported",
-            told,
-            QMessageBox.StandardButton.Ok,
-            self.window,
+        self.changed.emit()
+        self.told.emit(told, 2 * TOLD_MS)
+        self.import_message = self._open(
+            QMessageBox(
+                QMessageBox.Icon.Information,
+                "Imported",
+                told,
+                QMessageBox.StandardButton.Ok,
+                self._parent,
+            )
         )
-        self.import_message.open()  # not exec(): the window stays live behind it
         return told
 
     def show_backups(self) -> BackupsDialog:
-        dialog = BackupsDialog(
-            self.window.journal.path, self.back_up_now, self.restore_backup, self.window
+        return self._open(
+            BackupsDialog(self.journal.path, self.back_up_now, self.restore_backup, self._parent)
         )
-        self.window.active_form = dialog
-        dialog.finished.connect(lambda _r: self.window.form_closed(dialog))
-        dialog.open()
-        return dialog
 
     def back_up_now(self) -> None:
         try:
-            target = make_backup(self.window.journal.path, "manual")
+            target = make_backup(self.journal.path, "manual")
         except JournalError as error:
-            QMessageBox.warning(self.window, "No backup made", f"The backup failed: {error}")
+            self._warn("No backup made", f"The backup failed: {error}")
             return
-        self.window.statusBar().showMessage(f"Backed up to {target}", 8000)
+        self.told.emit(f"Backed up to {target}", TOLD_MS)
 
     def restore_backup(self, backup: Backup) -> None:
         """Close the journal, put the backup in its place (keeping it safe), reopen it."""
-        path = self.window.journal.path
-        self.window.journal.close()
+        path = self.journal.path
+        self.journal.close()
         try:
             restore_backup(path, backup.path)
         except JournalError as error:
-            QMessageBox.warning(self.window, "Not restored", f"Nothing was restored: {error}")
-        self.window.journal = Journal.open(path)
-        self.window.undo_stack.clear()  # its commands refer to the journal as it was
-        self.window.refresh()
-        self.window.statusBar().showMessage(
-            f"Restored the backup from {backup.taken:%d %b %Y %H:%M}", 8000
-        )
+            self._warn("Not restored", f"Nothing was restored: {error}")
+        self.journalReplaced.emit(Journal.open(path))
+        self.told.emit(f"Restored the backup from {backup.taken:%d %b %Y %H:%M}", TOLD_MS)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
 
-from sciajournal.analysis.outcomes import REASON_TEXT, Outcome, WalkOutcome
+from sciajournal.analysis.outcomes import REASON_TEXT, Light, Outcome, WalkOutcome
+from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import (
     Entry,
@@ -20,10 +21,11 @@ from sciajournal.core.entities import (
     Treatment,
     Walk,
 )
-from sciajournal.core.enums import RED_FLAG_LABELS, PainContext
+from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
 
 KM_PER_MILE = 1.609344
+LIGHT_WORDS = {Light.GREEN: "green light", Light.AMBER: "amber light", Light.RED: "red light"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,10 @@ class Row:
     entry: Entry | None = None  # None for a day heading
     #: Needs the patient's eye: a red flag, pain that continued, a follow-up that is due.
     urgent: bool = False
+    #: A walk's traffic light (analysis decides it from the pain at the end of the walk).
+    light: Light | None = None
+    #: A red flag: shown in the error colour, apart from the bold of other urgent rows.
+    alarm: bool = False
 
     @property
     def is_heading(self) -> bool:
@@ -70,6 +76,8 @@ def walk_text(
             text += f" · pain at the end {_pair(outcome.end)}"
         elif outcome.baseline is not None and outcome.baseline.walk_id == walk.id:
             text += f" · pain before {_pair(outcome.baseline)}"
+        if outcome.light is not None:  # the word, so the light reads without its colour
+            text += f" · {LIGHT_WORDS[outcome.light]}"
         if outcome.outcome is Outcome.PAIN_CONTINUED:
             reasons = "; ".join(REASON_TEXT[reason] for reason in outcome.reasons)
             text += f" · ⚠ pain continued ({reasons})"
@@ -125,9 +133,15 @@ def entry_text(entry: Entry, walks: Mapping[str, Walk]) -> tuple[str, bool]:
             return f"{entry.name} {amount}{_n(entry.dose)} {entry.unit} ({how})", False
         case RedFlagCheck():
             if entry.signs:
-                signs = "; ".join(RED_FLAG_LABELS[sign] for sign in sorted(entry.signs))
-                return f"⚠ RED FLAG: {signs}. Seek medical care.", True
-            return "Red-flag check: none of the warning signs", False
+                wording = WORDING[most_urgent(entry.signs) or Urgency.SOON]
+                notes = f" Notes: {entry.notes}" if entry.notes else ""
+                return (
+                    f"⚠ RED FLAG, {wording.grade.upper()}: {signs_text(entry.signs)}. "
+                    f"{wording.short}{notes}",
+                    True,
+                )
+            notes = f" Notes: {entry.notes}" if entry.notes else ""
+            return f"Red-flag check: none of the warning signs.{notes}", False
         case Note():
             return f"Note: {entry.text}", False
     raise TypeError(entry)
@@ -164,12 +178,17 @@ def journal_rows(
             and (wanted is None or Walk in wanted)
         ):
             continue  # shown in its walk's line
+        light = None
         if isinstance(entry, Walk):
-            text, urgent = walk_text(entry, outcomes.get(entry.id), settings, now)
+            outcome = outcomes.get(entry.id)
+            text, urgent = walk_text(entry, outcome, settings, now)
+            light = outcome.light if outcome else None
         else:
             text, urgent = entry_text(entry, walks)
+        alarm = isinstance(entry, RedFlagCheck) and bool(entry.signs)
         clock = entry.when.strftime("%H:%M")
-        lines.append((entry.when, entry.id, Row(f"{clock}  {text}", day, entry, urgent)))
+        row = Row(f"{clock}  {text}", day, entry, urgent, light=light, alarm=alarm)
+        lines.append((entry.when, entry.id, row))
     lines.sort(key=lambda line: (line[0], line[1]), reverse=True)
     rows: list[Row] = []
     for day, group in groupby((line[2] for line in lines), key=lambda row: row.day):

@@ -7,13 +7,17 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
+    QRectF,
     QSize,
     Qt,
     Signal,
+    SignalInstance,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -22,15 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciajournal.core.entities import (
-    Entry,
-    MedicationDose,
-    Note,
-    PainRating,
-    RedFlagCheck,
-    Treatment,
-    Walk,
-)
+from sciajournal.analysis.outcomes import Light
+from sciajournal.core.entities import Entry
+from sciajournal.core.kind_names import KIND_NAMES, kinds_name
+from sciajournal.ui.forms.entry_form import error_colour
 from sciajournal.ui.journal_rows import Row
 from sciajournal.ui.widgets.date_range import ALL_TIME, CUSTOM, DateRangeControls
 
@@ -38,12 +37,7 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 KIND_FILTERS: list[tuple[str, tuple[type, ...] | None]] = [
     ("All entries", None),
-    ("Walks", (Walk,)),
-    ("Pain", (PainRating,)),
-    ("Ice and heat", (Treatment,)),
-    ("Medication", (MedicationDose,)),
-    ("Red-flag checks", (RedFlagCheck,)),
-    ("Notes", (Note,)),
+    *((kinds_name(kind), (kind,)) for kind in KIND_NAMES),
 ]
 RANGE_PRESETS: list[tuple[str, int]] = [
     ("Last 7 days", 7),
@@ -53,6 +47,40 @@ RANGE_PRESETS: list[tuple[str, int]] = [
     ("All time", ALL_TIME),
     ("Custom", CUSTOM),
 ]
+
+
+#: The traffic light's colours and shapes: a shape as well, so it reads without colour
+#: (the row also says "amber light" in words).
+LIGHT_LOOKS = {
+    Light.GREEN: ("#2e7d32", "circle"),
+    Light.AMBER: ("#e69500", "triangle"),
+    Light.RED: ("#c62828", "square"),
+}
+ICON_SIZE = 14
+
+
+def light_icon(light: Light | None) -> QPixmap:
+    """The light as a small coloured shape; a blank of the same size keeps rows aligned."""
+    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if light is None:
+        return pixmap
+    colour, shape = LIGHT_LOOKS[light]
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#202020"), 1))
+    painter.setBrush(QColor(colour))
+    box = QRectF(1.5, 1.5, ICON_SIZE - 3, ICON_SIZE - 3)
+    if shape == "circle":
+        painter.drawEllipse(box)
+    elif shape == "triangle":
+        painter.drawPolygon(
+            QPolygonF([QPointF(box.center().x(), box.top()), box.bottomRight(), box.bottomLeft()])
+        )
+    else:
+        painter.drawRect(box.adjusted(1, 1, -1, -1))
+    painter.end()
+    return pixmap
 
 
 class JournalModel(QAbstractListModel):
@@ -77,10 +105,14 @@ class JournalModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.text
-        if role == Qt.ItemDataRole.FontRole and (row.is_heading or row.urgent):
+        if role == Qt.ItemDataRole.FontRole and (row.is_heading or row.urgent or row.alarm):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and row.alarm:
+            return error_colour(QApplication.palette())  # apart from a flagged walk's bold
+        if role == Qt.ItemDataRole.DecorationRole and not row.is_heading:
+            return light_icon(row.light)
         if role == Qt.ItemDataRole.ToolTipRole and not row.is_heading:
             return row.text  # long lines are cut at the window's edge
         if role == Qt.ItemDataRole.SizeHintRole and row.is_heading:
@@ -117,10 +149,10 @@ class EntryList(QListView):
         entry: Entry | None = index.data(ENTRY_ROLE) if index.isValid() else None
         return entry
 
-    def _request(self, signal: Signal, index: QModelIndex) -> None:
+    def _request(self, signal: SignalInstance, index: QModelIndex) -> None:
         entry = index.data(ENTRY_ROLE) if index.isValid() else None
         if entry is not None:
-            signal.emit(entry)  # type: ignore[attr-defined]
+            signal.emit(entry)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -156,7 +188,7 @@ class JournalView(QWidget):
             bar.addWidget(label)
             bar.addWidget(widget)
         bar.addWidget(self.range.first)
-        bar.addWidget(QLabel("to"))
+        bar.addWidget(self.range.between)
         bar.addWidget(self.range.last)
         bar.addStretch()
         layout = QVBoxLayout(self)

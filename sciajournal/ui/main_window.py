@@ -4,28 +4,23 @@ This is the one place that connects widgets to the service. Forms return entries
 window hands them to the service through undoable commands and refreshes the views.
 """
 
-from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
     QMessageBox,
-    QSystemTrayIcon,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
-from sciajournal.analysis.outcomes import walk_outcomes
-from sciajournal.analysis.ratings import RatingIndex
-from sciajournal.analysis.today import today_status
 from sciajournal.core.entities import (
     Entry,
     MedicationDose,
@@ -36,15 +31,23 @@ from sciajournal.core.entities import (
     Walk,
 )
 from sciajournal.core.enums import PainContext
-from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.core.kind_names import kind_name
+from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
-from sciajournal.report.loading import analyse_journal
-from sciajournal.resource_files import resource_path
+from sciajournal.service.journal_analysis_service import (
+    analyse_journal,
+    journal_page,
+    today_for,
+)
+from sciajournal.service.red_flag_checks import checklist_prompt_after_save
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
+from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
 from sciajournal.ui.dialogs.about_dialog import show_about
+from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.file_actions import FileActions
+from sciajournal.ui.focus_ring import install_focus_ring
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.forms.medication_form import MedicationForm
 from sciajournal.ui.forms.note_form import NoteForm
@@ -54,6 +57,8 @@ from sciajournal.ui.forms.treatment_form import TreatmentForm
 from sciajournal.ui.forms.walk_form import WalkForm
 from sciajournal.ui.journal_rows import journal_rows
 from sciajournal.ui.journal_view import JournalView
+from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, Reminder, reminders_due
+from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
 from sciajournal.ui.status_panel import StatusPanel
 from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
 
@@ -62,11 +67,6 @@ if TYPE_CHECKING:
 
 #: How often the window looks for follow-ups that have come due.
 FOLLOW_UP_CHECK_MS = 30_000
-STATUS_DAYS = 15
-
-
-def _midnight(day: date) -> datetime:
-    return local_aware(datetime.combine(day, time()))
 
 
 class MainWindow(QMainWindow):
@@ -77,12 +77,13 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime] = local_now,
     ) -> None:
         super().__init__()
+        install_focus_ring()  # for every window and dialog of the app
         self.setObjectName("main-window")
         self.journal = journal
         self.clock = clock
         self.settings = journal.load_settings()
         self.active_form: QDialog | None = None
-        self.notified_follow_ups: set[str] = set()
+        self.help_dialog: HelpDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"SciaJournal — {journal.path.name}")
 
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.view.list.deleteRequested.connect(self.delete_entry)
         body = QWidget()
         layout = QVBoxLayout(body)
+        self.reminder_bar = ReminderBar()
+        layout.addWidget(self.reminder_bar)
         layout.addWidget(self.status_panel)
         layout.addWidget(self.view, 1)
         self.tabs = QTabWidget()
@@ -104,15 +107,20 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(QWidget(), "&Charts")  # built when first shown: see show_charts
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.files = FileActions(self)
+        self.files = FileActions(journal, lambda: self.clock().date(), self)
+        self.files.journalReplaced.connect(self._journal_replaced)
+        self.files.changed.connect(self.refresh)
+        self.files.dialogOpened.connect(self._track_dialog)
+        self.files.told.connect(self.statusBar().showMessage)
         self._build_actions()
 
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(QIcon(str(resource_path("sciajournal.svg"))), self)
-            self.tray.messageClicked.connect(self._answer_latest_notification)
-            self.tray.show()
-        self._latest_notified: Walk | None = None
+        self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
+        self.reminders.answerRequested.connect(self.answer_reminder)
+        self.reminders.openRequested.connect(self.bring_back)
+        self.reminders.quitRequested.connect(self.quit)
+        self._quitting = False
+        record_holder(journal.path, Holder.WINDOW)  # a refused command can say where we are
+        self._morning_walk: Walk | None = None
         self.follow_up_timer = QTimer(self)
         self.follow_up_timer.setInterval(FOLLOW_UP_CHECK_MS)
         self.follow_up_timer.timeout.connect(self.refresh_status)
@@ -177,13 +185,15 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.quit))
         edit_menu = menus.addMenu("&Edit")
         for action in (self.undo_action, self.redo_action, self.edit_action, self.delete_action):
             edit_menu.addAction(action)
         log_menu = menus.addMenu("&Log")
         log_menu.addActions(log_actions)
         help_menu = menus.addMenu("&Help")
+        self.help_action = self._action("SciaJournal &guide", "F1", self.show_help)
+        help_menu.addAction(self.help_action)
         help_menu.addAction(
             self._action("&About SciaJournal", None, lambda: show_about(self, self.journal.path))
         )
@@ -194,19 +204,27 @@ class MainWindow(QMainWindow):
         toolbar.addActions(log_actions)
         self.addToolBar(toolbar)
 
+    def show_help(self) -> HelpDialog:
+        """The guide, with this journal's settings and paths; one window, brought forward."""
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+            self.help_dialog.deleteLater()
+        self.help_dialog = HelpDialog(
+            self.settings, menu_shortcuts(self.menuBar()), self.journal.path, self
+        )
+        self.help_dialog.show()
+        return self.help_dialog
+
     # -- refreshing -------------------------------------------------------------------
 
     def refresh(self) -> None:
         self.settings = self.journal.load_settings()
         now = self.clock()
         first, last = self.view.date_range()
-        start = _midnight(first) - CONTEXT_MARGIN if first else None
-        end = _midnight(last + timedelta(days=1)) + CONTEXT_MARGIN if last else None
-        entries = self.journal.collection(start=start, end=end)
-        outcomes = walk_outcomes(entries.walks, RatingIndex(entries.pain), self.settings)
+        page = journal_page(self.journal, first, last)
         rows = journal_rows(
-            entries,
-            {o.walk.id: o for o in outcomes},
+            page.entries,
+            page.outcomes,
             self.settings,
             now,
             first_day=first,
@@ -240,7 +258,7 @@ class MainWindow(QMainWindow):
             from sciajournal.ui.charts.charts_view import ChartsView
 
             self.charts = ChartsView(
-                lambda first, last: analyse_journal(self.journal, first, last),
+                lambda first, last: analyse_journal(self.journal, first, last, self.clock().date()),
                 self._first_entry_day,
                 lambda: self.clock().date(),
             )
@@ -261,35 +279,47 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         now = self.clock()
-        recent = self.journal.collection(start=now - timedelta(days=STATUS_DAYS))
-        status = today_status(recent, now, self.settings)
+        status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
-        for follow_up in status.follow_ups:
-            if follow_up.is_due(now) and follow_up.walk.id not in self.notified_follow_ups:
-                self.notified_follow_ups.add(follow_up.walk.id)
-                self._notify_follow_up(follow_up.walk)
+        self._morning_walk = status.morning_rating_for
+        ratings = self.journal.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
+        self.reminders.update(reminders_due(self.settings, now, ratings, status.follow_ups))
 
-    def _notify_follow_up(self, walk: Walk) -> None:
-        self._latest_notified = walk
-        text = f"Your {walk.minutes:g}-minute walk ended at {walk.end.strftime('%H:%M')}."
-        if self.tray is not None and self.tray.supportsMessages():
-            self.tray.showMessage("How is your pain now?", text)
-        else:
-            QApplication.alert(self)  # the prompt itself is in the status area
+    def answer_reminder(self, reminder: Reminder) -> EntryForm:
+        """Open the rating a reminder asks for (from the tray or the reminder bar)."""
+        self.bring_back()
+        if reminder.walk is not None:
+            return self.ask_follow_up(reminder.walk)
+        if reminder.context is PainContext.MORNING and self._morning_walk is not None:
+            return self.ask_morning(self._morning_walk)  # also answers yesterday's walk
+        form = PainForm(self, clock=self.clock, context=reminder.context)
+        return self._open_form(form, self._add("Log pain"))
 
-    def _answer_latest_notification(self) -> None:
-        if self._latest_notified is not None:
-            self.ask_follow_up(self._latest_notified)
+    def bring_back(self) -> None:
+        """Show the window again (from the tray) in front of the others."""
+        record_holder(self.journal.path, Holder.WINDOW)
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     # -- logging ----------------------------------------------------------------------
 
     def _open_form(self, form: EntryForm, on_saved: Callable[[list[Entry]], None]) -> EntryForm:
         """Show a form window-modally; on Save, hand its entries to `on_saved`."""
-        self.active_form = form
         form.accepted.connect(lambda: on_saved(form.result_entries))
-        form.finished.connect(lambda _result: self.form_closed(form))
+        self._track_dialog(form)
         form.open()
         return form
+
+    def _track_dialog(self, dialog: QDialog) -> None:
+        """The dialog open over the window, until it closes (then it is freed)."""
+        self.active_form = dialog
+        dialog.finished.connect(lambda _result: self.form_closed(dialog))
+
+    def _journal_replaced(self, journal: Journal) -> None:
+        self.journal = journal
+        self.undo_stack.clear()  # its commands refer to the journal as it was
+        self.refresh()
 
     def form_closed(self, form: QDialog) -> None:
         if self.active_form is form:
@@ -301,7 +331,12 @@ class MainWindow(QMainWindow):
             lambda: AddEntries(text, self.journal, entries, self.refresh), entries
         )
 
-    def _perform(self, make_command: Callable[[], object], entries: list[Entry]) -> None:
+    def _perform(
+        self,
+        make_command: Callable[[], object],
+        entries: list[Entry],
+        replaced: Sequence[Entry] = (),
+    ) -> None:
         try:
             command = make_command()
         except (ValidationError, JournalError) as error:
@@ -311,6 +346,16 @@ class MainWindow(QMainWindow):
         for entry in entries:
             if isinstance(entry, RedFlagCheck) and entry.signs:
                 self.show_red_flag_notice(entry)
+        self._prompt_checklist_for_new_nerve_signs(entries, replaced)
+
+    def _prompt_checklist_for_new_nerve_signs(
+        self, entries: list[Entry], replaced: Sequence[Entry]
+    ) -> None:
+        """Open the red-flag checklist (nothing ticked) when a new nerve sign calls for it."""
+        prompt = checklist_prompt_after_save(self.journal, entries, replaced)
+        if prompt is not None:
+            # After the rating's form has finished closing, so the checklist is the one open.
+            QTimer.singleShot(0, lambda: self.log_red_flag(reason=prompt.reason))
 
     def log_walk(self) -> EntryForm:
         form = WalkForm(self, clock=self.clock, distance_unit=self.settings.distance_unit)
@@ -320,8 +365,17 @@ class MainWindow(QMainWindow):
         return self._open_form(PainForm(self, clock=self.clock), self._add("Log pain"))
 
     def ask_follow_up(self, walk: Walk) -> EntryForm:
+        """The follow-up rating and how long pain stayed up: one form, one undoable step."""
+        current = self.journal.get(walk.id)
+        walk = current if isinstance(current, Walk) else walk
         form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.FOLLOW_UP)
-        return self._open_form(form, self._add("Log follow-up"))
+        return self._open_form(form, self._replace("Log follow-up", [walk]))
+
+    def _replace(self, text: str, old: list[Entry]) -> Callable[[list[Entry]], None]:
+        """Save a form's entries in place of `old` (same ids updated), as one undo step."""
+        return lambda new: self._perform(
+            lambda: EditEntries(text, self.journal, old, new, self.refresh), new, old
+        )
 
     def ask_morning(self, walk: Walk) -> EntryForm:
         form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.MORNING)
@@ -334,8 +388,9 @@ class MainWindow(QMainWindow):
         form = MedicationForm(self, clock=self.clock, recent=self.journal.recent_medications())
         return self._open_form(form, self._add("Log medication"))
 
-    def log_red_flag(self) -> EntryForm:
-        return self._open_form(RedFlagForm(self, clock=self.clock), self._add("Red-flag check"))
+    def log_red_flag(self, reason: str = "") -> EntryForm:
+        form = RedFlagForm(self, clock=self.clock, reason=reason)
+        return self._open_form(form, self._add("Red-flag check"))
 
     def add_note(self) -> EntryForm:
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
@@ -390,7 +445,12 @@ class MainWindow(QMainWindow):
                     end=end,
                 )
             case PainRating():
-                form = PainForm(self, clock=self.clock, existing=entry)
+                walk = self.journal.get(entry.walk_id) if entry.walk_id else None
+                if entry.context is PainContext.FOLLOW_UP and isinstance(walk, Walk):
+                    old.append(walk)  # the form also asks how long pain stayed up
+                    form = PainForm(self, clock=self.clock, existing=entry, walk=walk)
+                else:
+                    form = PainForm(self, clock=self.clock, existing=entry)
             case Treatment():
                 form = TreatmentForm(self, clock=self.clock, existing=entry)
             case MedicationDose():
@@ -402,15 +462,10 @@ class MainWindow(QMainWindow):
             case _:
                 return None
 
-        def save(new: list[Entry]) -> None:
-            self._perform(
-                lambda: EditEntries("Edit entry", self.journal, old, new, self.refresh), new
-            )
-
-        return self._open_form(form, save)
+        return self._open_form(form, self._replace(f"Edit {kind_name(entry)}", old))
 
     def delete_entry(self, entry: Entry) -> None:
-        label = type(entry).__name__.lower()
+        label = kind_name(entry)
         try:
             command = DeleteEntry(f"Delete {label}", self.journal, entry.id, self.refresh)
         except JournalError as error:
@@ -427,9 +482,26 @@ class MainWindow(QMainWindow):
             return
         self.resize(1100, 720)
 
+    def quit(self) -> None:
+        """File > Quit and the tray's Quit: really end, even when closing keeps it in the tray."""
+        self._quitting = True
+        in_tray = self.isHidden()
+        self.close()
+        if in_tray:
+            QApplication.quit()  # no visible window closes, so Qt would not end the app itself
+
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if self.settings.keep_running_in_tray and self.reminders.has_tray and not self._quitting:
+            event.ignore()
+            self.hide()
+            record_holder(self.journal.path, Holder.TRAY)
+            self.reminders.announce(
+                "SciaJournal is still running",
+                "Reminders will come here. Quit from this icon's menu.",
+            )
+            return
         self.follow_up_timer.stop()
-        if self.tray is not None:
-            self.tray.hide()
+        self.reminders.hide_tray()
+        clear_holder(self.journal.path)
         super().closeEvent(event)

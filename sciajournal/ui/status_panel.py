@@ -2,12 +2,13 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
 from sciajournal.analysis.today import TodayStatus
 from sciajournal.core.entities import Walk
-from sciajournal.core.enums import RED_FLAG_LABELS
 from sciajournal.core.settings import Settings
 
 
@@ -16,8 +17,8 @@ class StatusPanel(QFrame):
 
     def __init__(
         self,
-        ask_follow_up: Callable[[Walk], None],
-        ask_morning: Callable[[Walk], None],
+        ask_follow_up: Callable[[Walk], object],
+        ask_morning: Callable[[Walk], object],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,10 +55,10 @@ class StatusPanel(QFrame):
         )
         self._clear()
         for check in status.red_flags:
-            signs = "; ".join(RED_FLAG_LABELS[s] for s in sorted(check.signs))
+            wording = WORDING[most_urgent(check.signs) or Urgency.SOON]
             self._item(
-                f"⚠ <b>Red flag logged {check.at.strftime('%a %d %b %H:%M')}</b>: {signs}. "
-                "Seek medical care now.",
+                f"⚠ <b>Red flag logged {check.at.strftime('%a %d %b %H:%M')}, "
+                f"{wording.grade.lower()}</b>: {signs_text(check.signs)}. {wording.short}",
             )
         for follow_up in status.follow_ups:
             walk = follow_up.walk
@@ -66,7 +67,7 @@ class StatusPanel(QFrame):
                     f"How is your pain now? Follow-up for the {walk.start.strftime('%a %H:%M')} "
                     f"walk ({walk.minutes:g} min) due since {follow_up.due.strftime('%H:%M')}.",
                     "Ra&te follow-up",
-                    lambda walk=walk: self._ask_follow_up(walk),
+                    partial(self._ask_follow_up, walk),
                 )
             else:
                 self._item(
@@ -78,7 +79,7 @@ class StatusPanel(QFrame):
             self._item(
                 "How is your pain this morning, after yesterday's walk?",
                 "Rate &morning pain",
-                lambda walk=walk: self._ask_morning(walk),
+                partial(self._ask_morning, walk),
             )
         if status.week_above_guide:
             guide = status.last_week_minutes * (1 + settings.weekly_increase_percent / 100)
@@ -91,13 +92,13 @@ class StatusPanel(QFrame):
     def _clear(self) -> None:
         while self.attention.count():
             item = self.attention.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.items = []
 
     def _item(
-        self, text: str, button_text: str | None = None, action: Callable[[], None] | None = None
+        self, text: str, button_text: str | None = None, action: Callable[[], object] | None = None
     ) -> None:
         row = QWidget()
         layout = QHBoxLayout(row)

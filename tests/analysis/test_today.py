@@ -49,4 +49,7 @@ def test_week_above_the_guide_and_recent_red_flags():
     )
     assert result.red_flags == [flag]
     assert status([*last_week, this_week[0], flag], t(10, 18)).week_above_guide is False
-    assert status([flag], t(20, 9)).red_flags == []  # shown for a week
+    assert status([flag], t(20, 9)).red_flags == [flag]  # still no check that found none
+    negative = RedFlagCheck(at=t(12, 9))
+    assert status([flag, negative], t(14, 9)).red_flags == [flag]  # at least a week
+    assert status([flag, negative], t(16, 9)).red_flags == []

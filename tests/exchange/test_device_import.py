@@ -1,4 +1,4 @@
-"""Walks from real device files that this project did not write (../shared/samples)."""
+"""Walks from real device files that this project did not write (tests/fixtures/samples)."""
 
 import sqlite3
 import subprocess
@@ -14,10 +14,7 @@ from sciajournal.core.enums import Surface
 from sciajournal.exchange.device_import import import_device_file
 from sciajournal.exchange.json_format import ImportFileError
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
-pytestmark = pytest.mark.skipif(
-    not SAMPLES.is_dir(), reason=f"the shared sample files are not beside the project ({SAMPLES})"
-)
+SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "samples"
 
 
 def walks(journal):

@@ -53,6 +53,16 @@ def test_export_follows_the_published_schema(filled):
     assert ours["at"] == "2026-03-01T08:15:00+01:00"
 
 
+def test_every_red_flag_sign_is_in_the_published_schema(journal):
+    from sciajournal.core.enums import RedFlag
+    from tests.factories import full_red_flags
+
+    journal.add(full_red_flags(signs=frozenset(RedFlag)))
+    document = json.loads(export_journal(journal))
+    Draft202012Validator(schema()).validate(document)
+    assert set(document["red_flags"][0]["signs"]) == {sign.value for sign in RedFlag}
+
+
 def test_importing_the_same_entries_again_adds_nothing(filled):
     text = export_journal(filled)
     count = filled.count()
@@ -144,3 +154,37 @@ def test_file_that_is_not_json_is_refused(journal):
 def test_missing_file_is_named(journal, tmp_path):
     with pytest.raises(ImportFileError, match="no such file"):
         import_file(journal, tmp_path / "gone.json")
+
+
+def _respell_ids(text):
+    """The export with every id and walk link in capitals, or without hyphens."""
+    document = json.loads(text)
+    records = [r for key, value in document.items() if isinstance(value, list) for r in value]
+    for number, record in enumerate(records):
+        record["id"] = record["id"].upper() if number % 2 else record["id"].replace("-", "")
+        if record.get("walk_id"):
+            record["walk_id"] = record["walk_id"].upper()
+    return json.dumps(document)
+
+
+def test_reimporting_an_export_with_upper_cased_ids_adds_nothing(filled):
+    respelled = _respell_ids(export_journal(filled))
+    before = content(filled.path)
+    result = import_text(filled, respelled)
+    assert (result.added, result.skipped) == (0, filled.count())
+    assert content(filled.path) == before
+
+
+def test_upper_cased_ids_are_stored_in_canonical_form(filled, tmp_path):
+    text = export_journal(filled)
+    with Journal.open(tmp_path / "copy.sqlite") as copy:
+        import_text(copy, _respell_ids(text))
+        assert export_journal(copy) == text
+
+
+def test_the_same_id_spelled_twice_in_one_file_is_refused(filled, tmp_path):
+    document = json.loads(export_journal(filled))
+    document["notes"].append(dict(document["notes"][0], id=document["notes"][0]["id"].upper()))
+    with Journal.open(tmp_path / "copy.sqlite") as copy, pytest.raises(ImportFileError) as error:
+        import_text(copy, json.dumps(document))
+    assert "id appears more than once in the file" in str(error.value)

@@ -2,6 +2,8 @@
 
 import json
 import shutil
+import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,14 @@ def test_there_is_a_stored_journal_for_every_schema_version():
     assert stored == set(known_revisions()), (
         "run tests/fixtures/make_journal_fixture.py before adding the next migration"
     )
+    for path in STORED_JOURNALS:  # each is a journal of the schema its name says, with its twin
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            stored_revision = connection.execute("SELECT version_num FROM alembic_version")
+            assert stored_revision.fetchone() == (path.stem.removeprefix("journal-"),), path.name
+        finally:
+            connection.close()
+        assert path.with_suffix(".json").is_file(), path.name
 
 
 @pytest.mark.parametrize("stored", STORED_JOURNALS, ids=lambda p: p.name)
@@ -66,3 +76,72 @@ def test_stored_journal_opens_and_keeps_every_entry(stored, tmp_path):
         for old, new in zip(records, now[kind], strict=True):
             # Fields added by later schemas may appear; every old field must be unchanged.
             assert {key: new[key] for key in old} == old
+
+
+def _canonical_ids(path):
+    connection = sqlite3.connect(path)
+    try:
+        ids = [
+            value
+            for table in ("walks", "pain_ratings", "treatments", "notes")
+            for (value,) in connection.execute(f"SELECT id FROM {table}")
+        ]
+        links = [v for (v,) in connection.execute("SELECT walk_id FROM pain_ratings") if v]
+    finally:
+        connection.close()
+    return ids, links
+
+
+def test_migration_0002_canonicalises_stored_ids_and_the_walk_links_to_them(tmp_path):
+    copy = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "journal-0001.sqlite", copy)
+    expected = json.loads((FIXTURES / "journal-0001.json").read_text(encoding="utf-8"))
+    linked = [
+        w["id"] for w in expected["walks"] if any(p["walk_id"] == w["id"] for p in expected["pain"])
+    ]
+    upper_walk, copied_walk, note_twin_walk = linked[:3]
+    hyphenless_note = expected["notes"][0]["id"]
+    copied_rating = next(p["id"] for p in expected["pain"] if p["walk_id"] == copied_walk)
+    extra_rating = str(uuid.uuid4())
+    connection = sqlite3.connect(copy)  # as 0001 allowed another tool's spelling to be stored
+    with connection:
+        connection.execute("UPDATE walks SET id = upper(id) WHERE id = ?", (upper_walk,))
+        connection.execute(
+            "UPDATE pain_ratings SET walk_id = upper(walk_id) WHERE walk_id = ?", (upper_walk,)
+        )
+        connection.execute(
+            "UPDATE notes SET id = replace(id, '-', '') WHERE id = ?", (hyphenless_note,)
+        )
+        # What re-importing an upper-cased export did: a second copy of a walk and a rating,
+        # plus a rating that exists only on the copy.
+        connection.executescript(f"""
+            CREATE TEMP TABLE w AS SELECT * FROM walks WHERE id = '{copied_walk}';
+            UPDATE w SET id = upper(id), notes = 'the copy';
+            INSERT INTO walks SELECT * FROM w;
+            CREATE TEMP TABLE p AS SELECT * FROM pain_ratings WHERE id = '{copied_rating}';
+            UPDATE p SET id = upper(id), walk_id = upper(walk_id), notes = 'the copy';
+            INSERT INTO pain_ratings SELECT * FROM p;
+            UPDATE p SET id = '{extra_rating.upper().replace("-", "")}', notes = 'only on the copy';
+            INSERT INTO pain_ratings SELECT * FROM p;
+            CREATE TEMP TABLE n AS SELECT * FROM notes LIMIT 1;
+            UPDATE n SET id = upper('{note_twin_walk}'), text = 'shares a walk id';
+            INSERT INTO notes SELECT * FROM n;
+        """)
+    connection.close()
+
+    with Journal.open(copy) as journal:
+        now = to_document(journal.collection())
+        assert journal.get(upper_walk.upper()).id == upper_walk
+
+    ids, links = _canonical_ids(copy)
+    assert all(value == str(uuid.UUID(value)) for value in ids + links)
+    assert len(ids) == len(set(ids))
+    extra = next(p for p in now["pain"] if p["id"] == extra_rating)
+    assert extra["walk_id"] == copied_walk and extra["notes"] == "only on the copy"
+    twin = next(n for n in now["notes"] if n["text"] == "shares a walk id")
+    assert twin["id"] != note_twin_walk  # a different entry: kept, under a fresh id
+    now["pain"].remove(extra)
+    now["notes"].remove(twin)
+    for kind, records in expected.items():
+        if isinstance(records, list):  # the copies are gone, the originals unchanged
+            assert now[kind] == records, kind

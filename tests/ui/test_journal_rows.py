@@ -25,7 +25,8 @@ def test_walk_line_folds_in_its_ratings_and_says_when_the_follow_up_is_due():
     rows = rows_for([w, before(w, 3, 3), end(w, 3, 4)], now=t(10, 10, 0))
     assert [r.text for r in rows] == [
         "Tuesday 10 March 2026",
-        "09:15  Walk 20 min, flat, slow, 1.2 km · pain back 3 → 3, leg 3 → 4 · follow-up due 11:35",
+        "09:15  Walk 20 min, flat, slow, 1.2 km · pain back 3 → 3, leg 3 → 4 · amber light"
+        " · follow-up due 11:35",
     ]
 
 
@@ -65,11 +66,64 @@ def test_days_newest_first_with_filters():
 def test_red_flag_line_is_unmistakable():
     check = RedFlagCheck(at=t(4, 21), signs=frozenset({RedFlag.BOWEL_BLADDER}))
     (_heading, row) = rows_for([check], t(4, 22))
-    assert row.text == "21:00  ⚠ RED FLAG: Loss of bowel or bladder control. Seek medical care."
-    assert row.urgent
+    assert row.text == (
+        "21:00  ⚠ RED FLAG, EMERGENCY NOW: Loss of bowel or bladder control. "
+        "Go to an emergency department now."
+    )
+    assert row.urgent and row.alarm
+
+
+def test_each_walk_carries_its_light_in_words_and_a_flagged_walk_is_no_alarm():
+    walks = [walk(t(10, hour), 20) for hour in (8, 9, 10)]
+    entries = [e for w, leg in zip(walks, (3, 5, 6), strict=True) for e in (w, end(w, 1, leg))]
+    rows = {
+        r.entry.start.hour: r for r in rows_for(entries, t(10, 12)) if isinstance(r.entry, Walk)
+    }
+    assert [(rows[h].light.value, "light" in rows[h].text) for h in (8, 9, 10)] == [
+        ("green", True),
+        ("amber", True),
+        ("red", True),
+    ]
+    assert "· red light" in rows[10].text
+    assert not any(row.alarm for row in rows.values())
+
+
+def test_red_flag_row_is_worded_by_its_most_urgent_sign_and_keeps_its_notes():
+    check = RedFlagCheck(
+        at=t(4, 21), signs=frozenset({RedFlag.WEIGHT_LOSS, RedFlag.FEVER}), notes="38.5 C"
+    )
+    (_heading, row) = rows_for([check], t(4, 22))
+    assert row.text == (
+        "21:00  ⚠ RED FLAG, SAME DAY: Fever together with back pain; Unexplained weight "
+        "loss. See a doctor today. Notes: 38.5 C"
+    )
+    (_heading, row) = rows_for([RedFlagCheck(at=t(4, 21), notes="asked by GP")], t(4, 22))
+    assert row.text == "21:00  Red-flag check: none of the warning signs. Notes: asked by GP"
+    assert not row.urgent
 
 
 def test_walk_with_only_its_before_rating_says_so():
     w = walk(t(10, 9, 15), 20)
     (_, row) = rows_for([w, before(w, 3, 4)], now=t(10, 9, 40))
     assert "· pain before back 3, leg 4 ·" in row.text
+
+
+def test_the_list_colours_lights_by_shape_and_red_flags_in_the_error_colour(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    from sciajournal.ui.journal_view import ICON_SIZE, JournalModel
+
+    w = walk(t(10, 9), 20)
+    check = RedFlagCheck(at=t(10, 21), signs=frozenset({RedFlag.BOWEL_BLADDER}))
+    flagged = [w, before(w, 1, 1), end(w, 1, 7), follow_up(w, timedelta(hours=3), 1, 6)]
+    model = JournalModel()
+    model.set_rows(rows_for([*flagged, check], t(10, 22)))
+    by_kind = {type(model.row_at(i).entry): model.index(i, 0) for i in range(model.rowCount())}
+    alarm, flagged_walk = by_kind[RedFlagCheck], by_kind[Walk]
+    assert model.data(alarm, Qt.ItemDataRole.ForegroundRole).name() in ("#b00020", "#ff8a80")
+    assert model.data(flagged_walk, Qt.ItemDataRole.ForegroundRole) is None  # bold only
+    assert model.data(flagged_walk, Qt.ItemDataRole.FontRole).bold()
+    centre = model.data(flagged_walk, Qt.ItemDataRole.DecorationRole).toImage()
+    pixel = QColor(centre.pixel(ICON_SIZE // 2, ICON_SIZE // 2))
+    assert pixel.name() == "#c62828"  # red light: end pain 7

@@ -10,6 +10,7 @@ from sciajournal.core.entities import PainRating, RedFlagCheck, Walk
 from sciajournal.core.enums import PainContext, RedFlag
 from sciajournal.ui.main_window import MainWindow
 from tests.factories import full_note
+from tests.ui.menu_driving import click, visible_problems
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
@@ -88,9 +89,9 @@ def test_bad_value_keeps_the_dialog_open_and_writes_nothing(qtbot, window, journ
     form.before_back.setValue(3)  # leg left unrated
     form.buttons.button(form.buttons.StandardButton.Save).click()
     assert form.isVisible()
-    errors = {name: label.text() for name, label in form._errors.items() if label.isVisible()}
-    assert "not a number" in errors["distance_km"]
-    assert "both back and leg" in errors["pain_before"]
+    errors = visible_problems(form)
+    assert "not a number" in errors["Distance (km)"]
+    assert "both back and leg" in errors["Back pain"]
     assert journal.is_empty()
     form.reject()
 
@@ -139,7 +140,7 @@ def test_follow_up_prompt_links_the_rating_to_its_walk(qtbot, journal):
     )
     window = MainWindow(journal, clock=lambda: NOW)
     qtbot.addWidget(window)
-    assert walk.id in window.notified_follow_ups
+    assert f"follow_up:{walk.id}" in window.reminders.shown
     prompt = next(
         label for label in window.status_panel.items if "How is your pain now" in label.text()
     )
@@ -165,14 +166,14 @@ def test_red_flag_shows_an_unmistakable_notice_and_is_logged(qtbot, window, jour
     (check,) = journal.entries()
     assert isinstance(check, RedFlagCheck) and check.signs == {RedFlag.SADDLE_NUMBNESS}
     notice = window.red_flag_notice
-    assert notice.isVisible() and "Seek medical care now" in notice.windowTitle()
+    assert notice.isVisible() and "Go to an emergency department now" in notice.windowTitle()
     qtbot.keyClick(notice, Qt.Key.Key_Escape)
     qtbot.keyClick(notice, Qt.Key.Key_Return)
     assert notice.isVisible()  # a stray key does not dismiss it
     notice.acknowledge.click()
     assert not notice.isVisible()
     assert any("Red flag logged" in label.text() for label in window.status_panel.items)
-    assert any("RED FLAG" in t for t in row_texts(window))
+    assert any("RED FLAG, EMERGENCY NOW" in t for t in row_texts(window))
 
 
 def test_a_check_with_no_signs_is_logged_quietly(window, journal):
@@ -245,7 +246,7 @@ def test_backups_dialog_backs_up_and_restores(qtbot, window, journal):
     dialog = window.files.show_backups()
     assert dialog.list.count() == 1 and dialog.list.item(0).text().startswith("No backups yet")
     assert not dialog.restore_button.isEnabled()
-    dialog._now()
+    click(qtbot, dialog, "Back up now")
     assert dialog.list.count() == 1
     window.journal.add(full_note(at=NOW - timedelta(hours=1), text="after the backup"))
     window.refresh()
@@ -290,13 +291,13 @@ def test_restoring_a_backup_asks_first(qtbot, window, journal):
 
     journal.add(full_note(at=NOW - timedelta(hours=2)))
     dialog = window.files.show_backups()
-    dialog._now()
+    click(qtbot, dialog, "Back up now")
     window.journal.add(full_note(at=NOW - timedelta(hours=1), text="kept when cancelled"))
     press_later("Cancel")
-    dialog._confirm_restore()
+    click(qtbot, dialog, "Restore selected")
     assert window.journal.count() == 2  # cancelled: nothing restored
     press_later("&Yes")
-    dialog._confirm_restore()
+    click(qtbot, dialog, "Restore selected")
     assert window.journal.count() == 1
     window.journal.close()
 
@@ -311,6 +312,26 @@ def test_settings_restore_defaults_and_keep_amber_below_red(qtbot, window):
     dialog.red.setValue(5)
     chosen = dialog.chosen()
     assert (chosen.follow_up_hours, chosen.amber_from, chosen.red_from) == (5.0, 5, 7)
-    dialog._restore_defaults()
+    click(qtbot, dialog, "Restore Defaults")
     assert dialog.chosen() == Settings()
     dialog.reject()
+
+
+def test_all_time_hides_the_dates_it_does_not_use(qtbot, window):
+    window.view.range.preset.setCurrentText("All time")
+    assert not window.view.range.first.isVisible() and not window.view.range.last.isVisible()
+    window.view.range.preset.setCurrentText("Last 7 days")
+    assert window.view.range.first.isVisible() and window.view.range.last.isVisible()
+
+
+def test_deleting_names_the_kind_in_words(qtbot, window, journal):
+    from sciajournal.core.entities import MedicationDose
+
+    dose = journal.add(MedicationDose(at=NOW - timedelta(hours=1), name="Ibuprofen", dose=400))
+    window.refresh()
+    model = window.view.model
+    row = next(i for i in range(model.rowCount()) if model.row_at(i).entry == dose)
+    window.view.list.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(window.view.list, Qt.Key.Key_Delete)
+    assert window.statusBar().currentMessage().startswith("Deleted the medication dose.")
+    assert window.undo_action.text() == "&Undo Delete medication dose"

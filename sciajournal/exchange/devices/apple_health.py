@@ -1,11 +1,14 @@
 """Walking and hiking workouts from an Apple Health export (export.xml, or the export zip).
 
-Real exports are large (several GB) and start with a long internal DOCTYPE, so the file
-is streamed and every finished top-level element is dropped from memory at once.
+Real exports are large (several GB) and start with a long internal DOCTYPE. Everything
+needed is in attributes of a Workout and its MetadataEntry and WorkoutStatistics children,
+so the file is streamed through expat with no text handler: memory stays flat whatever the
+file holds (a tree builder would keep a gigabyte of whitespace as one text node). Values
+that cannot be true (a date in year 1, infinite steps) stop the import, naming the file.
 """
 
-import xml.etree.ElementTree as ElementTree
-import zipfile
+import math
+import xml.parsers.expat as expat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -13,7 +16,9 @@ from pathlib import Path
 from typing import IO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sciajournal.core.validation import MAX_YEAR, MIN_YEAR
 from sciajournal.exchange.devices.outing import Outing
+from sciajournal.exchange.import_source import is_zip, open_regular, zip_member
 
 WALKING_TYPES = {
     "HKWorkoutActivityTypeWalking": "walking",
@@ -21,109 +26,160 @@ WALKING_TYPES = {
 }
 TO_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "ft": 0.0003048}
 TO_MINUTES = {"min": 1.0, "s": 1 / 60, "hr": 60.0, "h": 60.0}
+CHUNK = 1024 * 1024
+#: Kinds of workout that are not walks are counted by name, up to this many names.
+MAX_LEFT_OUT_KINDS = 20
 
 
 @contextmanager
 def _export_xml(path: Path) -> Iterator[IO[bytes]]:
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as archive:
-            name = next((n for n in archive.namelist() if n.endswith("/export.xml")), None)
-            if name is None:
-                raise ValueError(f"{path.name}: no export.xml inside this zip file")
-            with archive.open(name) as handle:
-                yield handle
-    else:
-        with path.open("rb") as handle:
+    with open_regular(path) as handle:
+        if is_zip(handle):
+            with zip_member(path, handle, "/export.xml") as member:
+                yield member
+        else:
             yield handle
 
 
-def _date(text: str | None) -> datetime | None:
-    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S %z") if text else None
+class _Workouts:
+    """Expat handlers that keep only the workout being read and what was found so far."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.depth = 0
+        self.root: str | None = None
+        self.workout: dict[str, str] | None = None
+        self.meta: dict[str, str] = {}
+        self.steps: str | None = None
+        self.outings: list[Outing] = []
+        self.left_out: dict[str, int] = {}
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        self.depth += 1
+        if self.depth == 1:
+            self.root = tag
+            if tag != "HealthData":  # say so at once, not after reading gigabytes
+                raise ValueError(f"{self.name}: not an Apple Health export (no HealthData)")
+        elif self.depth == 2 and tag == "Workout":
+            self.workout, self.meta, self.steps = attributes, {}, None
+        elif self.depth == 3 and self.workout is not None:
+            if tag == "MetadataEntry" and "key" in attributes:
+                self.meta[attributes["key"]] = attributes.get("value", "")
+            elif (
+                tag == "WorkoutStatistics"
+                and attributes.get("type") == "HKQuantityTypeIdentifierStepCount"
+                and self.steps is None
+            ):
+                self.steps = attributes.get("sum", "0")
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+        if self.depth != 1 or self.workout is None:
+            return
+        kind = self.workout.get("workoutActivityType", "")
+        if kind in WALKING_TYPES:
+            self.outings.append(self._outing(WALKING_TYPES[kind]))
+        else:
+            readable = kind.removeprefix("HKWorkoutActivityType").lower() or "unknown"
+            if readable not in self.left_out and len(self.left_out) >= MAX_LEFT_OUT_KINDS:
+                readable = "other"
+            self.left_out[readable] = self.left_out.get(readable, 0) + 1
+        self.workout = None
+
+    def _outing(self, kind: str) -> Outing:
+        assert self.workout is not None
+        workout = self.workout
+        start = self._date(workout.get("startDate"))
+        end = self._date(workout.get("endDate"))
+        if start is None:
+            raise ValueError(f"{self.name}: an Apple Health workout has no startDate")
+        duration = workout.get("duration")
+        if duration is not None:
+            unit = TO_MINUTES.get(workout.get("durationUnit", "min"), 1.0)
+            minutes = self._number(duration, "duration", start) * unit
+        elif end is not None:
+            minutes = (end - start).total_seconds() / 60
+        else:
+            raise ValueError(f"{self.name}: the Apple Health workout of {start} has no duration")
+        distance = workout.get("totalDistance")
+        distance_km = (
+            self._number(distance, "totalDistance", start)
+            * TO_KM.get(workout.get("totalDistanceUnit", "km"), 1.0)
+            if distance
+            else None
+        )
+        steps = None if self.steps is None else round(self._number(self.steps, "steps", start))
+        return Outing(
+            start=start,
+            moving_minutes=minutes,
+            distance_km=distance_km,
+            ascent_m=self._ascent_metres(self.meta.get("HKElevationAscended"), start),
+            steps=steps,
+            indoor=self.meta.get("HKIndoorWorkout") == "1",
+            zone=_zone(self.meta.get("HKTimeZone")),
+            source=f"Apple Health {kind}",
+            activity=kind,
+        )
+
+    def _date(self, text: str | None) -> datetime | None:
+        if not text:
+            return None
+        try:
+            value = datetime.strptime(text, "%Y-%m-%d %H:%M:%S %z")
+        except ValueError:
+            raise ValueError(f"{self.name}: {text!r} is not an Apple Health date") from None
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise ValueError(
+                f"{self.name}: the workout date {text!r} is outside the years {MIN_YEAR}-{MAX_YEAR}"
+            )
+        return value
+
+    def _number(self, text: str, what: str, start: datetime) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            raise ValueError(
+                f"{self.name}: the workout of {start}: {what} {text[:40]!r} is not a finite number"
+            )
+        return value
+
+    def _ascent_metres(self, text: str | None, start: datetime) -> float | None:
+        if not text:
+            return None
+        value, _, unit = text.partition(" ")
+        metres = self._number(value, "HKElevationAscended", start)
+        return metres / 100 if unit == "cm" else metres
 
 
-def _ascent_metres(text: str | None) -> float | None:
-    if not text:
+def _zone(name: str | None) -> ZoneInfo | None:
+    if not name:
         return None
-    value, _, unit = text.partition(" ")
-    return float(value) / 100 if unit == "cm" else float(value)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None  # an unknown zone: this computer's zone on that date is used instead
 
 
 def read_apple_health(path: Path) -> tuple[list[Outing], list[str]]:
-    outings: list[Outing] = []
-    left_out: dict[str, int] = {}
-    try:
-        with _export_xml(path) as source:
-            depth = 0
-            root: ElementTree.Element | None = None
-            for event, element in ElementTree.iterparse(source, events=("start", "end")):
-                if event == "start":
-                    depth += 1
-                    root = element if root is None else root
-                    continue
-                depth -= 1
-                if depth != 1:
-                    continue
-                if element.tag == "Workout":
-                    kind = element.get("workoutActivityType", "")
-                    if kind in WALKING_TYPES:
-                        outings.append(_outing(element, WALKING_TYPES[kind]))
-                    else:
-                        readable = kind.removeprefix("HKWorkoutActivityType").lower() or "unknown"
-                        left_out[readable] = left_out.get(readable, 0) + 1
-                assert root is not None
-                root.clear()  # keep memory flat on multi-GB exports
-    except ElementTree.ParseError as error:
-        raise ValueError(f"{path.name}: not a readable Apple Health export ({error})") from None
-    if root is None or root.tag != "HealthData":
+    workouts = _Workouts(path.name)
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = workouts.start
+    parser.EndElementHandler = workouts.end
+    # No character-data handler: text is skipped, never accumulated. No external entities.
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    with _export_xml(path) as source:
+        try:
+            while chunk := source.read(CHUNK):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+        except expat.ExpatError as error:
+            raise ValueError(f"{path.name}: not a readable Apple Health export ({error})") from None
+    if workouts.root != "HealthData":
         raise ValueError(f"{path.name}: not an Apple Health export (no HealthData)")
     notes = [
         f"Apple Health: {count} {kind} workout{'s, not walks' if count > 1 else ', not a walk'}"
-        for kind, count in sorted(left_out.items())
+        for kind, count in sorted(workouts.left_out.items())
     ]
-    return outings, notes
-
-
-def _outing(workout: ElementTree.Element, kind: str) -> Outing:
-    meta = {e.get("key"): e.get("value") for e in workout.iterfind("MetadataEntry")}
-    start = _date(workout.get("startDate"))
-    end = _date(workout.get("endDate"))
-    if start is None:
-        raise ValueError("an Apple Health workout has no startDate")
-    duration = workout.get("duration")
-    if duration is not None:
-        minutes = float(duration) * TO_MINUTES.get(workout.get("durationUnit", "min"), 1.0)
-    elif end is not None:
-        minutes = (end - start).total_seconds() / 60
-    else:
-        raise ValueError(f"the Apple Health workout of {start} has no duration")
-    distance = workout.get("totalDistance")
-    distance_km = (
-        float(distance) * TO_KM.get(workout.get("totalDistanceUnit", "km"), 1.0)
-        if distance
-        else None
-    )
-    steps = next(
-        (
-            round(float(s.get("sum", "0")))
-            for s in workout.iterfind("WorkoutStatistics")
-            if s.get("type") == "HKQuantityTypeIdentifierStepCount"
-        ),
-        None,
-    )
-    zone = None
-    if meta.get("HKTimeZone"):
-        try:
-            zone = ZoneInfo(str(meta["HKTimeZone"]))
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = None
-    return Outing(
-        start=start,
-        moving_minutes=minutes,
-        distance_km=distance_km,
-        ascent_m=_ascent_metres(meta.get("HKElevationAscended")),
-        steps=steps,
-        indoor=meta.get("HKIndoorWorkout") == "1",
-        zone=zone,
-        source=f"Apple Health {kind}",
-        activity=kind,
-    )
+    return workouts.outings, notes

@@ -14,6 +14,7 @@ import gpxpy
 import gpxpy.gpx
 
 from sciajournal.exchange.devices.outing import Outing
+from sciajournal.exchange.import_source import MAX_TRACK_BYTES, read_limited
 
 SAME_OUTING_GAP = timedelta(minutes=30)
 
@@ -29,10 +30,10 @@ class _Piece:
 
 def read_gpx(path: Path) -> tuple[list[Outing], list[str]]:
     """Outings in the file, and what was left out (with the reason)."""
+    data = read_limited(path, MAX_TRACK_BYTES)
     try:
-        with path.open(encoding="utf-8-sig") as handle:
-            document = gpxpy.parse(handle)
-    except (gpxpy.gpx.GPXException, ValueError, OSError) as error:
+        document = gpxpy.parse(data.decode("utf-8-sig"))
+    except (gpxpy.gpx.GPXException, ValueError) as error:
         raise ValueError(f"{path.name}: not a readable GPX file ({error})") from None
     pieces: list[_Piece] = []
     left_out: list[str] = []

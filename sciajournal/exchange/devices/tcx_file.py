@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sciajournal.exchange.devices.outing import Outing
+from sciajournal.exchange.import_source import MAX_TRACK_BYTES, read_limited
 
 NS = {"tcx": "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"}
 
@@ -17,9 +18,10 @@ def _time(text: str | None) -> datetime | None:
 
 
 def read_tcx(path: Path) -> tuple[list[Outing], list[str]]:
+    data = read_limited(path, MAX_TRACK_BYTES)
     try:
-        root = ElementTree.parse(path).getroot()
-    except (ElementTree.ParseError, OSError) as error:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
         raise ValueError(f"{path.name}: not a readable TCX file ({error})") from None
     if not root.tag.endswith("TrainingCenterDatabase"):
         raise ValueError(f"{path.name}: not a TCX file (no TrainingCenterDatabase)")

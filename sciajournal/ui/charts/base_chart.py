@@ -1,7 +1,10 @@
-"""What the three charts share: pyqtgraph set up for the current palette, hover text."""
+"""What the three charts share: pyqtgraph set up for the current palette, hover text,
+and the keyboard: Tab reaches each chart, the arrow keys step through its points and the
+numbers of the point under the keyboard cursor go to the same line as the hover text."""
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from sciajournal.ui.charts import style
@@ -23,6 +26,18 @@ class BaseChart(pg.PlotWidget):
         plot.showGrid(x=False, y=True, alpha=0.15)
         plot.setMenuEnabled(False)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleDescription(
+            "Left and right arrow keys step through the points; Home and End go to the "
+            "first and last. The numbers of the point appear under the chart."
+        )
+        #: The point the arrow keys are on (an index into keyboard_points()), if any.
+        self.cursor_index: int | None = None
+        self.cursor_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=style.pen(style.foreground(palette), 1.5, dashed=True)
+        )
+        self.cursor_line.setVisible(False)
+        plot.addItem(self.cursor_line, ignoreBounds=True)
 
     def _mouse_moved(self, position: QPointF) -> None:
         plot = self.getPlotItem()
@@ -34,6 +49,54 @@ class BaseChart(pg.PlotWidget):
 
     def describe_at(self, x: float, y: float) -> str:
         return ""
+
+    def keyboard_points(self) -> list[tuple[float, float]]:
+        """The points the arrow keys step through, left to right, in data coordinates."""
+        return []
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        points = self.keyboard_points()
+        key = event.key()
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if not points or key not in (*steps, Qt.Key.Key_Home, Qt.Key.Key_End):
+            super().keyPressEvent(event)
+            return
+        if key == Qt.Key.Key_Home:
+            index = 0
+        elif key == Qt.Key.Key_End or self.cursor_index is None:
+            index = len(points) - 1
+        else:
+            index = min(max(self.cursor_index + steps[Qt.Key(key)], 0), len(points) - 1)
+        self.move_cursor(index)
+        event.accept()
+
+    def move_cursor(self, index: int | None) -> str:
+        """Put the keyboard cursor on a point and say what is there; returns the text."""
+        points = self.keyboard_points()
+        if index is None or not points:
+            self.cursor_index = None
+            self.cursor_line.setVisible(False)
+            return ""
+        self.cursor_index = min(index, len(points) - 1)
+        x, y = points[self.cursor_index]
+        self.cursor_line.setPos(x)
+        self.cursor_line.setVisible(True)
+        text = self.describe_at(x, y)
+        self.setAccessibleDescription(text)
+        self.hovered.emit(text)
+        return text
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Arriving by keyboard shows the newest point at once, so the numbers are there.
+        if self.cursor_index is None:
+            self.move_cursor(len(self.keyboard_points()) - 1 if self.keyboard_points() else None)
+        else:
+            self.move_cursor(self.cursor_index)
+
+    def data_changed(self) -> None:
+        """Subclasses call this after new data: the old cursor index means nothing now."""
+        self.move_cursor(None)
 
     def legend_html(self) -> str:
         """A legend shown under the chart, for charts whose plot has no room for one."""

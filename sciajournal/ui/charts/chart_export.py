@@ -34,7 +34,7 @@ def export_png(view: QGraphicsView, path: Path) -> None:
         _render(view, painter, QRectF(0, 0, size.width(), size.height()))
     finally:
         painter.end()
-    if not image.save(str(path), "PNG"):
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # stub wants bytes; PySide6 takes str
         raise OSError(f"could not write {path}")
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -70,17 +69,18 @@ class ChartsView(QWidget):
         self._today = today
         self.analysis: JournalAnalysis | None = None
 
-        self.range_buttons = QButtonGroup(self)
+        # Not a QButtonGroup: Qt then keeps only one of its buttons in the Tab chain.
+        self.range_buttons: list[QPushButton] = []
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Show:"))
         for index, (label, _days) in enumerate(RANGES):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setAccessibleName(f"Chart range {label}")
-            self.range_buttons.addButton(button, index)
+            button.clicked.connect(lambda _checked=False, index=index: self._range_clicked(index))
+            self.range_buttons.append(button)
             bar.addWidget(button)
-        self.range_buttons.button(2).setChecked(True)
-        self.range_buttons.idClicked.connect(lambda _index: self.refresh())
+        self._choose_range(2)
         bar.addStretch()
         self.png_button = QPushButton("Save as &PNG…")
         self.svg_button = QPushButton("Save as S&VG…")
@@ -127,7 +127,7 @@ class ChartsView(QWidget):
         layout.addWidget(self.stack, 1)
 
     def current_range(self) -> tuple[date, date]:
-        days = RANGES[self.range_buttons.checkedId()][1]
+        days = RANGES[self.range_index()][1]
         last = self._today()
         if days is not None:
             return last - timedelta(days=days - 1), last
@@ -135,9 +135,20 @@ class ChartsView(QWidget):
         return min(first, last), last
 
     def set_range(self, label: str) -> None:
-        index = [name for name, _ in RANGES].index(label)
-        self.range_buttons.button(index).setChecked(True)
+        self._choose_range([name for name, _ in RANGES].index(label))
         self.refresh()
+
+    def _choose_range(self, index: int) -> None:
+        for number, button in enumerate(self.range_buttons):
+            button.setChecked(number == index)
+
+    def _range_clicked(self, index: int) -> None:
+        self._choose_range(index)
+        self.refresh()
+
+    def range_index(self) -> int:
+        """Which of RANGES is shown."""
+        return next(i for i, button in enumerate(self.range_buttons) if button.isChecked())
 
     def refresh(self) -> None:
         first, last = self.current_range()

@@ -71,6 +71,10 @@ class ResponseChart(BaseChart):
         plot = self.getPlotItem()
         plot.setXRange(0, max(50, longest * 1.05), padding=0)
         plot.setYRange(min(-3, min(changes) - 1), max(3, max(changes) + 2), padding=0)
+        self.data_changed()
+
+    def keyboard_points(self) -> list[tuple[float, float]]:
+        return sorted((x, y) for x, y, _label in self._positions)
 
     def describe_at(self, x: float, y: float) -> str:
         if not self._positions:

@@ -104,6 +104,7 @@ class TimelineChart(BaseChart):
         top = max(data.minutes, default=0)
         plot.setYRange(0, max(10.0, top * 1.08), padding=0)
         self._align_pain_box()
+        self.data_changed()
 
     def legend_html(self) -> str:
         unit = "week" if self.data.by_week else "day"
@@ -121,6 +122,9 @@ class TimelineChart(BaseChart):
                 "+ medication",
             ]
         )
+
+    def keyboard_points(self) -> list[tuple[float, float]]:
+        return [(x, 0.0) for x in self.data.x]
 
     def describe_at(self, x: float, y: float) -> str:
         width = DAY * (3.5 if self.data.by_week else 0.5)

@@ -64,6 +64,15 @@ class WeeklyChart(BaseChart):
         if data.x:
             plot.setXRange(data.x[0] - BAR, right + BAR, padding=0.02)
         plot.setYRange(0, top * 1.3, padding=0)
+        self.data_changed()
+
+    def keyboard_points(self) -> list[tuple[float, float]]:
+        points = [(x, 0.0) for x in self.data.x]
+        target = self.data.target_x
+        # The suggested week is a point of its own unless it is a week already drawn.
+        if target is not None and nearest(self.data.x, target, DAY * 3.5) is None:
+            points.append((target, 0.0))
+        return points
 
     def describe_at(self, x: float, y: float) -> str:
         index = nearest(self.data.x, x, DAY * 3.5)

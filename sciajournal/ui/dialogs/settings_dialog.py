@@ -5,6 +5,7 @@ They are stored in the journal, so they travel with it to another computer.
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.core.settings import Settings
+from sciajournal.ui.reminders_settings import ReminderSettingsBox
 
 
 class SettingsDialog(QDialog):
@@ -81,6 +83,8 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         rules_form.addRow(note)
 
+        medication = self._medication_box(settings)
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel
@@ -96,15 +100,43 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(you)
         layout.addWidget(rules)
+        self.reminders = ReminderSettingsBox(settings)
+        layout.addWidget(self.reminders)
+        layout.addWidget(medication)
         layout.addWidget(buttons)
-        for label_owner in (you_form, rules_form):
+        medication_form = medication.layout()
+        assert isinstance(medication_form, QFormLayout)
+        for label_owner in (you_form, rules_form, medication_form):
             for row in range(label_owner.rowCount()):
                 item = label_owner.itemAt(row, QFormLayout.ItemRole.LabelRole)
                 field = label_owner.itemAt(row, QFormLayout.ItemRole.FieldRole)
-                if item and field and item.widget() and field.widget():
-                    label = item.widget()
-                    assert isinstance(label, QLabel)
-                    field.widget().setAccessibleName(label.text().replace("&", ""))
+                label = item.widget() if item else None
+                control = field.widget() if field else None
+                if isinstance(label, QLabel) and control is not None:
+                    control.setAccessibleName(label.text().replace("&", ""))
+
+    def _medication_box(self, settings: Settings) -> QGroupBox:
+        """Package-label limits (domain.md): the alias list, the limits, the NSAIDs."""
+        self.medication_aliases = QLineEdit(settings.medication_aliases)
+        self.medication_limits = QLineEdit(settings.medication_label_limits_mg)
+        self.anti_inflammatories = QLineEdit(settings.anti_inflammatories)
+        self.label_days = QSpinBox()
+        self.label_days.setRange(1, 60)
+        self.label_days.setSuffix(" days")
+        self.label_days.setValue(settings.label_days_before_asking)
+        box = QGroupBox("Medication: package-label limits (adult, over the counter)")
+        form = QFormLayout(box)
+        form.addRow("Names and &brands", self.medication_aliases)
+        form.addRow("Label maximum in 24 h (&mg)", self.medication_limits)
+        form.addRow("Anti-&inflammatories", self.anti_inflammatories)
+        form.addRow("Labels say ask a doctor &after", self.label_days)
+        note = QLabel(
+            'Written as "medicine: brand, brand; ..." and "medicine mg; ...". Only doses '
+            "taken as needed are compared with a label; the summary reports, it never doses."
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        return box
 
     @staticmethod
     def _hours(value: float) -> QDoubleSpinBox:
@@ -137,14 +169,23 @@ class SettingsDialog(QDialog):
         defaults = Settings()
         for name, box in self._guides.items():
             box.setValue(getattr(defaults, name))
+        self.medication_aliases.setText(defaults.medication_aliases)
+        self.medication_limits.setText(defaults.medication_label_limits_mg)
+        self.anti_inflammatories.setText(defaults.anti_inflammatories)
+        self.label_days.setValue(defaults.label_days_before_asking)
 
     def chosen(self) -> Settings:
-        guides = {name: box.value() for name, box in self._guides.items()}
+        guides: dict[str, Any] = {name: box.value() for name, box in self._guides.items()}
         # Amber must start below red, whichever box the user changed.
         guides["amber_from"], guides["red_from"] = sorted((self.amber.value(), self.red.value()))
         return dataclasses.replace(
             self._original,
             patient_name=self.patient_name.text().strip(),
             distance_unit=self.distance_unit.currentData(),
+            **self.reminders.chosen(),
+            medication_aliases=self.medication_aliases.text().strip(),
+            medication_label_limits_mg=self.medication_limits.text().strip(),
+            anti_inflammatories=self.anti_inflammatories.text().strip(),
+            label_days_before_asking=self.label_days.value(),
             **guides,
         )

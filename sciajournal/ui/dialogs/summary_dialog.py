@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciajournal.report.summary_document import locale_paper
 from sciajournal.ui.widgets.date_range import CUSTOM, DateRangeControls
 
 PRESETS: list[tuple[str, int]] = [
@@ -30,6 +29,8 @@ class SummaryDialog(QDialog):
         self.paper.setAccessibleName("Paper")
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
+        from sciajournal.report.summary_document import locale_paper  # only when asked for
+
         self.paper.setCurrentIndex(0 if locale_paper() == "a4" else 1)
         form = QFormLayout(self)
         form.addRow("&Period", self.range.preset)

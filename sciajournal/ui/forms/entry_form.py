@@ -5,8 +5,10 @@ runs the shared validation (core.validation) and, if anything is wrong, marks ea
 field with its message and stays open, so nothing half-valid ever reaches the service.
 """
 
+import math
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
@@ -16,18 +18,44 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from sciajournal.core.entities import Entry
 from sciajournal.core.timestamps import local_aware, local_now
-from sciajournal.core.validation import Problem, ValidationError, validate_entry
+from sciajournal.core.validation import (
+    Problem,
+    entry_problems,
+    future_problems,
+)
+from sciajournal.ui.widgets.date_time_edit import DateTimeEdit
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
+T = TypeVar("T")
+
+
+def to_qdatetime(naive: datetime) -> QDateTime:
+    """A naive local datetime for a QDateTimeEdit (whole minutes: the edit shows no seconds)."""
+    return QDateTime.fromString(naive.strftime("%Y-%m-%dT%H:%M:%S"), Qt.DateFormat.ISODate)
+
+
+def shown_text(widget: QWidget) -> str:
+    """What a field shows the user, to tell whether they changed it."""
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if callable(composite := getattr(widget, "shown_text", None)):
+        return str(composite())
+    raise TypeError(f"cannot read {type(widget).__name__}")
 
 
 def error_colour(palette: QPalette) -> QColor:
@@ -55,6 +83,8 @@ class EntryForm(QDialog):
         self._fields: dict[str, QWidget] = {}
         self.result_entries: list[Entry] = []
         self._original_time: datetime | None = None
+        # Loaded values a field may show rounded or trimmed, by field: (shown, exact value).
+        self._loaded: dict[QWidget, tuple[str, Any]] = {}
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -96,13 +126,14 @@ class EntryForm(QDialog):
         if isinstance(widget, QAbstractSpinBox | QComboBox):
             # Spin, date and combo boxes swallow Enter; in a form, Enter means Save.
             widget.installEventFilter(self)
-            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-                widget.lineEdit().installEventFilter(self)
+            editor = widget.lineEdit() if isinstance(widget, QComboBox) else None
+            if editor is not None:
+                editor.installEventFilter(self)
         return widget
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            key_event = QKeyEvent(event) if not isinstance(event, QKeyEvent) else event
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key_event = event
             plain = key_event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not plain:
                 popup = isinstance(watched, QComboBox) and watched.view().isVisible()
@@ -112,19 +143,42 @@ class EntryForm(QDialog):
         return super().eventFilter(watched, event)
 
     def add_time_row(self, field: str, label: str = "&Time") -> QDateTimeEdit:
-        now = self.now().replace(tzinfo=None)
-        edit = QDateTimeEdit(QDateTime(now.date(), now.time()))
-        edit.setCalendarPopup(True)
+        now = self.now().astimezone().replace(tzinfo=None)  # the edit shows local time
+        edit = DateTimeEdit(to_qdatetime(now))  # one Tab stop, Alt+Down calendar
         edit.setDisplayFormat(DATE_TIME_FORMAT)
         self.add_row(field, label, edit)
         self.time_edit = edit
         return edit
 
+    def start_follows_duration(self, minutes: QDoubleSpinBox) -> None:
+        """Until the user sets the start, assume the session just ended: start = now - duration.
+
+        A start of "now" would put a 20-minute session's end in the future.
+        """
+        touched = False
+
+        def follow() -> None:
+            if touched:
+                return
+            start = self.now() - timedelta(minutes=minutes.value())
+            naive = start.astimezone().replace(tzinfo=None)
+            self.time_edit.blockSignals(True)
+            self.time_edit.setDateTime(to_qdatetime(naive))
+            self.time_edit.blockSignals(False)
+
+        def start_edited() -> None:
+            nonlocal touched
+            touched = True
+
+        follow()
+        minutes.valueChanged.connect(follow)
+        self.time_edit.dateTimeChanged.connect(start_edited)
+
     def set_time(self, moment: datetime) -> None:
         """Show an entry's time; kept as it was (with its offset) unless the user changes it."""
         self._original_time = moment
         local = moment.astimezone().replace(tzinfo=None)
-        self.time_edit.setDateTime(QDateTime(local.date(), local.time()))
+        self.time_edit.setDateTime(to_qdatetime(local))
 
     def chosen_time(self) -> datetime:
         naive = self.time_edit.dateTime().toPython()
@@ -137,22 +191,63 @@ class EntryForm(QDialog):
                 return original
         return local_aware(naive)
 
+    def remember_loaded(self, widget: QWidget, exact: object) -> None:
+        """Call after showing `exact` in `widget`: saving keeps `exact` unless the user edits."""
+        self._loaded[widget] = (shown_text(widget), exact)
+
+    def unless_edited(self, widget: QWidget, value: T) -> T:
+        """`value` read from `widget`, or the exact loaded value if the field is untouched.
+
+        A spin box shows 22.46 for 22.4567 and a text field trims spaces: an entry opened
+        and saved unchanged must not change, to the last decimal.
+        """
+        loaded = self._loaded.get(widget)
+        if loaded is not None and loaded[0] == shown_text(widget):
+            kept: T = loaded[1]
+            return kept
+        return value
+
     def now(self) -> datetime:
         return self.clock().replace(second=0, microsecond=0)
 
     # -- accepting --------------------------------------------------------------------
 
     def build(self) -> list[Entry]:
+        """The entries the form describes; what cannot be read goes to `self.problem`."""
         raise NotImplementedError
 
-    def accept(self) -> None:
-        self.clear_problems()
+    def problem(self, field: str, message: str) -> None:
+        """A field the form could not read (not a number, a scale left empty)."""
+        self._form_problems.append(Problem(field, message))
+
+    def read_number(self, edit: QLineEdit, field: str) -> float | None:
+        """An optional number typed in `edit`; a bad one is a problem, not a crash."""
+        text = edit.text().strip().replace(",", ".")
+        if not text:
+            return None
         try:
-            entries = self.build()
-            for entry in entries:
-                validate_entry(entry)
-        except ValidationError as error:
-            self.show_problems(error.problems)
+            value = float(text)
+        except ValueError:
+            self.problem(field, f"“{edit.text().strip()}” is not a number")
+            return None
+        return whole_if_whole(value) if math.isfinite(value) else value
+
+    def accept(self) -> None:
+        """Save when everything is right; otherwise show every problem at once and stay."""
+        self.clear_problems()
+        self._form_problems: list[Problem] = []
+        entries = self.build()
+        now = self.clock()
+        problems = list(self._form_problems)
+        unreadable = {problem.field for problem in problems}
+        for entry in entries:
+            problems += [
+                problem
+                for problem in entry_problems(entry) + future_problems(entry, now)
+                if problem.field not in unreadable  # its placeholder value says nothing
+            ]
+        if problems:
+            self.show_problems(problems)
             return
         self.result_entries = entries
         super().accept()
@@ -176,13 +271,6 @@ class EntryForm(QDialog):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def optional_number(edit: QLineEdit, field: str, problems: list[Problem]) -> float | None:
-    """Parse an optional number typed in a line edit; a bad one becomes a problem, not a crash."""
-    text = edit.text().strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        problems.append(Problem(field, f"{edit.text()!r} is not a number"))
-        return None
+def whole_if_whole(value: float) -> float:
+    """20.0 typed in a spin box is stored as 20, as a form with a whole-number box did."""
+    return int(value) if value.is_integer() else value

@@ -1,17 +1,18 @@
 """Log a medication dose; remembers the names and doses used recently."""
 
-import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from sciajournal.core.entities import Entry, MedicationDose
+from sciajournal.core.entities import Entry, MedicationDose, new_id
 from sciajournal.core.timestamps import local_now
-from sciajournal.core.validation import Problem, ValidationError
-from sciajournal.ui.forms.entry_form import EntryForm, optional_number
+from sciajournal.ui.forms.entry_form import EntryForm, whole_if_whole
+from sciajournal.ui.widgets.number_box import NumberBox, plain_number
 
 UNITS = ["mg", "g", "mcg", "ml", "tablet", "capsule", "drops", "patch"]
+#: Wider than any valid count, so a typed 150 reaches validation (which says why) intact.
+QUANTITY_BOX_MAXIMUM = 9999
 COMMON = ["Ibuprofen", "Naproxen", "Paracetamol"]
 
 
@@ -42,10 +43,7 @@ class MedicationForm(EntryForm):
         self.unit.setEditable(True)
         self.unit.addItems(UNITS)
         self.add_row("unit", "&Unit", self.unit)
-        self.quantity = QDoubleSpinBox()
-        self.quantity.setRange(0, 100)
-        self.quantity.setSingleStep(0.5)
-        self.quantity.setDecimals(2)
+        self.quantity = NumberBox(maximum=QUANTITY_BOX_MAXIMUM, decimals=2, step=0.5)
         self.quantity.setValue(1)
         self.add_row("quantity", "&How many", self.quantity)
         self.as_needed = QCheckBox("Taken as needed (not on a schedule)")
@@ -56,12 +54,20 @@ class MedicationForm(EntryForm):
         self.add_row("notes", "&Notes", self.notes)
         if existing is not None:
             self.name.setCurrentText(existing.name)
-            self.dose.setText(f"{existing.dose:g}")
+            self.dose.setText(plain_number(existing.dose))
             self.unit.setCurrentText(existing.unit)
             self.quantity.setValue(existing.quantity)
             self.as_needed.setChecked(existing.as_needed)
             self.set_time(existing.at)
             self.notes.setText(existing.notes)
+            for widget, exact in (
+                (self.name, existing.name),
+                (self.dose, existing.dose),
+                (self.unit, existing.unit),
+                (self.quantity, existing.quantity),
+                (self.notes, existing.notes),
+            ):
+                self.remember_loaded(widget, exact)
         else:
             self._remembered_dose(self.name.currentText())
         self.name.setFocus()
@@ -69,27 +75,25 @@ class MedicationForm(EntryForm):
     def _remembered_dose(self, name: str) -> None:
         last = self._recent.get(name)
         if last is not None and self._existing is None:
-            self.dose.setText(f"{last.dose:g}")
+            self.dose.setText(plain_number(last.dose))
             self.unit.setCurrentText(last.unit)
             self.quantity.setValue(last.quantity)
             self.as_needed.setChecked(last.as_needed)
 
     def build(self) -> list[Entry]:
-        problems: list[Problem] = []
-        dose = optional_number(self.dose, "dose", problems)
-        if dose is None and not problems:
-            problems.append(Problem("dose", "is required"))
-        if problems:
-            raise ValidationError(problems)
-        fields = dict(
-            at=self.chosen_time(),
-            name=self.name.currentText().strip(),
-            dose=dose,
-            unit=self.unit.currentText().strip(),
-            quantity=self.quantity.value(),
-            as_needed=self.as_needed.isChecked(),
-            notes=self.notes.text().strip(),
-        )
-        if self._existing is not None:
-            return [dataclasses.replace(self._existing, **fields)]
-        return [MedicationDose(**fields)]  # type: ignore[arg-type]
+        dose = self.read_number(self.dose, "dose")
+        if dose is None and not self.dose.text().strip():
+            self.problem("dose", "enter the dose of one tablet, drop or patch")
+        existing = self._existing
+        return [
+            MedicationDose(
+                at=self.chosen_time(),
+                name=self.unless_edited(self.name, self.name.currentText().strip()),
+                dose=self.unless_edited(self.dose, dose if dose is not None else 0.0),
+                unit=self.unless_edited(self.unit, self.unit.currentText().strip()),
+                quantity=self.unless_edited(self.quantity, whole_if_whole(self.quantity.value())),
+                as_needed=self.as_needed.isChecked(),
+                notes=self.unless_edited(self.notes, self.notes.text().strip()),
+                id=existing.id if existing else new_id(),
+            )
+        ]

@@ -1,13 +1,12 @@
 """A free-text note ("PT session", "long car ride")."""
 
-import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from sciajournal.core.entities import Entry, Note
+from sciajournal.core.entities import Entry, Note, new_id
 from sciajournal.core.timestamps import local_now
 from sciajournal.ui.forms.entry_form import EntryForm
 
@@ -29,14 +28,19 @@ class NoteForm(EntryForm):
         self.add_row("text", "&Note", self.text)
         self.add_time_row("at")
         # Enter makes a new line in the note; Ctrl+Enter saves.
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         if existing is not None:
             self.text.setPlainText(existing.text)
+            self.remember_loaded(self.text, existing.text)
             self.set_time(existing.at)
         self.text.setFocus()
 
     def build(self) -> list[Entry]:
-        fields = dict(at=self.chosen_time(), text=self.text.toPlainText().strip())
-        if self._existing is not None:
-            return [dataclasses.replace(self._existing, **fields)]
-        return [Note(**fields)]  # type: ignore[arg-type]
+        existing = self._existing
+        return [
+            Note(
+                at=self.chosen_time(),
+                text=self.unless_edited(self.text, self.text.toPlainText().strip()),
+                id=existing.id if existing else new_id(),
+            )
+        ]

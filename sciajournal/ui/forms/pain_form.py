@@ -4,16 +4,17 @@ Opens with the back score focused: a digit for back, a digit for leg, Enter.
 """
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from sciajournal.core.entities import Entry, PainRating, Walk
+from sciajournal.core.entities import Entry, PainRating, Walk, new_id
 from sciajournal.core.enums import WALK_CONTEXTS, PainContext, Reach, Side
 from sciajournal.core.timestamps import local_now
-from sciajournal.core.validation import Problem, ValidationError
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
+from sciajournal.ui.widgets.pain_lasted import PainLastedQuestion
 from sciajournal.ui.widgets.pain_scale import PainScale
 
 FREE_CONTEXTS = [
@@ -46,7 +47,8 @@ class PainForm(EntryForm):
         self._walk_id = existing.walk_id if existing else (walk.id if walk else None)
         if existing is not None:
             context = existing.context
-        if walk is not None:
+        self._walk = walk
+        if walk is not None and existing is None:
             prompt = QLabel(
                 f"How is your pain now? Your {walk.minutes:g}-minute walk ended at "
                 f"{walk.end.strftime('%H:%M')}."
@@ -58,6 +60,12 @@ class PainForm(EntryForm):
         self.add_row("back", "&Back", self.back)
         self.add_row("leg", "&Leg", self.leg)
         self.add_time_row("at")
+        self.pain_lasted: PainLastedQuestion | None = None
+        if walk is not None and context is PainContext.FOLLOW_UP:
+            self.pain_lasted = PainLastedQuestion()
+            self.pain_lasted.show_hours(walk.pain_lasted_hours)
+            self.remember_loaded(self.pain_lasted, walk.pain_lasted_hours)
+            self.add_row("pain_lasted_hours", "Still raise&d?", self.pain_lasted)
         contexts = FREE_CONTEXTS + ([context] if context not in FREE_CONTEXTS else [])
         self.context = ChoiceCombo(contexts, labels=CONTEXT_LABELS)
         self.context.setValue(context)
@@ -93,29 +101,31 @@ class PainForm(EntryForm):
         self.tingling.setChecked(rating.tingling)
         self.weakness.setChecked(rating.weakness)
         self.notes.setText(rating.notes)
+        self.remember_loaded(self.notes, rating.notes)
 
     def build(self) -> list[Entry]:
-        problems = [
-            Problem(name, "choose a score from 0 to 10")
-            for name, scale in (("back", self.back), ("leg", self.leg))
-            if scale.value() is None
-        ]
-        if problems:
-            raise ValidationError(problems)
-        context = self.context.value() or PainContext.STANDALONE
-        values = dict(
+        back, leg = self.back.value(), self.leg.value()
+        for name, score in (("back", back), ("leg", leg)):
+            if score is None:
+                self.problem(name, "choose a score from 0 (no pain) to 10 (worst imaginable)")
+        existing = self._existing
+        rating = PainRating(
             at=self.chosen_time(),
-            back=self.back.value(),
-            leg=self.leg.value(),
-            context=context,
+            back=0 if back is None else back,  # placeholders: reported above
+            leg=0 if leg is None else leg,
+            context=self.context.value() or PainContext.STANDALONE,
             walk_id=self._walk_id,
             side=self.side.value(),
             reach=self.reach.value(),
             numbness=self.numbness.isChecked(),
             tingling=self.tingling.isChecked(),
             weakness=self.weakness.isChecked(),
-            notes=self.notes.text().strip(),
+            notes=self.unless_edited(self.notes, self.notes.text().strip()),
+            id=existing.id if existing else new_id(),
         )
-        if self._existing is not None:
-            values["id"] = self._existing.id
-        return [PainRating(**values)]  # type: ignore[arg-type]
+        if self.pain_lasted is None or self._walk is None:
+            return [rating]
+        # The answer belongs to the walk: the window saves both in one undoable step.
+        lasted = self.pain_lasted.hours_lasted(rating.at - self._walk.end)
+        walk = replace(self._walk, pain_lasted_hours=self.unless_edited(self.pain_lasted, lasted))
+        return [rating, walk]

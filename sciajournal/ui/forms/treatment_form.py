@@ -1,18 +1,20 @@
 """Log ice, heat or alternating: 20 minutes is the usual session."""
 
-import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from sciajournal.core.entities import Entry, Treatment
+from sciajournal.core.entities import Entry, Treatment, new_id
 from sciajournal.core.enums import TreatmentKind
 from sciajournal.core.timestamps import local_now
-from sciajournal.ui.forms.entry_form import EntryForm
+from sciajournal.ui.forms.entry_form import EntryForm, whole_if_whole
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
+from sciajournal.ui.widgets.number_box import NumberBox
 from sciajournal.ui.widgets.pain_scale import PainScale
 
+#: Wider than any valid session, so a typed 300 reaches validation (which says why) intact.
+MINUTES_BOX_MAXIMUM = 9999
 BODY_AREAS = ["lower back", "buttock", "back of thigh", "calf", "neck and shoulders"]
 
 
@@ -36,11 +38,11 @@ class TreatmentForm(EntryForm):
         )
         self.add_row("kind", "&Kind", self.kind)
         self.add_time_row("start", "&Started")
-        self.minutes = QSpinBox()
-        self.minutes.setRange(0, 240)
+        self.minutes = NumberBox(maximum=MINUTES_BOX_MAXIMUM, decimals=1, suffix=" min")
         self.minutes.setValue(20)
-        self.minutes.setSuffix(" min")
         self.add_row("minutes", "&Duration", self.minutes)
+        if existing is None:
+            self.start_follows_duration(self.minutes)
         self.area = QComboBox()
         self.area.setEditable(True)
         self.area.addItems(BODY_AREAS)
@@ -54,23 +56,27 @@ class TreatmentForm(EntryForm):
         if existing is not None:
             self.kind.setValue(existing.kind)
             self.set_time(existing.start)
-            self.minutes.setValue(round(existing.minutes))
+            self.minutes.setValue(existing.minutes)
+            self.remember_loaded(self.minutes, existing.minutes)
             self.area.setCurrentText(existing.body_area)
+            self.remember_loaded(self.area, existing.body_area)
             self.pain_before.setValue(existing.pain_before)
             self.pain_after.setValue(existing.pain_after)
             self.notes.setText(existing.notes)
+            self.remember_loaded(self.notes, existing.notes)
         self.kind.setFocus()
 
     def build(self) -> list[Entry]:
-        fields = dict(
-            start=self.chosen_time(),
-            kind=self.kind.value(),
-            minutes=self.minutes.value(),
-            body_area=self.area.currentText().strip(),
-            pain_before=self.pain_before.value(),
-            pain_after=self.pain_after.value(),
-            notes=self.notes.text().strip(),
-        )
-        if self._existing is not None:
-            return [dataclasses.replace(self._existing, **fields)]
-        return [Treatment(**fields)]  # type: ignore[arg-type]
+        existing = self._existing
+        return [
+            Treatment(
+                start=self.chosen_time(),
+                kind=self.kind.value() or TreatmentKind.ICE,
+                minutes=self.unless_edited(self.minutes, whole_if_whole(self.minutes.value())),
+                body_area=self.unless_edited(self.area, self.area.currentText().strip()),
+                pain_before=self.pain_before.value(),
+                pain_after=self.pain_after.value(),
+                notes=self.unless_edited(self.notes, self.notes.text().strip()),
+                id=existing.id if existing else new_id(),
+            )
+        ]

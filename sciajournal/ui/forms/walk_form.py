@@ -4,18 +4,19 @@ import dataclasses
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from sciajournal.core.entities import Entry, PainRating, Walk
+from sciajournal.core.entities import Entry, PainRating, Walk, new_id
 from sciajournal.core.enums import Pace, PainContext, Surface
 from sciajournal.core.timestamps import local_now
-from sciajournal.core.validation import Problem, ValidationError
-from sciajournal.ui.forms.entry_form import EntryForm, optional_number
+from sciajournal.ui.forms.entry_form import EntryForm, whole_if_whole
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
+from sciajournal.ui.widgets.number_box import NumberBox, plain_number
 from sciajournal.ui.widgets.pain_scale import PainScale
 
 KM_PER_MILE = 1.609344
+#: Wider than any valid walk, so a typed 900 reaches validation (which says why) intact.
+MINUTES_BOX_MAXIMUM = 9999
 SURFACE_LABELS = {
     Surface.FLAT: "Flat, even ground",
     Surface.UNEVEN: "Uneven ground",
@@ -52,16 +53,12 @@ class WalkForm(EntryForm):
         self.add_row("pain_before_leg", "&Leg pain", self.before_leg)
 
         self._form.addRow(_heading("The walk"))
-        self.minutes = QSpinBox()
-        self.minutes.setRange(0, 720)
-        self.minutes.setSuffix(" min")
+        self.minutes = NumberBox(maximum=MINUTES_BOX_MAXIMUM, decimals=1, suffix=" min")
         self.minutes.setValue(10)
         self.add_row("minutes", "&Duration", self.minutes)
         self.add_time_row("start", "&Started")
-        self._start_touched = False
-        self._follow_duration()
-        self.minutes.valueChanged.connect(self._follow_duration)
-        self.time_edit.dateTimeChanged.connect(self._start_edited)
+        if existing is None:
+            self.start_follows_duration(self.minutes)
 
         self.surface = ChoiceCombo(list(Surface), labels=SURFACE_LABELS)
         self.add_row("surface", "S&urface", self.surface)
@@ -108,35 +105,29 @@ class WalkForm(EntryForm):
             self._load(existing, before, end)
         self.before_back.setFocus()
 
-    def _follow_duration(self) -> None:
-        """Until the user sets the start, assume the walk just ended."""
-        if self._existing is None and not self._start_touched:
-            start = self.now() - timedelta(minutes=self.minutes.value())
-            naive = start.replace(tzinfo=None)
-            self.time_edit.blockSignals(True)
-            self.time_edit.setDateTime(QDateTime(naive.date(), naive.time()))
-            self.time_edit.blockSignals(False)
-
-    def _start_edited(self) -> None:
-        self._start_touched = True
-
     def _load(self, walk: Walk, before: PainRating | None, end: PainRating | None) -> None:
-        self.minutes.setValue(round(walk.minutes))
+        self.minutes.setValue(walk.minutes)
+        self.remember_loaded(self.minutes, walk.minutes)
         self.set_time(walk.start)
         self.surface.setValue(walk.surface)
         self.pace.setValue(walk.pace)
         if walk.distance_km is not None:
-            shown = walk.distance_km / KM_PER_MILE if self._unit == "mi" else walk.distance_km
-            self.distance.setText(f"{shown:.2f}".rstrip("0").rstrip("."))
+            if self._unit == "mi":
+                self.distance.setText(plain_number(round(walk.distance_km / KM_PER_MILE, 3)))
+            else:
+                self.distance.setText(plain_number(walk.distance_km))
+            self.remember_loaded(self.distance, walk.distance_km)
         self.steps.setText("" if walk.steps is None else str(walk.steps))
         if walk.symptoms_after_minutes is not None:
-            self.symptoms_after.setText(f"{walk.symptoms_after_minutes:g}")
+            self.symptoms_after.setText(plain_number(walk.symptoms_after_minutes))
+            self.remember_loaded(self.symptoms_after, walk.symptoms_after_minutes)
         self.shoes.setChecked(walk.supportive_shoes)
         self.poles.setChecked(walk.trekking_poles)
         self.stretched_before.setChecked(walk.stretched_before)
         self.stretched_after.setChecked(walk.stretched_after)
         self.stopped_early.setChecked(walk.stopped_early)
         self.notes.setText(walk.notes)
+        self.remember_loaded(self.notes, walk.notes)
         if before is not None:
             self.before_back.setValue(before.back)
             self.before_leg.setValue(before.leg)
@@ -145,44 +136,38 @@ class WalkForm(EntryForm):
             self.end_leg.setValue(end.leg)
 
     def build(self) -> list[Entry]:
-        problems: list[Problem] = []
-        distance = optional_number(self.distance, "distance_km", problems)
+        distance = self.read_number(self.distance, "distance_km")
         if distance is not None and self._unit == "mi":
             distance = round(distance * KM_PER_MILE, 3)
-        steps = optional_number(self.steps, "steps", problems)
+        steps = self.read_number(self.steps, "steps")
         if steps is not None and steps != int(steps):
-            problems.append(Problem("steps", "must be a whole number"))
-        symptoms_after = optional_number(self.symptoms_after, "symptoms_after_minutes", problems)
+            self.problem("steps", f"steps are counted whole; {steps:g} is not")
         for field, back, leg in (
             ("pain_before", self.before_back, self.before_leg),
             ("pain_end", self.end_back, self.end_leg),
         ):
             if (back.value() is None) != (leg.value() is None):
-                problems.append(Problem(field, "rate both back and leg, or neither"))
-        if self.minutes.value() <= 0:
-            problems.append(Problem("minutes", "a walk lasts at least 1 minute"))
-        if problems:
-            raise ValidationError(problems)
-
-        fields = dict(
+                self.problem(field, "rate both back and leg, or neither")
+        existing = self._existing
+        walk = Walk(
             start=self.chosen_time(),
-            minutes=self.minutes.value(),
-            surface=self.surface.value(),
-            pace=self.pace.value(),
-            distance_km=distance,
+            minutes=self.unless_edited(self.minutes, whole_if_whole(self.minutes.value())),
+            surface=self.surface.value() or Surface.FLAT,
+            pace=self.pace.value() or Pace.SLOW,
+            distance_km=self.unless_edited(self.distance, distance),
             steps=None if steps is None else int(steps),
             supportive_shoes=self.shoes.isChecked(),
             trekking_poles=self.poles.isChecked(),
             stretched_before=self.stretched_before.isChecked(),
             stretched_after=self.stretched_after.isChecked(),
             stopped_early=self.stopped_early.isChecked(),
-            symptoms_after_minutes=symptoms_after,
-            notes=self.notes.text().strip(),
+            symptoms_after_minutes=self.unless_edited(
+                self.symptoms_after, self.read_number(self.symptoms_after, "symptoms_after_minutes")
+            ),
+            pain_lasted_hours=existing.pain_lasted_hours if existing else None,
+            notes=self.unless_edited(self.notes, self.notes.text().strip()),
+            id=existing.id if existing else new_id(),
         )
-        if self._existing is not None:
-            walk = dataclasses.replace(self._existing, **fields)  # keeps pain_lasted_hours, id
-        else:
-            walk = Walk(**fields)  # type: ignore[arg-type]
         entries: list[Entry] = [walk]
         before = self._rating(
             self.before_back, self.before_leg, walk, PainContext.BEFORE_WALK, self._before
@@ -191,19 +176,26 @@ class WalkForm(EntryForm):
         entries += [r for r in (before, end) if r is not None]
         return entries
 
-    @staticmethod
     def _rating(
+        self,
         back: PainScale,
         leg: PainScale,
         walk: Walk,
         context: PainContext,
         existing: PainRating | None,
     ) -> PainRating | None:
-        if back.value() is None or leg.value() is None:
+        back_score, leg_score = back.value(), leg.value()
+        if back_score is None or leg_score is None:
             return None
+        if existing is not None and self._existing is not None:
+            # Move the rating with the walk, so an unchanged walk leaves it where it was.
+            moved = (
+                walk.start - self._existing.start
+                if context is PainContext.BEFORE_WALK
+                else walk.end - self._existing.end
+            )
+            return dataclasses.replace(
+                existing, at=existing.at + moved, back=back_score, leg=leg_score
+            )
         at = walk.start - timedelta(minutes=1) if context is PainContext.BEFORE_WALK else walk.end
-        if existing is not None:
-            return dataclasses.replace(existing, at=at, back=back.value(), leg=leg.value())
-        return PainRating(
-            at=at, back=back.value(), leg=leg.value(), context=context, walk_id=walk.id
-        )  # type: ignore[arg-type]
+        return PainRating(at=at, back=back_score, leg=leg_score, context=context, walk_id=walk.id)

@@ -6,7 +6,9 @@ A controller over three widgets, so each window lays them out its own way.
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QObject, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from sciajournal.ui.widgets.date_time_edit import DateEdit
 
 #: Preset lengths in days; ALL_TIME and CUSTOM mark the two presets that are not a length.
 ALL_TIME = 0
@@ -33,12 +35,12 @@ class DateRangeControls(QObject):
         self.preset = QComboBox(parent)
         self.preset.setAccessibleName("Period")
         self.preset.addItems([label for label, _days in presets])
-        self.first = QDateEdit(parent)
+        self.first = DateEdit(parent=parent)
         self.first.setAccessibleName("From")
-        self.last = QDateEdit(parent)
+        self.last = DateEdit(parent=parent)
         self.last.setAccessibleName("To")
+        self.between = QLabel("to", parent)  # for layouts that put it between the dates
         for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
         self.preset.setCurrentIndex(default)
         self._apply_preset()
@@ -64,8 +66,9 @@ class DateRangeControls(QObject):
 
     def _apply_preset(self) -> None:
         days = self.days()
-        self.first.setEnabled(days != ALL_TIME)
-        self.last.setEnabled(days != ALL_TIME)
+        # All time has no dates: greyed-out old dates would read as the range shown.
+        for widget in (self.first, self.between, self.last):
+            widget.setHidden(days == ALL_TIME)
         if days > 0:
             for edit, value in (
                 (self.first, self._today - timedelta(days=days - 1)),
@@ -82,6 +85,4 @@ class DateRangeControls(QObject):
             self.preset.blockSignals(True)
             self.preset.setCurrentIndex(custom)
             self.preset.blockSignals(False)
-            self.first.setEnabled(True)
-            self.last.setEnabled(True)
         self.changed.emit()

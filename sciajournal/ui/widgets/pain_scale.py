@@ -10,6 +10,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QSizePolicy,
     QStyleOptionFocusRect,
@@ -17,7 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciajournal.ui.focus_ring import OWN_FOCUS_INDICATOR
+
 MAX_SCORE = 10
+#: The words at the ends of the scale: a number without anchors means different things to
+#: different people (and to the same person on different days).
+ANCHORS = {0: "no pain", MAX_SCORE: "worst imaginable"}
 
 
 class PainScale(QWidget):
@@ -32,11 +38,15 @@ class PainScale(QWidget):
         )
         self.setToolTip("0 = no pain, 10 = worst imaginable.\nType 0-9, arrows to step, End = 10.")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty(OWN_FOCUS_INDICATOR, True)  # its frame, below, is the focus ring
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)  # so that "not rated" can be restored
         layout = QHBoxLayout(self)
         layout.setContentsMargins(3, 3, 3, 3)  # room for the focus frame
         layout.setSpacing(2)
+        # The anchors sit beside the ends, not below: four scales in the walk form must
+        # not make it taller.
+        layout.addWidget(self._anchor(ANCHORS[0], Qt.AlignmentFlag.AlignRight))
         for score in range(MAX_SCORE + 1):
             button = QPushButton(str(score))
             button.setCheckable(True)
@@ -46,6 +56,7 @@ class PainScale(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._group.addButton(button, score)
             layout.addWidget(button)
+        layout.addWidget(self._anchor(ANCHORS[MAX_SCORE], Qt.AlignmentFlag.AlignLeft))
         # The chosen score must stand out in light and dark palettes and in greyscale.
         self.setStyleSheet(
             "QPushButton:checked { background: palette(highlight); "
@@ -53,6 +64,16 @@ class PainScale(QWidget):
         )
         self._group.idClicked.connect(self._clicked)
         self._value: int | None = None
+
+    @staticmethod
+    def _anchor(text: str, alignment: Qt.AlignmentFlag) -> QLabel:
+        label = QLabel(text)
+        label.setAlignment(alignment | Qt.AlignmentFlag.AlignVCenter)
+        label.setAccessibleName(text)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        label.setFont(font)
+        return label
 
     def value(self) -> int | None:
         return self._value

@@ -1,0 +1,187 @@
+"""Medication against the package-label limits (domain.md, "Medication: package-label limits").
+
+Names are matched case-insensitively against an editable alias list (Advil -> ibuprofen);
+only doses recorded in mg are added up (others are counted and said to be left out); the
+label's daily maximum applies to as-needed doses only, not to scheduled medicines a
+doctor prescribed. The words are a record, never a dosing instruction.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sciajournal.core.entities import MedicationDose
+from sciajournal.core.settings import Settings
+
+#: How a day above a label maximum is worded everywhere (never an instruction).
+LABEL_LIMIT_WORDING = "above the usual label limit: ask your doctor or pharmacist"
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationRules:
+    """The Settings' alias list, label limits and anti-inflammatories, parsed."""
+
+    #: Casefolded name or brand -> the medicine's name as the alias list writes it.
+    aliases: dict[str, str]
+    #: Medicine -> usual maximum in 24 h on the label, in mg.
+    label_limits_mg: dict[str, float]
+    anti_inflammatories: frozenset[str]
+    #: Labels say to ask a doctor after this many days of use.
+    label_days: int
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "MedicationRules":
+        aliases = parse_aliases(settings.medication_aliases)
+        limits = parse_limits(settings.medication_label_limits_mg, aliases)
+        nsaids = frozenset(
+            canonical_name(name, aliases)
+            for name in settings.anti_inflammatories.split(",")
+            if name.strip()
+        )
+        return cls(aliases, limits, nsaids, settings.label_days_before_asking)
+
+    def medicine(self, name: str) -> str:
+        return canonical_name(name, self.aliases)
+
+
+def parse_aliases(text: str) -> dict[str, str]:
+    """ "ibuprofen: Advil, Nurofen; naproxen: Aleve" -> {"advil": "ibuprofen", ...}."""
+    aliases: dict[str, str] = {}
+    for group in text.split(";"):
+        medicine, _, brands = group.partition(":")
+        medicine = medicine.strip()
+        if not medicine:
+            continue
+        aliases[medicine.casefold()] = medicine
+        for brand in brands.split(","):
+            if brand.strip():
+                aliases[brand.strip().casefold()] = medicine
+    return aliases
+
+
+def parse_limits(text: str, aliases: dict[str, str] | None = None) -> dict[str, float]:
+    """ "ibuprofen 1200; naproxen 660" -> {"ibuprofen": 1200.0, ...}; names via the aliases."""
+    limits: dict[str, float] = {}
+    for item in text.split(";"):
+        name, _, amount = item.strip().removesuffix("mg").strip().rpartition(" ")
+        try:
+            limit = float(amount)
+        except ValueError:
+            continue
+        if name.strip() and limit > 0:
+            limits[canonical_name(name, aliases or {})] = limit
+    return limits
+
+
+def canonical_name(name: str, aliases: dict[str, str]) -> str:
+    """The alias list's name for `name`; an unknown name as typed (trimmed)."""
+    cleaned = " ".join(name.split())
+    return aliases.get(cleaned.casefold(), cleaned)
+
+
+def _amount_mg(dose: MedicationDose) -> float | None:
+    """The amount taken in mg (dose x quantity), None when recorded in another unit."""
+    if dose.unit.strip().casefold() != "mg":
+        return None
+    return dose.dose * dose.quantity
+
+
+def longest_run(days: Iterable[date]) -> tuple[int, date | None]:
+    """The longest run of consecutive days, and the day it ended (None without days)."""
+    best, best_end, run, previous = 0, None, 0, None
+    for day in sorted(set(days)):
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        if run > best:
+            best, best_end = run, day
+        previous = day
+    return best, best_end
+
+
+@dataclass(frozen=True, slots=True)
+class MedicineUse:
+    #: The alias list's name (ibuprofen) or the name as typed when it is not on the list.
+    name: str
+    #: The names as the patient typed them (Advil, Nurofen), sorted.
+    typed_names: tuple[str, ...]
+    doses: int
+    days_used: int
+    as_needed: int
+    scheduled: int
+    #: The single amount most often taken, in mg (None when no dose was in mg).
+    usual_dose_mg: float | None
+    #: Doses recorded in another unit than mg: listed, but not added up or judged.
+    not_in_mg: int
+    anti_inflammatory: bool
+    #: The label's 24-hour maximum for as-needed use, if the medicine has one.
+    label_limit_mg: float | None
+    #: Days whose as-needed mg added up to more than the label maximum.
+    days_above_label: int
+    #: The most as-needed mg taken on one day.
+    highest_day_mg: float | None
+    #: The longest run of consecutive days this medicine was taken.
+    longest_run_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class MedicationSummary:
+    #: Most used first.
+    medicines: list[MedicineUse]
+    #: The longest run of consecutive days on any anti-inflammatory, and its last day.
+    anti_inflammatory_run_days: int
+    anti_inflammatory_run_end: date | None
+    #: Labels say to ask a doctor after this many days of use (from the Settings).
+    label_days: int
+
+    @property
+    def not_in_mg(self) -> int:
+        return sum(use.not_in_mg for use in self.medicines)
+
+    @property
+    def days_above_label(self) -> int:
+        return sum(use.days_above_label for use in self.medicines)
+
+    @property
+    def run_above_label_days(self) -> bool:
+        return self.anti_inflammatory_run_days > self.label_days
+
+
+def medication_summary(doses: Sequence[MedicationDose], settings: Settings) -> MedicationSummary:
+    """Per medicine (aliases merged) over `doses`, which should be the range's doses only."""
+    rules = MedicationRules.from_settings(settings)
+    groups: dict[str, list[MedicationDose]] = defaultdict(list)
+    for dose in doses:
+        groups[rules.medicine(dose.name)].append(dose)
+    medicines = [_use(name, taken, rules) for name, taken in groups.items()]
+    medicines.sort(key=lambda use: (-use.doses, use.name.casefold()))
+    nsaid_days = [d.at.date() for d in doses if rules.medicine(d.name) in rules.anti_inflammatories]
+    run, run_end = longest_run(nsaid_days)
+    return MedicationSummary(medicines, run, run_end, rules.label_days)
+
+
+def _use(name: str, taken: list[MedicationDose], rules: MedicationRules) -> MedicineUse:
+    amounts = [a for a in (_amount_mg(d) for d in taken) if a is not None]
+    limit = rules.label_limits_mg.get(name)
+    per_day: dict[date, float] = defaultdict(float)
+    for dose in taken:
+        amount = _amount_mg(dose)
+        if dose.as_needed and amount is not None:
+            per_day[dose.at.date()] += amount
+    run, _ = longest_run(d.at.date() for d in taken)
+    return MedicineUse(
+        name=name,
+        typed_names=tuple(sorted({" ".join(d.name.split()) for d in taken}, key=str.casefold)),
+        doses=len(taken),
+        days_used=len({d.at.date() for d in taken}),
+        as_needed=sum(1 for d in taken if d.as_needed),
+        scheduled=sum(1 for d in taken if not d.as_needed),
+        usual_dose_mg=max(set(amounts), key=lambda a: (amounts.count(a), a)) if amounts else None,
+        not_in_mg=len(taken) - len(amounts),
+        anti_inflammatory=name in rules.anti_inflammatories,
+        label_limit_mg=limit,
+        days_above_label=(
+            0 if limit is None else sum(1 for total in per_day.values() if total > limit + 1e-9)
+        ),
+        highest_day_mg=max(per_day.values()) if per_day else None,
+        longest_run_days=run,
+    )

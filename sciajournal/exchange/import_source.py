@@ -1,0 +1,148 @@
+"""What may be imported: regular files and zip archives, within limits that say so when hit.
+
+A FIFO would block the import forever while it holds the journal's lock, /dev/zero never
+ends, and a folder is not a file: each is refused by what it is, before it is opened
+(opening some devices has side effects) and again on the opened descriptor (in case the
+file was swapped in between). Files that are read whole into memory have a size limit;
+an Apple Health export has none, because it is streamed, but its zip must not inflate
+beyond what a real export does.
+"""
+
+import os
+import stat
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, BinaryIO
+
+MEGABYTE = 1024 * 1024
+#: A SciaJournal export (and later a CSV file) is read whole; decades of entries are ~20 MB.
+MAX_DOCUMENT_BYTES = 100 * MEGABYTE
+#: GPX and TCX files are parsed whole (about 10 bytes of memory per byte of file);
+#: a day-long recording at one point a second is under 10 MB.
+MAX_TRACK_BYTES = 32 * MEGABYTE
+#: Real exports deflate about 10 to 20 times; far beyond that is a zip bomb, not data.
+MAX_ZIP_RATIO = 100
+#: What a damaged zip member raises while it is read (bad CRC, bad deflate stream, cut short).
+DAMAGED_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError)
+
+
+class ImportFileError(ValueError):
+    """The file cannot be imported; the message names the file and the problem. Nothing
+    was written."""
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a pipe (FIFO), not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return "is not a regular file"
+
+
+def check_regular(path: Path) -> os.stat_result:
+    """The file's status, or ImportFileError when it is missing or not a regular file."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        raise ImportFileError(f"{path}: no such file") from None
+    except OSError as error:
+        raise ImportFileError(f"{path}: cannot be read ({error.strerror})") from None
+    problem = _not_regular(status.st_mode)
+    if problem is not None:
+        raise ImportFileError(f"{path}: {problem}; SciaJournal imports files and zip archives")
+    return status
+
+
+@contextmanager
+def open_regular(path: Path, *, limit: int | None = None) -> Iterator[BinaryIO]:
+    """Open a regular file for reading, refusing anything else (and, with `limit`, a
+    file larger than that many bytes)."""
+    check_regular(path)
+    try:
+        # Non-blocking, so that a FIFO swapped in after the check cannot hang the open.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        raise ImportFileError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        status = os.fstat(descriptor)
+        problem = _not_regular(status.st_mode)
+        if problem is not None:
+            raise ImportFileError(f"{path}: {problem}")
+        if limit is not None and status.st_size > limit:
+            raise ImportFileError(
+                f"{path}: {status.st_size / MEGABYTE:.0f} MB is more than the "
+                f"{limit // MEGABYTE} MB this kind of file may have"
+            )
+        os.set_blocking(descriptor, True)
+        handle = os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with handle:
+        yield handle
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The whole file, when it is a regular file of at most `limit` bytes."""
+    try:
+        with open_regular(path, limit=limit) as handle:
+            data = handle.read(limit + 1)  # the file may have grown since it was measured
+    except OSError as error:
+        raise ImportFileError(f"{path}: cannot be read ({error.strerror})") from None
+    if len(data) > limit:
+        raise ImportFileError(
+            f"{path}: more than the {limit // MEGABYTE} MB this kind of file may have"
+        )
+    return data
+
+
+def is_zip(handle: BinaryIO) -> bool:
+    is_archive = zipfile.is_zipfile(handle)
+    handle.seek(0)
+    return is_archive
+
+
+@contextmanager
+def zip_member(path: Path, handle: BinaryIO, wanted: str) -> Iterator[IO[bytes]]:
+    """Stream the member whose name ends with `wanted`, refusing one that inflates like a
+    zip bomb. Reading stops at the member's stated size, so the ratio bounds what is read."""
+    try:
+        archive = zipfile.ZipFile(handle)
+    except (*DAMAGED_ZIP_ERRORS, ValueError) as error:
+        raise ImportFileError(f"{path}: the zip file is damaged ({error})") from None
+    with archive:
+        info = next(
+            (i for i in archive.infolist() if i.filename.endswith(wanted) and not i.is_dir()),
+            None,
+        )
+        if info is None:
+            raise ImportFileError(f"{path.name}: no {wanted.lstrip('/')} inside this zip file")
+        if info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
+            raise ImportFileError(
+                f"{path.name}: {info.filename} would inflate {info.file_size / MEGABYTE:.0f} MB "
+                f"from {info.compress_size / MEGABYTE:.1f} MB, more than {MAX_ZIP_RATIO} times; "
+                "a real export does not (a zip bomb?)"
+            )
+        try:
+            member = archive.open(info)
+        except (*DAMAGED_ZIP_ERRORS, NotImplementedError, RuntimeError) as error:
+            # NotImplementedError: an unknown compression; RuntimeError: encrypted.
+            raise ImportFileError(
+                f"{path.name}: {info.filename} cannot be read ({error})"
+            ) from None
+        with member:
+            try:
+                yield member
+            except DAMAGED_ZIP_ERRORS as error:  # a bad CRC shows only once it is read
+                raise ImportFileError(
+                    f"{path.name}: {info.filename} is damaged ({error})"
+                ) from None

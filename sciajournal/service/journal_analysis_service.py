@@ -1,0 +1,93 @@
+"""Reads what an analysis of a date range needs from the journal, and runs it.
+
+The one place that knows how far around a range to read: whole ISO weeks (the weekly
+figures are whole-week figures, whatever the range), plus a margin so that walks at the
+edges find their baseline, follow-up and next-morning ratings.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sciajournal.analysis.journal_analysis import (
+    CONTEXT_MARGIN,
+    JournalAnalysis,
+    analyse,
+    outcomes_by_walk,
+)
+from sciajournal.analysis.outcomes import WalkOutcome
+from sciajournal.analysis.progression import monday_of
+from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
+from sciajournal.core.collection import Entries
+from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.service.red_flag_checks import (
+    with_earlier_red_flag_checks,
+    with_status_red_flag_checks,
+)
+from sciajournal.storage.journal import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedRange:
+    """The entries read for a range (with their margin) and the analysis of the range."""
+
+    entries: Entries
+    analysis: JournalAnalysis
+
+
+@dataclass(frozen=True, slots=True)
+class JournalPage:
+    """What the journal view lists: the entries around a range and each walk's outcome."""
+
+    entries: Entries
+    outcomes: dict[str, WalkOutcome]
+
+
+def _midnight(day: date) -> datetime:
+    return local_aware(datetime.combine(day, time()))
+
+
+def default_range(journal: Journal, today: date | None = None) -> tuple[date, date]:
+    """From the first entry to today (or just today for an empty journal)."""
+    last = today or local_now().date()
+    earliest = journal.first_entry_time()
+    first = earliest.date() if earliest is not None else last
+    return min(first, last), last
+
+
+def entries_around(journal: Journal, first_day: date | None, last_day: date | None) -> Entries:
+    """The range's entries, widened to whole ISO weeks, plus the context margin.
+
+    Local midnights with a margin: entries carry their own offsets, so the exact day
+    boundaries are applied by the analysis on each entry's local date.
+    """
+    start = _midnight(monday_of(first_day)) - CONTEXT_MARGIN if first_day else None
+    end = _midnight(monday_of(last_day) + timedelta(weeks=1)) + CONTEXT_MARGIN if last_day else None
+    return journal.collection(start=start, end=end)
+
+
+def analyse_range(
+    journal: Journal, first_day: date, last_day: date, today: date | None = None
+) -> AnalysedRange:
+    entries = entries_around(journal, first_day, last_day)
+    entries = with_earlier_red_flag_checks(journal, entries, first_day)
+    analysis = analyse(entries, first_day, last_day, journal.load_settings())
+    return AnalysedRange(entries, analysis)
+
+
+def analyse_journal(
+    journal: Journal, first_day: date, last_day: date, today: date | None = None
+) -> JournalAnalysis:
+    return analyse_range(journal, first_day, last_day, today).analysis
+
+
+def journal_page(journal: Journal, first_day: date | None, last_day: date | None) -> JournalPage:
+    """Entries and walk outcomes for the journal view (None: no limit on that side)."""
+    entries = entries_around(journal, first_day, last_day)
+    return JournalPage(entries, outcomes_by_walk(entries, journal.load_settings()))
+
+
+def today_for(journal: Journal, now: datetime) -> TodayStatus:
+    """The status area's figures, from the last couple of weeks of the journal."""
+    recent = journal.collection(start=now - STATUS_LOOKBACK)
+    recent = with_status_red_flag_checks(journal, recent, now)
+    return today_status(recent, now, journal.load_settings())

@@ -1,0 +1,126 @@
+"""Every File-menu dialog, opened through its menu action and kept running after it returns.
+
+A dialog that owns a Qt object (a printer, a message box) must keep it alive after the
+function that opened it has returned: these tests keep the event loop turning to catch that.
+"""
+
+import subprocess
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sciajournal.ui.main_window import MainWindow
+from tests.factories import full_note
+from tests.ui.menu_driving import answer_file_dialog_later, click, menu_action
+
+CET = timezone(timedelta(hours=1))
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+ALIVE_MS = 2000
+
+
+@pytest.fixture
+def window(qtbot, journal):
+    journal.add(full_note(at=NOW - timedelta(hours=2)))
+    shown = MainWindow(journal, clock=lambda: NOW)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def modal(qtbot):
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    return QApplication.activeModalWidget()
+
+
+def test_print_summary_preview_stays_up_after_ok(qtbot, window):
+    menu_action(window, "File", "Print summary").trigger()
+    dialog = modal(qtbot)
+    assert dialog.windowTitle() == "Print summary"
+    click(qtbot, dialog, "OK")
+    qtbot.wait(ALIVE_MS)  # the preview paints, lays out pages, and must still be there
+    preview = QApplication.activeModalWidget()
+    assert isinstance(preview, QPrintPreviewDialog) and preview.isVisible()
+    assert "preview" in preview.windowTitle()
+    preview.reject()
+    qtbot.wait(200)
+
+
+def test_save_summary_as_pdf_writes_the_file_chosen(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "summary.pdf"
+    asked = answer_file_dialog_later(monkeypatch, target)
+    menu_action(window, "File", "Save summary as PDF").trigger()
+    click(qtbot, modal(qtbot), "OK")
+    qtbot.wait(ALIVE_MS)
+    assert asked == ["Save summary as PDF"]
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "10 Mar 2026" in text  # the period chosen in the dialog ends today
+    assert f"-page summary to {target}" in window.statusBar().currentMessage()
+
+
+def test_settings_dialog_saves_on_ok(qtbot, window, journal):
+    menu_action(window, "File", "Settings").trigger()
+    dialog = modal(qtbot)
+    qtbot.wait(ALIVE_MS)
+    dialog.patient_name.clear()
+    qtbot.keyClicks(dialog.patient_name, "Ada Example")
+    click(qtbot, dialog, "Save")
+    qtbot.wait(ALIVE_MS)
+    assert journal.load_settings().patient_name == "Ada Example"
+    assert QApplication.activeModalWidget() is None
+
+
+def test_backups_opened_from_settings_stays_up(qtbot, window):
+    menu_action(window, "File", "Settings").trigger()
+    settings = modal(qtbot)
+    click(qtbot, settings, "Backups")
+    qtbot.wait(ALIVE_MS)
+    backups = QApplication.activeModalWidget()
+    assert backups is not settings and backups.windowTitle() == "Backups"
+    assert backups.isVisible()
+    click(qtbot, backups, "Close")
+    qtbot.wait(200)
+    assert QApplication.activeModalWidget() is settings
+    click(qtbot, settings, "Cancel")
+
+
+def test_backups_dialog_stays_up_and_backs_up(qtbot, window):
+    menu_action(window, "File", "Backups").trigger()
+    dialog = modal(qtbot)
+    qtbot.wait(ALIVE_MS)
+    click(qtbot, dialog, "Back up now")
+    qtbot.wait(ALIVE_MS)
+    assert dialog.isVisible() and dialog.list.count() == 1
+    assert "made by you" in dialog.list.item(0).text()
+    click(qtbot, dialog, "Close")
+    qtbot.wait(200)
+    assert QApplication.activeModalWidget() is None
+
+
+def test_export_then_import_reports_in_a_message_that_stays_up(
+    qtbot, window, tmp_path, monkeypatch
+):
+    exported = tmp_path / "export.json"
+    answer_file_dialog_later(monkeypatch, exported)
+    menu_action(window, "File", "Export journal").trigger()
+    qtbot.wait(ALIVE_MS)
+    assert exported.read_text(encoding="utf-8").startswith("{")
+    menu_action(window, "File", "Import").trigger()
+    qtbot.wait(ALIVE_MS)
+    message = QApplication.activeModalWidget()
+    assert isinstance(message, QMessageBox) and message.isVisible()
+    assert "Imported 0 entries (1 were already in the journal)" in message.text()
+    click(qtbot, message, "OK")
+    qtbot.wait(200)
+
+
+def test_about_stays_up_until_closed(qtbot, window):
+    from tests.ui.menu_driving import press_in_modal_later
+
+    seen = press_in_modal_later("OK", delay_ms=ALIVE_MS)
+    menu_action(window, "Help", "About SciaJournal").trigger()  # exec(): returns when closed
+    assert "never leaves this computer" in seen[0]
