@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 
-from sciajournal.core.entities import RedFlagCheck
-from sciajournal.core.enums import RedFlag
+from sciajournal.core.entities import PainRating, RedFlagCheck
+from sciajournal.core.enums import Reach, RedFlag, Side
 from sciajournal.demo import demo_entries
 from sciajournal.report.loading import summary_for
 from sciajournal.report.summary_document import write_pdf
@@ -48,6 +48,14 @@ def red_flag_case(journal: Journal) -> None:
         [
             RedFlagCheck(at=NOW - timedelta(days=75), signs=frozenset({RedFlag.FEVER})),
             RedFlagCheck(at=NOW - timedelta(days=20), notes="asked by the physiotherapist"),
+            PainRating(
+                at=NOW - timedelta(days=2, hours=4),
+                back=5,
+                leg=7,
+                side=Side.BOTH,
+                reach=Reach.CALF,
+                weakness=True,
+            ),
             RedFlagCheck(
                 at=NOW - timedelta(days=2, hours=3),
                 signs=frozenset({RedFlag.DIFFICULTY_PASSING_URINE, RedFlag.BOTH_LEGS}),

@@ -109,9 +109,9 @@ def pain_html(content: SummaryContent) -> str:
     return (
         "<p class='head'>Pain (0-10)</p>"
         '<table width="100%" cellspacing="0"><tr><th width="7%"></th>'
-        f'<th width="17%">{first}: mean (worst)</th>'
-        f'<th width="17%">{last}, now: mean (worst)</th>'
-        '<th width="14%">change of mean</th><th width="31%">meaning</th>'
+        f'<th width="16%">{first}: mean (worst)</th>'
+        f'<th width="16%">{last}, now: mean (worst)</th>'
+        '<th width="16%">change of mean</th><th width="31%">meaning</th>'
         f'<th width="14%">worst in period</th></tr>{rows}</table>'
         f'<p class="small">{escape(content.trend_note)} Worst: the highest single rating.</p>'
     )
