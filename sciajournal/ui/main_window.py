@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -64,6 +64,7 @@ from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
 from sciajournal.ui.startup_trace import mark_first_paint
 from sciajournal.ui.status_panel import StatusPanel
 from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
+from sciajournal.ui.widgets.scrolling_body import available_size
 
 if TYPE_CHECKING:
     from sciajournal.storage.journal import Journal  # SQLAlchemy: not before the window
@@ -519,7 +520,7 @@ class MainWindow(QMainWindow):
         stored = QSettings().value("main_window/geometry")
         if isinstance(stored, QByteArray) and self.restoreGeometry(stored):
             return
-        self.resize(1100, 720)
+        self.resize(QSize(1100, 720).boundedTo(available_size(self)))
 
     def quit(self) -> None:
         """File > Quit and the tray's Quit: really end, even when closing keeps it in the tray."""
