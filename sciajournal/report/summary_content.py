@@ -13,6 +13,7 @@ from sciajournal.analysis.progression import monday_of
 from sciajournal.analysis.red_flag_history import EARLIER_RED_FLAG_WINDOW, RedFlagHistory
 from sciajournal.analysis.red_flags import Urgency, graded_signs_text
 from sciajournal.analysis.series import Day, weekly_points
+from sciajournal.analysis.treatments import PainChange
 from sciajournal.analysis.trends import PainTrend, meaningful_step, pain_trends
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import RedFlagCheck
@@ -168,9 +169,13 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
     for effect in analysis.treatments:
         if not effect.sessions:
             continue
-        change = "–" if effect.mean_change is None else f"{effect.mean_change:+.1f}"
         content.treatments.append(
-            [effect.kind.value.capitalize(), str(effect.sessions), str(effect.rated), change]
+            [
+                effect.kind.value.capitalize(),
+                str(effect.sessions),
+                _change_text(effect.back),
+                _change_text(effect.leg),
+            ]
         )
     content.notes = [
         [f"{note.at:%a %d %b %Y %H:%M}", note.text]
@@ -178,6 +183,13 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
         if inside(note.at.date())
     ]
     return content
+
+
+def _change_text(change: PainChange) -> str:
+    """'-1.5 (n=4)': the mean change and how many sessions it is over; '–' without any."""
+    if change.mean_change is None:
+        return "–"
+    return f"{change.mean_change:+.1f} (n={change.rated})"
 
 
 def _check_line(check: RedFlagCheck) -> str:

@@ -257,10 +257,10 @@ def detail_html(content: SummaryContent) -> str:
     if content.treatments:
         parts.append("<h2>Ice and heat</h2>")
         parts.append(
-            '<p class="small">Average change in pain (after minus before) over the sessions '
-            "rated before and after; negative means pain went down.</p>"
+            '<p class="small">Average change in back and in leg pain (after minus before), '
+            "over the n sessions rated before and after; negative means pain went down.</p>"
         )
-        parts.append(_table(["kind", "sessions", "rated", "average change"], content.treatments))
+        parts.append(_table(["kind", "sessions", "back change", "leg change"], content.treatments))
     if content.notes:
         parts.append("<h2>Notes</h2>")
         parts.append(_table(["when", "note"], content.notes))
