@@ -244,7 +244,7 @@ def _walk(
         walk_id=walk_id,
         side=side,
         reach=_reach(end_leg if overdone else before_leg),
-        tingling=end_leg >= 5,
+        tingling=overdone and end_leg >= 5,  # new tingling is a nerve sign: only when overdone
         id=_uid(rng),
     )
     if rng.random() < 0.9:  # the odd follow-up is forgotten

@@ -1,12 +1,13 @@
 """Everything the charts, the report and `sciajournal report --json` show, computed at once."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciajournal.analysis.leg_symptoms import LegSymptoms, leg_symptoms
 from sciajournal.analysis.medication import MedicationSummary, medication_summary
 from sciajournal.analysis.outcomes import WalkOutcome, walk_outcomes
-from sciajournal.analysis.progression import Progression, weekly_volume
+from sciajournal.analysis.progression import Progression, monday_of, weekly_volume
 from sciajournal.analysis.ratings import RatingIndex
 from sciajournal.analysis.red_flag_history import RedFlagHistory, red_flag_history
 from sciajournal.analysis.response import (
@@ -18,6 +19,7 @@ from sciajournal.analysis.response import (
     walk_responses,
 )
 from sciajournal.analysis.series import Day, daily_series
+from sciajournal.analysis.tolerance import WalkingTolerance, walking_tolerance
 from sciajournal.analysis.treatments import (
     MedicationUse,
     TreatmentEffect,
@@ -25,7 +27,7 @@ from sciajournal.analysis.treatments import (
     treatment_effects,
 )
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import RedFlagCheck
+from sciajournal.core.entities import RedFlagCheck, Walk
 from sciajournal.core.settings import Settings
 
 #: How far outside the range the caller should fetch entries so that walks at its edges
@@ -37,10 +39,13 @@ CONTEXT_MARGIN = timedelta(days=2)
 class JournalAnalysis:
     first_day: date
     last_day: date
+    #: The day the analysis was run for: its week is the week in progress.
+    today: date
     settings: Settings
     outcomes: list[WalkOutcome]
     days: list[Day]
     progression: Progression
+    tolerance: WalkingTolerance
     responses: list[WalkResponse]
     bands: list[Band]
     leg_correlation: Correlation
@@ -58,36 +63,61 @@ class JournalAnalysis:
 
 
 def outcomes_by_walk(entries: Entries, settings: Settings) -> dict[str, WalkOutcome]:
-    """Each walk's outcome, by walk id, judged on the ratings in `entries`."""
-    return {o.walk.id: o for o in walk_outcomes(entries.walks, RatingIndex(entries.pain), settings)}
+    """Each walk's outcome, by walk id, judged on the ratings and doses in `entries`."""
+    judged = walk_outcomes(entries.walks, RatingIndex(entries.pain), settings, entries.medications)
+    return {o.walk.id: o for o in judged}
 
 
 def analyse(
-    entries: Entries, first_day: date, last_day: date, settings: Settings
+    entries: Entries,
+    first_day: date,
+    last_day: date,
+    settings: Settings,
+    *,
+    walk_history: Sequence[Walk] | None = None,
+    today: date | None = None,
 ) -> JournalAnalysis:
     """Analyse the local dates first_day..last_day (inclusive).
 
     `entries` may reach further (see CONTEXT_MARGIN): ratings outside the range are used
-    as context for walks inside it, red-flag checks up to EARLIER_RED_FLAG_WINDOW before
-    it for the last screening and earlier red flags; the rest counts only inside the range.
+    as context for walks inside it, walks of the range's whole ISO weeks are judged for
+    the weekly figures, red-flag checks up to EARLIER_RED_FLAG_WINDOW before it give the
+    last screening and earlier red flags; the rest counts only inside the range.
+    `walk_history` (default: the walks in `entries`) is every walk of the journal, so that
+    a week is compared with the weeks before it however far back they are. `today`
+    (default: last_day) decides which week is in progress.
     """
 
     def inside(day: date) -> bool:
         return first_day <= day <= last_day
 
-    walks = [w for w in entries.walks if inside(w.start.date())]
-    outcomes = walk_outcomes(walks, RatingIndex(entries.pain), settings)
+    week_start, week_end = monday_of(first_day), monday_of(last_day) + timedelta(days=6)
+    judged = walk_outcomes(entries.walks, RatingIndex(entries.pain), settings, entries.medications)
+    week_outcomes = [o for o in judged if week_start <= o.walk.start.date() <= week_end]
+    outcomes = [o for o in week_outcomes if inside(o.walk.start.date())]
+    walks = [o.walk for o in outcomes]
     treatments = [t for t in entries.treatments if inside(t.start.date())]
     doses = [d for d in entries.medications if inside(d.at.date())]
     days = daily_series(first_day, last_day, walks, entries.pain, treatments, doses)
     history = red_flag_history(entries.red_flags, first_day, last_day)
+    today = last_day if today is None else today
+    progression = weekly_volume(
+        entries.walks if walk_history is None else walk_history,
+        week_outcomes,
+        first_day,
+        last_day,
+        settings,
+        today,
+    )
     return JournalAnalysis(
         first_day=first_day,
         last_day=last_day,
+        today=today,
         settings=settings,
         outcomes=outcomes,
         days=days,
-        progression=weekly_volume(walks, outcomes, first_day, last_day, settings),
+        progression=progression,
+        tolerance=walking_tolerance(outcomes),
         responses=walk_responses(outcomes),
         bands=flag_rate_by_band(outcomes),
         leg_correlation=minutes_against_next_day_pain(days, leg=True),

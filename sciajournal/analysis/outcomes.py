@@ -1,42 +1,83 @@
 """Per-walk outcome: did pain continue after the walk (domain.md, rules 1 and 2)?
 
-A walk is `pain_continued` when any reason applies, `settled` when there is evidence
-that it did not (a follow-up taken late enough, a next-morning rating, or a recorded
-duration of pain) and no reason applies, and otherwise `awaiting_follow_up`: no news
-is not good news.
+Four outcomes, and no news is never good news:
+- `pain_continued` when any rule flags the walk;
+- `settled` only with evidence: a rating before the walk (or within the baseline window)
+  and a follow-up at or after the follow-up time that is not raised;
+- `not_judged` with a follow-up but nothing before the walk to compare it with;
+- `awaiting_follow_up` with no follow-up in the window, however old the walk.
+A rule that lacks its own value (no reach before the walk, nothing to compare the next
+morning with) is noted in `not_judged`; the other rules still decide.
 """
 
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sciajournal.analysis.ratings import RatingIndex
-from sciajournal.core.entities import PainRating, Walk
+from sciajournal.analysis.ratings import PainChange, RatingIndex, worse_of
+from sciajournal.core.entities import MedicationDose, PainRating, Walk
 from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
+
+#: A rating linked to no walk counts as a walk's follow-up when taken this long at most
+#: after the follow-up time (and before the next walk began).
+STANDALONE_FOLLOW_UP_SPAN = timedelta(hours=4)
 
 
 class Outcome(StrEnum):
     SETTLED = "settled"
     PAIN_CONTINUED = "pain_continued"
     AWAITING_FOLLOW_UP = "awaiting_follow_up"
+    NOT_JUDGED = "not_judged"
+
+
+OUTCOME_TEXT = {
+    Outcome.SETTLED: "settled",
+    Outcome.PAIN_CONTINUED: "pain continued",
+    Outcome.AWAITING_FOLLOW_UP: "awaiting follow-up",
+    Outcome.NOT_JUDGED: "not judged",
+}
 
 
 class Reason(StrEnum):
+    """Why a walk was flagged."""
+
     FOLLOW_UP_RAISED = "follow_up_raised"
     NEXT_MORNING_RAISED = "next_morning_raised"
     PAIN_LASTED = "pain_lasted"
     SPREAD_FURTHER = "spread_further"
-    NUMBNESS_OR_WEAKNESS = "numbness_or_weakness"
+    NERVE_SIGN_APPEARED = "nerve_sign_appeared"
 
 
 REASON_TEXT = {
     Reason.FOLLOW_UP_RAISED: "pain still raised at the follow-up",
-    Reason.NEXT_MORNING_RAISED: "next morning worse than the morning before",
+    Reason.NEXT_MORNING_RAISED: "next morning worse than before",
     Reason.PAIN_LASTED: "pain lasted for hours afterwards",
     Reason.SPREAD_FURTHER: "symptoms reached further down the leg",
-    Reason.NUMBNESS_OR_WEAKNESS: "numbness or weakness appeared",
+    Reason.NERVE_SIGN_APPEARED: "numbness, tingling or weakness appeared",
+}
+
+
+class NotJudged(StrEnum):
+    """What the app could not judge about a walk, and why."""
+
+    NO_BASELINE = "no_baseline"
+    NO_FOLLOW_UP = "no_follow_up"
+    FOLLOW_UP_TOO_EARLY = "follow_up_too_early"
+    SPREAD = "spread"
+    NERVE_SIGNS = "nerve_signs"
+    NEXT_MORNING = "next_morning"
+
+
+NOT_JUDGED_TEXT = {
+    NotJudged.NO_BASELINE: "no rating before the walk",
+    NotJudged.NO_FOLLOW_UP: "no follow-up recorded",
+    NotJudged.FOLLOW_UP_TOO_EARLY: "the follow-up was taken too early",
+    NotJudged.SPREAD: "spread not judged (no reach recorded before the walk)",
+    NotJudged.NERVE_SIGNS: "nerve signs not judged (no rating before the walk)",
+    NotJudged.NEXT_MORNING: "next morning not judged (no earlier rating to compare with)",
 }
 
 
@@ -49,17 +90,55 @@ class Light(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """The pair of ratings a flag rests on: what the table of flagged walks shows."""
+
+    reason: Reason
+    earlier: PainRating
+    later: PainRating
+
+    @property
+    def change(self) -> PainChange:
+        return PainChange.between(self.later, self.earlier)
+
+
+@dataclass(frozen=True, slots=True)
 class WalkOutcome:
     walk: Walk
     outcome: Outcome
     reasons: tuple[Reason, ...]
+    #: What could not be judged (the outcome's own reason first), in the order of the rules.
+    not_judged: tuple[NotJudged, ...]
     light: Light | None
     baseline: PainRating | None
     end: PainRating | None
-    #: The last follow-up rating taken at least the follow-up delay after the walk ended.
+    #: The follow-up that decided: the first raised one, else the last one in the window.
     follow_up: PainRating | None
     previous_morning: PainRating | None
     next_morning: PainRating | None
+    #: What the next morning is compared with: the previous morning, else the baseline.
+    morning_reference: PainRating | None
+    #: The ratings behind the first flag that compares two ratings (in the order of the
+    #: rules: follow-up, next morning, spread, nerve signs), if any.
+    evidence: Evidence | None
+    #: Doses taken in the painkiller window before the walk (or during it): pain may be masked.
+    painkillers: tuple[MedicationDose, ...]
+    #: When the follow-up is asked for.
+    follow_up_due: datetime
+    #: The first rating after the walk (end, follow-up) at or above the red level, if any.
+    high_pain: PainRating | None
+
+    @property
+    def follow_up_change(self) -> PainChange | None:
+        """Back and leg at the deciding follow-up against the baseline."""
+        if self.follow_up is None or self.baseline is None:
+            return None
+        return PainChange.between(self.follow_up, self.baseline)
+
+    @property
+    def counts_as_tolerated(self) -> bool:
+        """Only a settled walk is evidence that the patient tolerated its length."""
+        return self.outcome is Outcome.SETTLED
 
 
 def light_for(score: int, settings: Settings) -> Light:
@@ -70,67 +149,156 @@ def light_for(score: int, settings: Settings) -> Light:
     return Light.GREEN
 
 
+class DoseIndex:
+    """Medication doses by time, to find those taken shortly before a walk."""
+
+    def __init__(self, doses: Iterable[MedicationDose]) -> None:
+        self._doses = sorted(doses, key=lambda d: (d.at, d.id))
+        self._times = [d.at for d in self._doses]
+
+    def between(self, start: datetime, end: datetime) -> tuple[MedicationDose, ...]:
+        return tuple(self._doses[bisect_left(self._times, start) : bisect_right(self._times, end)])
+
+
 def walk_outcomes(
-    walks: Iterable[Walk], ratings: RatingIndex, settings: Settings
+    walks: Iterable[Walk],
+    ratings: RatingIndex,
+    settings: Settings,
+    doses: Sequence[MedicationDose] = (),
 ) -> list[WalkOutcome]:
     """Outcomes of `walks`, in walk order; `ratings` should cover a day or two around them."""
     ordered = sorted(walks, key=lambda w: (w.start, w.id))
-    return [walk_outcome(walk, ratings, settings) for walk in ordered]
+    index = DoseIndex(doses)
+    return [
+        walk_outcome(
+            walk,
+            ratings,
+            settings,
+            doses=index,
+            next_walk_start=ordered[i + 1].start if i + 1 < len(ordered) else None,
+        )
+        for i, walk in enumerate(ordered)
+    ]
 
 
-def walk_outcome(walk: Walk, ratings: RatingIndex, settings: Settings) -> WalkOutcome:
+def walk_outcome(
+    walk: Walk,
+    ratings: RatingIndex,
+    settings: Settings,
+    *,
+    doses: DoseIndex | None = None,
+    next_walk_start: datetime | None = None,
+) -> WalkOutcome:
     points = settings.pain_change_points
-    delay = timedelta(hours=settings.follow_up_hours)
+    due = walk.end + timedelta(hours=settings.follow_up_hours)
     baseline = ratings.baseline(walk, timedelta(hours=settings.baseline_window_hours))
     ends = ratings.of_walk(walk, PainContext.END_OF_WALK)
     end = ends[-1] if ends else None
-    late_follow_ups = [
-        r for r in ratings.of_walk(walk, PainContext.FOLLOW_UP) if r.at - walk.end >= delay
-    ]
-    after_walk = ends + ratings.of_walk(walk, PainContext.FOLLOW_UP)
+    linked = ratings.of_walk(walk, PainContext.FOLLOW_UP)
+    early = [r for r in linked if r.at < due]
+    # A rating linked to no walk, taken in the window and before the next walk, answers
+    # the follow-up question as well as one taken from the prompt.
+    window_end = due + STANDALONE_FOLLOW_UP_SPAN
+    if next_walk_start is not None:
+        window_end = min(window_end, next_walk_start - timedelta(microseconds=1))
+    standalone = ratings.standalone_between(due, window_end)
+    in_window = sorted([r for r in linked if r.at >= due] + standalone, key=lambda r: (r.at, r.id))
+    after_walk = ends + early + in_window
     previous_morning = ratings.morning_before(walk.start)
     next_morning = ratings.next_morning(walk)
+    reference = previous_morning if previous_morning is not None else baseline
 
     reasons: list[Reason] = []
-    if baseline is not None and any(_raised(r, baseline, points) for r in late_follow_ups):
+    not_judged: list[NotJudged] = []
+    evidence: list[Evidence] = []
+    raised = [r for r in in_window if baseline and _raised(r, baseline, points)]
+    if baseline is not None and raised:
         reasons.append(Reason.FOLLOW_UP_RAISED)
-    if (
-        previous_morning is not None
-        and next_morning is not None
-        and next_morning is not previous_morning
-        and _raised(next_morning, previous_morning, points)
-    ):
-        reasons.append(Reason.NEXT_MORNING_RAISED)
+        evidence.append(Evidence(Reason.FOLLOW_UP_RAISED, baseline, raised[0]))
+    if next_morning is not None:
+        if reference is None:
+            not_judged.append(NotJudged.NEXT_MORNING)
+        elif _raised(next_morning, reference, points):
+            reasons.append(Reason.NEXT_MORNING_RAISED)
+            evidence.append(Evidence(Reason.NEXT_MORNING_RAISED, reference, next_morning))
     if walk.pain_lasted_hours is not None and walk.pain_lasted_hours >= settings.pain_lasted_hours:
         reasons.append(Reason.PAIN_LASTED)
+    reaching = [r for r in after_walk if r.reach is not None]
     if baseline is not None and baseline.reach is not None:
         depth = baseline.reach.depth
-        if any(r.reach is not None and r.reach.depth > depth for r in after_walk):
+        further = [r for r in reaching if r.reach is not None and r.reach.depth > depth]
+        if further:
             reasons.append(Reason.SPREAD_FURTHER)
-    if baseline is not None and any(
-        (r.numbness and not baseline.numbness) or (r.weakness and not baseline.weakness)
-        for r in after_walk
-    ):
-        reasons.append(Reason.NUMBNESS_OR_WEAKNESS)
+            evidence.append(Evidence(Reason.SPREAD_FURTHER, baseline, further[0]))
+    elif reaching:
+        not_judged.append(NotJudged.SPREAD)
+    if baseline is not None:
+        signs = [r for r in after_walk if _new_nerve_sign(r, baseline)]
+        if signs:
+            reasons.append(Reason.NERVE_SIGN_APPEARED)
+            evidence.append(Evidence(Reason.NERVE_SIGN_APPEARED, baseline, signs[0]))
+    elif any(r.numbness or r.tingling or r.weakness for r in after_walk):
+        not_judged.append(NotJudged.NERVE_SIGNS)
 
     if reasons:
         outcome = Outcome.PAIN_CONTINUED
-    elif late_follow_ups or next_morning is not None or walk.pain_lasted_hours is not None:
+    elif in_window and baseline is not None:
         outcome = Outcome.SETTLED
+    elif in_window:
+        outcome = Outcome.NOT_JUDGED
+        not_judged.insert(0, NotJudged.NO_BASELINE)
     else:
         outcome = Outcome.AWAITING_FOLLOW_UP
+        own = [NotJudged.FOLLOW_UP_TOO_EARLY if early else NotJudged.NO_FOLLOW_UP]
+        if baseline is None:
+            own.append(NotJudged.NO_BASELINE)
+        not_judged[:0] = own
+    window = timedelta(hours=settings.painkiller_window_hours)
+    high = [r for r in ends + in_window if worse_of(r) >= settings.red_from]
     return WalkOutcome(
         walk=walk,
         outcome=outcome,
         reasons=tuple(reasons),
-        light=light_for(max(end.back, end.leg), settings) if end else None,
+        not_judged=tuple(not_judged),
+        light=light_for(worse_of(end), settings) if end else None,
         baseline=baseline,
         end=end,
-        follow_up=late_follow_ups[-1] if late_follow_ups else None,
+        follow_up=raised[0] if raised else (in_window[-1] if in_window else None),
         previous_morning=previous_morning,
         next_morning=next_morning,
+        morning_reference=reference if next_morning is not None else None,
+        evidence=evidence[0] if evidence else None,
+        painkillers=doses.between(walk.start - window, walk.end) if doses else (),
+        follow_up_due=due,
+        high_pain=high[0] if high else None,
     )
 
 
 def _raised(later: PainRating, earlier: PainRating, points: int) -> bool:
-    return later.back - earlier.back >= points or later.leg - earlier.leg >= points
+    return PainChange.between(later, earlier).worst >= points
+
+
+def _new_nerve_sign(later: PainRating, earlier: PainRating) -> bool:
+    """Numbness, tingling or weakness that the earlier rating did not have."""
+    return (
+        (later.numbness and not earlier.numbness)
+        or (later.tingling and not earlier.tingling)
+        or (later.weakness and not earlier.weakness)
+    )
+
+
+def dose_text(dose: MedicationDose) -> str:
+    """ "ibuprofen 400 mg at 09:30" (with "2 × " when more than one was taken)."""
+    amount = "" if dose.quantity == 1 else f"{dose.quantity:g} × "
+    return f"{dose.name} {amount}{dose.dose:g} {dose.unit} at {dose.at:%H:%M}"
+
+
+def painkiller_text(result: WalkOutcome) -> str | None:
+    """ "taken after ibuprofen 400 mg at 09:30": the walk's pain may have been masked."""
+    if not result.painkillers:
+        return None
+    return "taken after " + ", ".join(dose_text(d) for d in result.painkillers)
+
+
+def not_judged_text(result: WalkOutcome) -> str:
+    return "; ".join(NOT_JUDGED_TEXT[item] for item in result.not_judged)

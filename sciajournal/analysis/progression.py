@@ -1,10 +1,15 @@
 """Weekly walking volume against the 10 %-a-week guide (domain.md, rule 3).
 
-Weeks are ISO weeks, Monday to Sunday, by the local date each walk was logged in.
-Every week of the range is present, walked or not, so a rest week is a zero, not a gap.
+Weeks are whole ISO weeks (Monday to Sunday, by the local date each walk was logged in)
+of the whole journal: a week's figures never depend on the range on screen, which only
+selects the weeks shown. A rest week is a zero, not a gap. The week in progress is
+"so far" and never warned. After a week or more without walking the patient should
+resume lighter; an increase is suggested only when last week's walks were judged settled.
 """
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -13,13 +18,24 @@ from sciajournal.analysis.outcomes import Outcome, WalkOutcome
 from sciajournal.core.entities import Walk
 from sciajournal.core.settings import Settings
 
+#: "Current tolerance" is the longest settled walk over this many weeks.
 TOLERANCE_WEEKS = 4
+#: This many weeks without walking make the next walking week a restart.
+BREAK_WEEKS = 1
 
 
 class GuideWarning(StrEnum):
     NONE = "none"
     ABOVE_GUIDE = "above_guide"  # more than 10 % above last week
     WELL_ABOVE = "well_above"  # more than 30 % above two weeks before
+    RESTART_TOO_FAST = "restart_too_fast"  # after a break, near the old volume
+
+
+class TargetKind(StrEnum):
+    INCREASE = "increase"  # last week + 10 %: its walks were judged settled
+    HOLD = "hold"  # last week's volume: pain continued after a walk that week
+    RESTART = "restart"  # about half of the last active week, after a break
+    NONE = "none"  # no suggestion: no evidence (see the reason), or no walking yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,30 +44,65 @@ class WeekVolume:
     minutes: float
     distance_km: float
     walks: int
+    settled: int
     pain_continued: int
+    not_judged: int
+    awaiting_follow_up: int
     #: Percent change against the previous week; None when that week had no walking.
     change_percent: float | None
     #: Percent change against two weeks before; None when that week had no walking.
     two_week_change_percent: float | None
+    #: The most the guide allowed this week: last week + 10 %, or after a break the
+    #: restart volume + 10 %; None without walking to build on.
+    guide_minutes: float | None
+    #: Weeks without walking just before this one, when this week restarts after a break.
+    break_weeks: int
+    #: The last active week's minutes before the break, for a restart week.
+    restart_from_minutes: float | None
     warning: GuideWarning
+    #: The week holding today: its figures are "so far", and it is never warned.
+    in_progress: bool
+    #: The range on screen covers only part of this week; the figures are the whole week's.
+    partly_outside_range: bool
 
     @property
     def iso_week(self) -> str:
         year, week, _ = self.monday.isocalendar()
         return f"{year}-W{week:02d}"
 
+    @property
+    def rose(self) -> bool:
+        return self.minutes > 0 and (self.change_percent is None or self.change_percent > 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    week: date
+    minutes: float | None
+    kind: TargetKind
+    #: Why the target is held or missing, in words; None for a plain increase.
+    reason: str | None
+    #: The week the target builds on (last complete week).
+    base_week: date
+
 
 @dataclass(frozen=True, slots=True)
 class Progression:
+    #: The weeks touched by the range, with whole-week figures.
     weeks: list[WeekVolume]
-    #: The week the target is for: the one after the last complete week of the range.
-    target_week: date
-    #: Suggested minutes for `target_week`; None when the week before had no walking.
-    target_minutes: float | None
-    #: True when the target was held at the previous week's volume because pain continued.
-    target_held_back: bool
-    #: The longest settled walk in the last four weeks (minutes), or None.
+    target: Target
+    #: The longest settled walk in the last TOLERANCE_WEEKS weeks of the range, or None.
     tolerance_minutes: float | None
+
+    @property
+    def weeks_above_guide(self) -> list[WeekVolume]:
+        """Complete weeks that rose by more than the guide (restarts counted apart)."""
+        rising = (GuideWarning.ABOVE_GUIDE, GuideWarning.WELL_ABOVE)
+        return [w for w in self.weeks if w.warning in rising]
+
+    @property
+    def fast_restarts(self) -> list[WeekVolume]:
+        return [w for w in self.weeks if w.warning is GuideWarning.RESTART_TOO_FAST]
 
 
 def monday_of(day: date) -> date:
@@ -64,79 +115,170 @@ def percent_change(now: float, before: float) -> float | None:
     return (now - before) / before * 100
 
 
+def guide_minutes(last_week: float, settings: Settings) -> float | None:
+    """The most this week may reach against last week's minutes; None after a rest week."""
+    if last_week <= 0:
+        return None
+    return last_week * (1 + settings.weekly_increase_percent / 100)
+
+
+def restart_minutes(last_active: float, settings: Settings) -> float:
+    """ "Resume lighter": the suggested first week after a break."""
+    return last_active * settings.restart_percent / 100
+
+
 def weekly_volume(
-    walks: Sequence[Walk],
+    walk_history: Iterable[Walk],
     outcomes: Sequence[WalkOutcome],
     first_day: date,
     last_day: date,
     settings: Settings,
+    today: date,
 ) -> Progression:
-    """Weeks from the one holding `first_day` to the one holding `last_day`."""
-    first_monday, last_monday = monday_of(first_day), monday_of(last_day)
-    count = (last_monday - first_monday).days // 7 + 1
-    minutes = [0.0] * count
-    distance = [0.0] * count
-    walk_counts = [0] * count
-    continued = [0] * count
-    for walk in walks:
-        index = (monday_of(walk.start.date()) - first_monday).days // 7
-        if 0 <= index < count:
-            minutes[index] += walk.minutes
-            distance[index] += walk.distance_km or 0.0
-            walk_counts[index] += 1
-    for result in outcomes:
-        index = (monday_of(result.walk.start.date()) - first_monday).days // 7
-        if 0 <= index < count and result.outcome is Outcome.PAIN_CONTINUED:
-            continued[index] += 1
+    """Weeks holding first_day..last_day, with figures from the whole `walk_history`.
 
-    weeks: list[WeekVolume] = []
-    for index in range(count):
-        change = percent_change(minutes[index], minutes[index - 1]) if index >= 1 else None
-        two_week = percent_change(minutes[index], minutes[index - 2]) if index >= 2 else None
-        if two_week is not None and two_week > settings.two_week_increase_percent:
-            warning = GuideWarning.WELL_ABOVE
-        elif change is not None and change > settings.weekly_increase_percent:
-            warning = GuideWarning.ABOVE_GUIDE
-        else:
-            warning = GuideWarning.NONE
-        weeks.append(
-            WeekVolume(
-                monday=first_monday + timedelta(weeks=index),
-                minutes=minutes[index],
-                distance_km=round(distance[index], 3),
-                walks=walk_counts[index],
-                pain_continued=continued[index],
-                change_percent=change,
-                two_week_change_percent=two_week,
-                warning=warning,
-            )
+    `outcomes` must cover every walk of those weeks (not only of the range) for the
+    week's counts to be whole-week counts.
+    """
+    walks = list(walk_history)
+    minutes: defaultdict[date, float] = defaultdict(float)
+    distance: defaultdict[date, float] = defaultdict(float)
+    walk_counts: Counter[date] = Counter()
+    for walk in walks:
+        monday = monday_of(walk.start.date())
+        minutes[monday] += walk.minutes
+        distance[monday] += walk.distance_km or 0.0
+        walk_counts[monday] += 1
+    kinds: dict[date, Counter[Outcome]] = {}
+    for result in outcomes:
+        kinds.setdefault(monday_of(result.walk.start.date()), Counter())[result.outcome] += 1
+
+    first_monday, last_monday = monday_of(first_day), monday_of(last_day)
+    this_monday = monday_of(today)
+    active = sorted(m for m in minutes if minutes[m] > 0)
+
+    def week(monday: date) -> WeekVolume:
+        now, before = minutes[monday], minutes[monday - timedelta(weeks=1)]
+        two_before = minutes[monday - timedelta(weeks=2)]
+        change = percent_change(now, before)
+        two_week = percent_change(now, two_before)
+        last_active = _last_active_before(active, monday)
+        break_weeks = 0
+        restart_from = None
+        guide = guide_minutes(before, settings)
+        if now > 0 and before <= 0 and last_active is not None:
+            break_weeks = (monday - last_active).days // 7 - 1
+            if break_weeks >= BREAK_WEEKS:
+                restart_from = minutes[last_active]
+                guide = guide_minutes(restart_minutes(restart_from, settings), settings)
+        in_progress = monday == this_monday
+        warning = GuideWarning.NONE
+        if in_progress:
+            pass  # "so far": a week is judged when it is over
+        elif restart_from is not None and guide is not None and now > guide:
+            warning = GuideWarning.RESTART_TOO_FAST
+        elif change is not None and change > 0:
+            if two_week is not None and two_week > settings.two_week_increase_percent:
+                warning = GuideWarning.WELL_ABOVE
+            elif change > settings.weekly_increase_percent:
+                warning = GuideWarning.ABOVE_GUIDE
+        counts = kinds.get(monday, Counter())
+        return WeekVolume(
+            monday=monday,
+            minutes=now,
+            distance_km=round(distance[monday], 3),
+            walks=walk_counts[monday],
+            settled=counts[Outcome.SETTLED],
+            pain_continued=counts[Outcome.PAIN_CONTINUED],
+            not_judged=counts[Outcome.NOT_JUDGED],
+            awaiting_follow_up=counts[Outcome.AWAITING_FOLLOW_UP],
+            change_percent=change,
+            two_week_change_percent=two_week,
+            guide_minutes=guide,
+            break_weeks=break_weeks,
+            restart_from_minutes=restart_from,
+            warning=warning,
+            in_progress=in_progress,
+            # The days after today are not outside the range: they have not happened yet.
+            partly_outside_range=monday < first_day
+            or min(monday + timedelta(days=6), today) > last_day,
         )
 
-    # The target builds on the last complete week: with the range ending mid-week, that is
-    # the week before, and the target is for the week in progress.
-    base = weeks[-1] if last_day.weekday() == 6 or len(weeks) == 1 else weeks[-2]
-    held_back = base.pain_continued > 0
-    if base.minutes <= 0:
-        target = None
-    elif held_back:
-        target = base.minutes
-    else:
-        target = round(base.minutes * (1 + settings.weekly_increase_percent / 100), 1)
+    count = (last_monday - first_monday).days // 7 + 1
+    weeks = [week(first_monday + timedelta(weeks=i)) for i in range(count)]
+    # The target builds on the last complete week: with the range reaching the week in
+    # progress, that is the week before, and the target is for the week in progress.
+    base_monday = monday_of(min(last_day, today))
+    if base_monday >= this_monday:
+        base_monday = this_monday - timedelta(weeks=1)
+    target = _target(week(base_monday), active, minutes, settings)
     return Progression(
         weeks=weeks,
-        target_week=base.monday + timedelta(weeks=1),
-        target_minutes=target,
-        target_held_back=held_back and target is not None,
-        tolerance_minutes=current_tolerance(outcomes, last_day),
+        target=target,
+        tolerance_minutes=current_tolerance(outcomes, first_day, last_day),
     )
 
 
-def current_tolerance(outcomes: Sequence[WalkOutcome], last_day: date) -> float | None:
-    """The longest walk that settled in the four weeks up to `last_day`."""
-    since = last_day - timedelta(weeks=TOLERANCE_WEEKS) + timedelta(days=1)
+def _last_active_before(active: list[date], monday: date) -> date | None:
+    """The last week with walking before `monday` (`active` is sorted)."""
+    index = bisect_left(active, monday) - 1
+    return active[index] if index >= 0 else None
+
+
+def _target(
+    base: WeekVolume, active: list[date], minutes: defaultdict[date, float], settings: Settings
+) -> Target:
+    week = base.monday + timedelta(weeks=1)
+
+    def target(value: float | None, kind: TargetKind, reason: str | None) -> Target:
+        rounded = None if value is None else round(value, 1)
+        return Target(week, rounded, kind, reason, base.monday)
+
+    if base.minutes <= 0:
+        last_active = _last_active_before(active, base.monday)
+        if last_active is None:
+            return target(None, TargetKind.NONE, "no walking yet to build on")
+        old = minutes[last_active]
+        weeks = (base.monday - last_active).days // 7
+        return target(
+            restart_minutes(old, settings),
+            TargetKind.RESTART,
+            f"after {weeks} week{'s' if weeks != 1 else ''} without walking: resume lighter, "
+            f"about {settings.restart_percent:g} % of the last active week ({old:g} min)",
+        )
+    if base.pain_continued:
+        return target(
+            base.minutes,
+            TargetKind.HOLD,
+            f"held at last week's volume: pain continued after {_walks(base.pain_continued)}",
+        )
+    unjudged = []
+    if base.awaiting_follow_up:
+        unjudged.append(f"{_walks(base.awaiting_follow_up)} awaiting a follow-up")
+    if base.not_judged:
+        unjudged.append(f"{_walks(base.not_judged)} not judged")
+    if unjudged:
+        return target(
+            None,
+            TargetKind.NONE,
+            f"no increase suggested: last week {' and '.join(unjudged)}; "
+            "only settled walks show that an increase is tolerated",
+        )
+    return target(guide_minutes(base.minutes, settings), TargetKind.INCREASE, None)
+
+
+def _walks(count: int) -> str:
+    return f"{count} walk{'s' if count != 1 else ''}"
+
+
+def current_tolerance(
+    outcomes: Sequence[WalkOutcome], first_day: date, last_day: date
+) -> float | None:
+    """The longest walk that settled in the range's last TOLERANCE_WEEKS weeks."""
+    since = max(first_day, last_day - timedelta(weeks=TOLERANCE_WEEKS) + timedelta(days=1))
     settled = [
         result.walk.minutes
         for result in outcomes
-        if result.outcome is Outcome.SETTLED and since <= result.walk.start.date() <= last_day
+        if result.counts_as_tolerated and since <= result.walk.start.date() <= last_day
     ]
     return max(settled) if settled else None

@@ -7,6 +7,7 @@ ten-year journal is analysed in well under a second.
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sciajournal.core.entities import PainRating, Walk
@@ -21,6 +22,36 @@ def worse_of(rating: PainRating) -> int:
     return max(rating.back, rating.leg)
 
 
+@dataclass(frozen=True, slots=True)
+class PainChange:
+    """Back and leg compared separately (domain.md, rule 1): a leg that got worse is
+    never offset by a back that got better."""
+
+    back: int
+    leg: int
+
+    @classmethod
+    def between(cls, later: PainRating, earlier: PainRating) -> "PainChange":
+        return cls(later.back - earlier.back, later.leg - earlier.leg)
+
+    @property
+    def worst(self) -> int:
+        """The single number shown where one is: the larger rise (or the smaller fall)."""
+        return max(self.back, self.leg)
+
+    @property
+    def site(self) -> str:
+        """Which side `worst` is: "leg", "back", or "back and leg" when they moved alike."""
+        if self.back == self.leg:
+            return "back and leg"
+        return "leg" if self.leg > self.back else "back"
+
+    @property
+    def text(self) -> str:
+        """ "+3 leg" for back -3 / leg +3: the worse rise, named."""
+        return f"{self.worst:+d} {self.site}"
+
+
 class RatingIndex:
     def __init__(self, ratings: Iterable[PainRating]) -> None:
         ordered = sorted(ratings, key=lambda r: (r.at, r.id))
@@ -28,6 +59,10 @@ class RatingIndex:
         self._all_times = [r.at for r in ordered]
         self._mornings = [r for r in ordered if r.context is PainContext.MORNING]
         self._morning_times = [r.at for r in self._mornings]
+        self._standalone = [
+            r for r in ordered if r.context is PainContext.STANDALONE and r.walk_id is None
+        ]
+        self._standalone_times = [r.at for r in self._standalone]
         self._by_walk: dict[str, list[PainRating]] = defaultdict(list)
         for rating in ordered:
             if rating.walk_id is not None:
@@ -46,6 +81,12 @@ class RatingIndex:
             return self._all[last]
         return None
 
+    def standalone_between(self, start: datetime, end: datetime) -> list[PainRating]:
+        """Ratings linked to no walk, start <= at <= end."""
+        low = bisect_left(self._standalone_times, start)
+        high = bisect_right(self._standalone_times, end)
+        return self._standalone[low:high]
+
     def morning_before(self, moment: datetime) -> PainRating | None:
         index = bisect_right(self._morning_times, moment) - 1
         if index >= 0 and moment - self._mornings[index].at <= MORNING_REACH:
@@ -53,17 +94,15 @@ class RatingIndex:
         return None
 
     def next_morning(self, walk: Walk) -> PainRating | None:
-        """A morning rating linked to the walk, else the first morning rating after it ended."""
+        """A morning rating linked to the walk, else the first morning rating after it ended.
+
+        "After it ended", not "on a later date": a walk at 00:30 is followed by that same
+        date's morning (domain.md, rule 1).
+        """
         linked = self.of_walk(walk, PainContext.MORNING)
         if linked:
             return linked[0]
         index = bisect_left(self._morning_times, walk.end)
-        while index < len(self._mornings):
-            morning = self._mornings[index]
-            if morning.at - walk.end > MORNING_REACH:
-                return None
-            # A rating on the morning of the walk itself (before an early walk ended) is not "next".
-            if morning.at.date() > walk.start.date():
-                return morning
-            index += 1
+        if index < len(self._mornings) and self._mornings[index].at - walk.end <= MORNING_REACH:
+            return self._mornings[index]
         return None

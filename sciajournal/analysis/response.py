@@ -4,17 +4,28 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from statistics import StatisticsError, correlation
+from statistics import NormalDist, StatisticsError, correlation
 
 from sciajournal.analysis.outcomes import Outcome, WalkOutcome
-from sciajournal.analysis.ratings import worse_of
+from sciajournal.analysis.ratings import PainChange
 from sciajournal.analysis.series import Day
 from sciajournal.core.entities import PainRating
 
 #: Walk length bands in minutes, lower bound inclusive; the last is open-ended.
 BANDS: tuple[tuple[float, float], ...] = ((0, 10), (10, 20), (20, 30), (30, 45), (45, math.inf))
-#: Fewer pairs than this and a correlation says nothing.
-MIN_PAIRS = 14
+#: Fewer day pairs than this (four weeks, so a 30-day summary qualifies) and a rank
+#: correlation is not shown as a number.
+MIN_CORRELATION_DAYS = 28
+#: The confidence level of the interval given with a correlation.
+CONFIDENCE = 0.95
+
+
+class MeasuredAt:
+    """Where a walk's "change afterwards" was measured, in words."""
+
+    FOLLOW_UP = "follow-up"
+    NEXT_MORNING = "next morning"
+    END = "end of walk"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +33,15 @@ class WalkResponse:
     walk_id: str
     minutes: float
     outcome: Outcome
-    #: Change of the worse of back/leg pain against the baseline (or previous morning).
-    change_end: int | None
-    change_follow_up: int | None
-    change_next_morning: int | None
+    #: Back and leg changes against the baseline (the next morning: against the previous
+    #: morning, else the baseline). `.worst` is the single number shown.
+    change_end: PainChange | None
+    change_follow_up: PainChange | None
+    change_next_morning: PainChange | None
+    #: "Pain afterwards": the worse of the follow-up and next-morning changes (what a flag
+    #: is about); only a walk with neither is placed by its end-of-walk change.
+    afterwards: PainChange | None
+    afterwards_measured_at: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +49,7 @@ class Band:
     low: float
     high: float
     walks: int
-    decided: int  # settled or pain continued; walks awaiting a follow-up are left out
+    decided: int  # settled or pain continued; walks awaiting a follow-up or not judged are left out
     pain_continued: int
 
     @property
@@ -49,39 +65,73 @@ class Band:
 class Correlation:
     """Spearman rank correlation of a day's walking minutes with the next day's mean pain."""
 
-    rho: float | None  # None: not enough data, or no variation to rank
+    site: str  # "leg" or "back"
+    rho: float | None  # None: fewer than MIN_CORRELATION_DAYS pairs, or no variation to rank
     pairs: int
+    #: The CONFIDENCE interval of rho (Fisher z, Fieller's variance); None without rho.
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def words(self) -> str:
+        """The result in plain words: what a patient and a doctor can read without a table."""
+        if self.pairs < MIN_CORRELATION_DAYS:
+            return (
+                f"not enough days yet to compare walking with next-day {self.site} pain "
+                f"({self.pairs} of {MIN_CORRELATION_DAYS})"
+            )
+        if self.rho is None or self.low is None or self.high is None:
+            return f"no variation in walking or {self.site} pain to compare"
+        if self.low > 0:
+            return f"on days after longer walks, {self.site} pain tended to be higher"
+        if self.high < 0:
+            return f"on days after longer walks, {self.site} pain tended to be lower"
+        return f"no clear link between a day's walking and the next day's {self.site} pain"
 
 
 def walk_responses(outcomes: Sequence[WalkOutcome]) -> list[WalkResponse]:
     responses = []
     for result in outcomes:
-        base = worse_of(result.baseline) if result.baseline else None
-        morning = worse_of(result.previous_morning) if result.previous_morning else None
+        follow_up = _change(result.follow_up, result.baseline)
+        next_morning = _change(result.next_morning, result.morning_reference)
+        later = [
+            (change, where)
+            for change, where in (
+                (follow_up, MeasuredAt.FOLLOW_UP),
+                (next_morning, MeasuredAt.NEXT_MORNING),
+            )
+            if change is not None
+        ]
+        end = _change(result.end, result.baseline)
+        if not later and end is not None:
+            later = [(end, MeasuredAt.END)]
+        afterwards, where = max(later, key=lambda pair: pair[0].worst) if later else (None, None)
         responses.append(
             WalkResponse(
                 walk_id=result.walk.id,
                 minutes=result.walk.minutes,
                 outcome=result.outcome,
-                change_end=_change(result.end, base),
-                change_follow_up=_change(result.follow_up, base),
-                change_next_morning=_change(result.next_morning, morning),
+                change_end=end,
+                change_follow_up=follow_up,
+                change_next_morning=next_morning,
+                afterwards=afterwards,
+                afterwards_measured_at=where,
             )
         )
     return responses
 
 
-def _change(rating: PainRating | None, reference: int | None) -> int | None:
+def _change(rating: PainRating | None, reference: PainRating | None) -> PainChange | None:
     if rating is None or reference is None:
         return None
-    return worse_of(rating) - reference
+    return PainChange.between(rating, reference)
 
 
 def flag_rate_by_band(outcomes: Sequence[WalkOutcome]) -> list[Band]:
     bands = []
     for low, high in BANDS:
         inside = [r for r in outcomes if low <= r.walk.minutes < high]
-        decided = [r for r in inside if r.outcome is not Outcome.AWAITING_FOLLOW_UP]
+        decided = [r for r in inside if r.outcome in (Outcome.SETTLED, Outcome.PAIN_CONTINUED)]
         continued = [r for r in decided if r.outcome is Outcome.PAIN_CONTINUED]
         bands.append(Band(low, high, len(inside), len(decided), len(continued)))
     return bands
@@ -111,6 +161,7 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 
 def minutes_against_next_day_pain(days: Sequence[Day], leg: bool = True) -> Correlation:
     """Pairs each day's walking minutes (rest days count as 0) with the next day's mean pain."""
+    site = "leg" if leg else "back"
     xs: list[float] = []
     ys: list[float] = []
     for today, tomorrow in pairwise(days):
@@ -118,7 +169,17 @@ def minutes_against_next_day_pain(days: Sequence[Day], leg: bool = True) -> Corr
         if pain is not None:
             xs.append(today.walk_minutes)
             ys.append(pain)
-    if len(xs) < MIN_PAIRS:
-        return Correlation(None, len(xs))
+    if len(xs) < MIN_CORRELATION_DAYS:
+        return Correlation(site, None, len(xs))
     rho = spearman(xs, ys)
-    return Correlation(round(rho, 3) if rho is not None else None, len(xs))
+    if rho is None:
+        return Correlation(site, None, len(xs))
+    low, high = confidence_interval(rho, len(xs))
+    return Correlation(site, round(rho, 3), len(xs), round(low, 3), round(high, 3))
+
+
+def confidence_interval(rho: float, n: int) -> tuple[float, float]:
+    """Fisher z interval for Spearman's rho, with Fieller's variance 1.06 / (n - 3)."""
+    z = math.atanh(max(-0.999999, min(0.999999, rho)))
+    spread = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2) * math.sqrt(1.06 / (n - 3))
+    return math.tanh(z - spread), math.tanh(z + spread)

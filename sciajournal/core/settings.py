@@ -28,6 +28,12 @@ class Settings:
     #: During-walk traffic light: green below amber_from, amber below red_from, red from it.
     amber_from: int = 4
     red_from: int = 6
+    # -- walk judgments and progression (issue 12) --
+    #: A dose taken this long before a walk is linked to it: its pain may be masked.
+    painkiller_window_hours: float = 4.0
+    #: After a week or more without walking, next week's target is this share of the
+    #: last active week ("resume lighter").
+    restart_percent: float = 50.0
     distance_unit: str = "km"
     patient_name: str = ""
     # Reminders: a tray message where the desktop has a tray, otherwise in the window.

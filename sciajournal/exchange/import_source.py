@@ -25,8 +25,9 @@ MAX_DOCUMENT_BYTES = 100 * MEGABYTE
 MAX_TRACK_BYTES = 32 * MEGABYTE
 #: Real exports deflate about 10 to 20 times; far beyond that is a zip bomb, not data.
 MAX_ZIP_RATIO = 100
-#: What a damaged zip member raises while it is read (bad CRC, bad deflate stream, cut short).
-DAMAGED_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError)
+#: What a damaged zip raises while it is read: a bad CRC or deflate stream, a member cut
+#: short, or an offset pointing outside the file (OSError from the seek).
+DAMAGED_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
 
 
 class ImportFileError(ValueError):

@@ -5,11 +5,10 @@ The PDF renderer lays this out; tests compare the printed text with it.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from sciajournal.analysis.journal_analysis import JournalAnalysis
-from sciajournal.analysis.outcomes import REASON_TEXT, Outcome
-from sciajournal.analysis.progression import monday_of
+from sciajournal.analysis.outcomes import Outcome
 from sciajournal.analysis.red_flag_history import EARLIER_RED_FLAG_WINDOW, RedFlagHistory
 from sciajournal.analysis.red_flags import Urgency, graded_signs_text
 from sciajournal.analysis.series import Day, weekly_points
@@ -17,6 +16,7 @@ from sciajournal.analysis.treatments import PainChange
 from sciajournal.analysis.trends import PainTrend, meaningful_step, pain_trends
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import RedFlagCheck
+from sciajournal.report import walk_wording as wording
 
 #: Up to this many days the chart shows days; beyond, weeks.
 DAILY_CHART_MAX_DAYS = 45
@@ -57,8 +57,22 @@ class SummaryContent:
     settled: int = 0
     pain_continued: int = 0
     awaiting: int = 0
+    not_judged: int = 0
+    #: "3 settled, 1 pain continued afterwards, ...": every outcome, named.
+    counts_text: str = ""
+    #: The trend table's wording, with the window and thresholds it applies.
+    trend_heading: str = ""
+    trend_columns: list[str] = field(default_factory=list)
+    trend_note: str = ""
+    trend_rows: list[list[str]] = field(default_factory=list)
     progression_lines: list[str] = field(default_factory=list)
+    tolerance_lines: list[str] = field(default_factory=list)
+    correlation_lines: list[str] = field(default_factory=list)
+    flagged_note: str = ""
     flagged_walks: list[list[str]] = field(default_factory=list)
+    unjudged_walks: list[list[str]] = field(default_factory=list)
+    high_pain_walks: list[list[str]] = field(default_factory=list)
+    high_pain_heading: str = ""
     medications: list[list[str]] = field(default_factory=list)
     treatments: list[list[str]] = field(default_factory=list)
     notes: list[list[str]] = field(default_factory=list)
@@ -69,7 +83,14 @@ class SummaryContent:
 
     @property
     def has_detail(self) -> bool:
-        return bool(self.flagged_walks or self.medications or self.treatments or self.notes)
+        return bool(
+            self.flagged_walks
+            or self.unjudged_walks
+            or self.high_pain_walks
+            or self.medications
+            or self.treatments
+            or self.notes
+        )
 
 
 def chart_points(days: list[Day], points: int) -> tuple[bool, list[ChartPoint]]:
@@ -98,12 +119,6 @@ def chart_points(days: list[Day], points: int) -> tuple[bool, list[ChartPoint]]:
     return by_week, chart
 
 
-def _pair(rating: object) -> str:
-    if rating is None:
-        return "–"
-    return f"{rating.back}/{rating.leg}"  # type: ignore[attr-defined]
-
-
 def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date) -> SummaryContent:
     """`entries` are those the analysis was run on; notes are taken from them by date."""
     settings = analysis.settings
@@ -126,6 +141,10 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
 
     _red_flag_lines(content, analysis.red_flag_history)
     content.trends = pain_trends(analysis.days)
+    content.trend_heading = wording.trend_heading()
+    content.trend_columns = wording.trend_columns()
+    content.trend_note = wording.trend_note(points)
+    content.trend_rows = [wording.trend_cells(trend, points) for trend in content.trends]
     content.chart_by_week, content.chart = chart_points(analysis.days, points)
     outcomes = analysis.outcomes
     content.walks = len(outcomes)
@@ -133,23 +152,20 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
     content.settled = sum(o.outcome is Outcome.SETTLED for o in outcomes)
     content.pain_continued = sum(o.outcome is Outcome.PAIN_CONTINUED for o in outcomes)
     content.awaiting = sum(o.outcome is Outcome.AWAITING_FOLLOW_UP for o in outcomes)
-    content.progression_lines = _progression_lines(analysis)
-
-    for result in outcomes:
-        if result.outcome is not Outcome.PAIN_CONTINUED:
-            continue
-        walk = result.walk
-        content.flagged_walks.append(
-            [
-                f"{walk.start:%a %d %b %Y %H:%M}",
-                f"{walk.minutes:g}",
-                walk.surface.value,
-                _pair(result.baseline),
-                _pair(result.end),
-                _pair(result.follow_up),
-                "; ".join(REASON_TEXT[reason] for reason in result.reasons),
-            ]
-        )
+    content.not_judged = sum(o.outcome is Outcome.NOT_JUDGED for o in outcomes)
+    content.counts_text = wording.walk_counts_text(analysis)
+    content.progression_lines = wording.progression_lines(analysis)
+    content.tolerance_lines = wording.tolerance_lines(analysis)
+    content.correlation_lines = wording.correlation_lines(analysis)
+    content.flagged_note = wording.flagged_table_note(settings)
+    content.flagged_walks = [
+        wording.flagged_row(o) for o in outcomes if o.outcome is Outcome.PAIN_CONTINUED
+    ]
+    content.unjudged_walks = [
+        wording.unjudged_row(o) for o in outcomes if o.outcome is Outcome.NOT_JUDGED
+    ]
+    content.high_pain_walks = [wording.high_pain_row(o) for o in analysis.tolerance.high_pain]
+    content.high_pain_heading = wording.high_pain_heading(settings, len(content.high_pain_walks))
     for use in analysis.medications:
         how = []
         if use.as_needed:
@@ -224,43 +240,3 @@ def _red_flag_lines(content: SummaryContent, history: RedFlagHistory) -> None:
         + (f". Notes: {check.notes}" if check.notes else "")
         for check in history.earlier
     ]
-
-
-def _progression_lines(analysis: JournalAnalysis) -> list[str]:
-    progression = analysis.progression
-    settings = analysis.settings
-    lines = []
-    if progression.tolerance_minutes is not None:
-        lines.append(
-            f"Current tolerance: the longest walk that settled in the last 4 weeks was "
-            f"{progression.tolerance_minutes:g} min."
-        )
-    else:
-        lines.append("Current tolerance: no walk settled in the last 4 weeks of the period.")
-    this_monday = monday_of(analysis.last_day)
-    weeks = {week.monday: week for week in progression.weeks}
-    this_week = weeks.get(this_monday)
-    last_week = weeks.get(this_monday - timedelta(weeks=1))
-    if this_week is not None and last_week is not None:
-        so_far = "" if analysis.last_day.weekday() == 6 else " so far"
-        change = "" if this_week.change_percent is None else f" ({this_week.change_percent:+.0f} %)"
-        lines.append(
-            f"Walking in the last week of the period{so_far}: {this_week.minutes:g} min"
-            f"{change}; the week before: {last_week.minutes:g} min."
-        )
-    if progression.target_minutes is not None:
-        held = (
-            " (held: pain continued after a walk that week)" if progression.target_held_back else ""
-        )
-        lines.append(
-            f"Suggested for the week of {progression.target_week:%d %b}: at most "
-            f"{progression.target_minutes:.0f} min, {settings.weekly_increase_percent:g} % "
-            f"guide{held}."
-        )
-    above = sum(1 for week in progression.weeks if week.warning.value != "none")
-    if above:
-        lines.append(
-            f"Weeks above the {settings.weekly_increase_percent:g} %-a-week guide: {above} of "
-            f"{len(progression.weeks)}."
-        )
-    return lines

@@ -27,6 +27,11 @@ from sciajournal.analysis.red_flags import WORDING, Urgency
 from sciajournal.report.fonts import report_font
 from sciajournal.report.print_chart import draw_chart
 from sciajournal.report.summary_content import SummaryContent
+from sciajournal.report.walk_wording import (
+    FLAGGED_HEADINGS,
+    HIGH_PAIN_HEADINGS,
+    UNJUDGED_HEADINGS,
+)
 from sciajournal.safe_files import write_atomically
 
 LOGICAL_DPI = 96
@@ -187,36 +192,29 @@ def _red_flags_html(content: SummaryContent) -> str:
 
 def _trend_html(content: SummaryContent) -> str:
     rows = ""
-    for trend in content.trends:
-        start = "–" if trend.start is None else f"{trend.start:g}"
-        end = "–" if trend.end is None else f"{trend.end:g}"
-        change = (
-            "–"
-            if trend.change is None
-            else f"{trend.change:+g} points"
-            + (f" ({trend.percent:+g} %)" if trend.percent is not None else "")
-        )
-        verdict = trend.verdict(content.change_points)
+    for trend, cells in zip(content.trends, content.trend_rows, strict=True):
+        shown = [escape(cell) for cell in cells]
         if trend.is_meaningful(content.change_points):
-            verdict = f"<b>{verdict}</b>"
-        cells = [f"{trend.site} pain", start, end, change, verdict]
-        rows += "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+            shown[-1] = f"<b>{shown[-1]}</b>"
+        rows += "<tr>" + "".join(f"<td>{cell}</td>" for cell in shown) + "</tr>"
+    columns = "".join(f"<th>{escape(column)}</th>" for column in content.trend_columns)
     return (
-        "<h2>Pain (0-10): first week against last week of the period</h2>"
-        '<table cellspacing="0"><tr><th></th><th>first 7 days</th><th>last 7 days</th>'
+        f"<h2>{escape(content.trend_heading)}</h2>"
+        f'<table cellspacing="0"><tr><th></th>{columns}'
         f"<th>change</th><th>meaning</th></tr>{rows}</table>"
-        f'<p class="small">Mean of the daily mean ratings. A change of {content.change_points} '
-        "points, or of 30 % and at least 1 point, is taken as clinically meaningful.</p>"
+        f'<p class="small">{escape(content.trend_note)}</p>'
     )
 
 
 def _walks_html(content: SummaryContent) -> str:
-    lines = "".join(f"<p>{escape(line)}</p>" for line in content.progression_lines)
+    lines = "".join(
+        f"<p>{escape(line)}</p>"
+        for line in content.progression_lines + content.tolerance_lines + content.correlation_lines
+    )
     return (
         "<h2>Walks</h2>"
         f"<p><b>{content.walks} walks</b>, {content.walk_minutes:g} minutes in all: "
-        f"<b>{content.settled} settled</b>, <b>{content.pain_continued} pain continued</b> "
-        f"afterwards, <b>{content.awaiting} awaiting follow-up</b> (no follow-up rating).</p>"
+        f"{escape(content.counts_text)}.</p>"
         f"{lines}"
     )
 
@@ -236,16 +234,18 @@ def detail_html(content: SummaryContent) -> str:
         parts.append("".join(f"<p>{escape(line)}</p>" for line in content.red_flags))
     if content.flagged_walks:
         parts.append(f"<h2>Walks after which pain continued ({len(content.flagged_walks)})</h2>")
+        parts.append(f'<p class="small">{escape(content.flagged_note)}</p>')
+        parts.append(_table(FLAGGED_HEADINGS, content.flagged_walks))
+    if content.unjudged_walks:
+        parts.append(f"<h2>Walks not judged ({len(content.unjudged_walks)})</h2>")
         parts.append(
-            '<p class="small">Pain as back/leg (0-10): before the walk, at its end, and at the '
-            "follow-up two or more hours later.</p>"
+            '<p class="small">A follow-up was recorded but nothing before the walk to compare '
+            "it with: these walks are neither flagged nor counted as tolerated.</p>"
         )
-        parts.append(
-            _table(
-                ["when", "min", "surface", "before", "end", "follow-up", "why flagged"],
-                content.flagged_walks,
-            )
-        )
+        parts.append(_table(UNJUDGED_HEADINGS, content.unjudged_walks))
+    if content.high_pain_walks:
+        parts.append(f"<h2>{escape(content.high_pain_heading)}</h2>")
+        parts.append(_table(HIGH_PAIN_HEADINGS, content.high_pain_walks))
     if content.medications:
         parts.append("<h2>Medication taken</h2>")
         parts.append(

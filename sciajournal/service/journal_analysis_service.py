@@ -18,6 +18,7 @@ from sciajournal.analysis.outcomes import WalkOutcome
 from sciajournal.analysis.progression import monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
 from sciajournal.core.collection import Entries
+from sciajournal.core.entities import Walk
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.service.red_flag_checks import (
     with_earlier_red_flag_checks,
@@ -70,7 +71,16 @@ def analyse_range(
 ) -> AnalysedRange:
     entries = entries_around(journal, first_day, last_day)
     entries = with_earlier_red_flag_checks(journal, entries, first_day)
-    analysis = analyse(entries, first_day, last_day, journal.load_settings())
+    # Weekly volume is judged against the weeks before, however far back the last walk was.
+    walk_history = journal.collection(kinds=[Walk]).walks
+    analysis = analyse(
+        entries,
+        first_day,
+        last_day,
+        journal.load_settings(),
+        walk_history=walk_history,
+        today=today or local_now().date(),
+    )
     return AnalysedRange(entries, analysis)
 
 

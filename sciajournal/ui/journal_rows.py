@@ -6,11 +6,20 @@ own before and end ratings are folded into the walk's line; its follow-up has a 
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import groupby
 
-from sciajournal.analysis.outcomes import REASON_TEXT, Light, Outcome, WalkOutcome
+from sciajournal.analysis.outcomes import (
+    NOT_JUDGED_TEXT,
+    REASON_TEXT,
+    Light,
+    NotJudged,
+    Outcome,
+    WalkOutcome,
+    painkiller_text,
+)
 from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
+from sciajournal.analysis.today import follow_up_still_asked
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import (
     Entry,
@@ -78,19 +87,38 @@ def walk_text(
             text += f" · pain before {_pair(outcome.baseline)}"
         if outcome.light is not None:  # the word, so the light reads without its colour
             text += f" · {LIGHT_WORDS[outcome.light]}"
+        # Every judgment below is the analysis's; this only words it.
         if outcome.outcome is Outcome.PAIN_CONTINUED:
             reasons = "; ".join(REASON_TEXT[reason] for reason in outcome.reasons)
+            if outcome.evidence is not None:
+                reasons += f": {outcome.evidence.change.text}"
             text += f" · ⚠ pain continued ({reasons})"
             urgent = True
         elif outcome.outcome is Outcome.AWAITING_FOLLOW_UP:
-            due = walk.end + timedelta(hours=settings.follow_up_hours)
+            due = outcome.follow_up_due
+            early = NotJudged.FOLLOW_UP_TOO_EARLY in outcome.not_judged
+            if early:
+                text += " · the follow-up was taken early"
             if due <= now:
                 text += f" · follow-up due since {due.strftime('%H:%M')}"
-                urgent = now - due < timedelta(hours=36)
+                urgent = follow_up_still_asked(outcome, now)
             else:
                 text += f" · follow-up due {due.strftime('%H:%M')}"
+        elif outcome.outcome is Outcome.NOT_JUDGED:
+            text += f" · not judged ({NOT_JUDGED_TEXT[NotJudged.NO_BASELINE]})"
         else:
-            text += " · settled"
+            change = outcome.follow_up_change
+            text += " · settled" + (f" ({change.text} at the follow-up)" if change else "")
+        notes = [
+            NOT_JUDGED_TEXT[item]
+            for item in outcome.not_judged
+            if item in (NotJudged.SPREAD, NotJudged.NERVE_SIGNS, NotJudged.NEXT_MORNING)
+        ]
+        masked = painkiller_text(outcome)
+        if masked:
+            notes.append(masked)
+        if notes:
+            text += " · " + "; ".join(notes)
     return text, urgent
 
 

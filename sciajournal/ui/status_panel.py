@@ -77,12 +77,13 @@ class StatusPanel(QFrame):
         if status.morning_rating_for is not None:
             walk = status.morning_rating_for
             self._item(
-                "How is your pain this morning, after yesterday's walk?",
+                "How is your pain this morning, after the "
+                f"{walk.start.strftime('%a %H:%M')} walk ({walk.minutes:g} min)?",
                 "Rate &morning pain",
                 partial(self._ask_morning, walk),
             )
-        if status.week_above_guide:
-            guide = status.last_week_minutes * (1 + settings.weekly_increase_percent / 100)
+        guide = status.week_guide_minutes
+        if status.week_above_guide and guide is not None:
             self._item(
                 f"This week's walking ({status.week_minutes:g} min) is already above the "
                 f"{settings.weekly_increase_percent:g} % guide (last week "

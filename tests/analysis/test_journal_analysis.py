@@ -58,5 +58,5 @@ def test_empty_journal_analyses_to_zeros():
     analysis = analyse(Entries(), date(2026, 3, 1), date(2026, 3, 7), Settings())
     assert analysis.outcomes == []
     assert [d.walk_minutes for d in analysis.days] == [0] * 7
-    assert analysis.progression.target_minutes is None
+    assert analysis.progression.target.minutes is None
     assert analysis.leg_correlation.rho is None

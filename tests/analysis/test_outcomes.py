@@ -2,7 +2,7 @@
 
 from datetime import timedelta, timezone
 
-from sciajournal.analysis.outcomes import Light, Outcome, Reason
+from sciajournal.analysis.outcomes import Light, NotJudged, Outcome, Reason
 from sciajournal.core.enums import PainContext, Reach
 from sciajournal.core.settings import Settings
 from tests.analysis.scenario import (
@@ -64,11 +64,13 @@ def test_latest_rating_within_three_hours_is_the_baseline():
     assert result.outcome is Outcome.PAIN_CONTINUED
 
 
-def test_without_a_baseline_the_follow_up_rule_does_not_apply():
+def test_without_a_baseline_the_walk_is_not_judged_never_settled():
     too_old = rating(W.start - timedelta(hours=3, minutes=1), 2, 3)
     result = outcome(W, [too_old, follow_up(W, TWO_HOURS, 2, 9)])
     assert result.baseline is None
-    assert result.outcome is Outcome.SETTLED
+    assert result.outcome is Outcome.NOT_JUDGED
+    assert result.not_judged == (NotJudged.NO_BASELINE,)
+    assert not result.counts_as_tolerated
 
 
 def test_next_morning_two_points_above_the_morning_before():
@@ -78,15 +80,17 @@ def test_next_morning_two_points_above_the_morning_before():
     assert result.previous_morning == ratings[0] and result.next_morning == ratings[2]
 
 
-def test_next_morning_one_point_up_settles_the_walk():
+def test_next_morning_one_point_up_is_not_a_follow_up():
     result = outcome(W, [morning(t(10, 8), 2, 3), morning(t(11, 8), 3, 4)])
-    assert result.outcome is Outcome.SETTLED
+    assert result.reasons == ()
+    # Not flagged, but no follow-up: settling needs a follow-up, however good the morning.
+    assert result.outcome is Outcome.AWAITING_FOLLOW_UP
 
 
 def test_recorded_pain_of_exactly_two_hours_flags():
     assert outcome(walk(t(10, 10), pain_lasted_hours=2.0), []).reasons == (Reason.PAIN_LASTED,)
     short = outcome(walk(t(10, 10), pain_lasted_hours=1.9), [])
-    assert short.outcome is Outcome.SETTLED  # the patient told us: it settled
+    assert short.outcome is Outcome.AWAITING_FOLLOW_UP  # no rating before or after
 
 
 def test_symptoms_reaching_further_down_the_leg():
@@ -98,9 +102,11 @@ def test_symptoms_reaching_further_down_the_leg():
     assert Reason.SPREAD_FURTHER not in outcome(W, unknown).reasons
 
 
-def test_numbness_or_weakness_appearing():
+def test_numbness_tingling_or_weakness_appearing():
     ratings = [before(W, 3, 4), follow_up(W, TWO_HOURS, 3, 4, weakness=True)]
-    assert outcome(W, ratings).reasons == (Reason.NUMBNESS_OR_WEAKNESS,)
+    assert outcome(W, ratings).reasons == (Reason.NERVE_SIGN_APPEARED,)
+    tingling = [before(W, 3, 4), end(W, 3, 4, tingling=True), follow_up(W, TWO_HOURS, 3, 4)]
+    assert outcome(W, tingling).reasons == (Reason.NERVE_SIGN_APPEARED,)
     already = [before(W, 3, 4, numbness=True), follow_up(W, TWO_HOURS, 3, 4, numbness=True)]
     assert outcome(W, already).reasons == ()
 
@@ -132,13 +138,13 @@ def test_walk_across_midnight_uses_the_following_morning():
     assert result.reasons == (Reason.NEXT_MORNING_RAISED,)
 
 
-def test_early_walk_does_not_take_its_own_morning_as_next_morning():
+def test_next_morning_is_the_first_morning_rating_after_the_walk_ended():
     early = walk(t(10, 6, 0), minutes=20)
     ratings = [morning(t(9, 8), 2, 2), morning(t(10, 8), 2, 6), morning(t(11, 8), 2, 2)]
     result = outcome(early, ratings)
     assert result.previous_morning == ratings[0]
-    assert result.next_morning == ratings[2]
-    assert result.outcome is Outcome.SETTLED
+    assert result.next_morning == ratings[1]
+    assert result.reasons == (Reason.NEXT_MORNING_RAISED,)
 
 
 def test_two_hours_are_real_hours_across_a_daylight_saving_change():

@@ -1,14 +1,15 @@
-"""Weekly volume against the 10 %-a-week guide, by hand."""
+"""Weekly volume against the 10 %-a-week guide, over whole weeks of the whole journal, by hand."""
 
 from datetime import date, timedelta, timezone
 
 from sciajournal.analysis.outcomes import walk_outcomes
-from sciajournal.analysis.progression import GuideWarning, monday_of, weekly_volume
+from sciajournal.analysis.progression import GuideWarning, TargetKind, monday_of, weekly_volume
 from sciajournal.analysis.ratings import RatingIndex
 from sciajournal.core.settings import Settings
 from tests.analysis.scenario import before, follow_up, t, walk
 
 MONDAY = date(2026, 3, 2)
+LATER = date(2026, 12, 31)  # "today" long after the weeks: none of them is in progress
 
 
 def week_walks(minutes_per_week):
@@ -18,10 +19,19 @@ def week_walks(minutes_per_week):
     ]
 
 
-def volume(walks, last_day, ratings=(), settings=None):
+def settled(walks, back=2, leg=2):
+    """A before-rating and an unchanged follow-up for each walk: evidence they settled."""
+    ratings = []
+    for w in walks:
+        ratings += [before(w, back, leg), follow_up(w, timedelta(hours=2), back, leg)]
+    return ratings
+
+
+def volume(walks, last_day, ratings=None, settings=None, today=LATER, first_day=MONDAY):
     settings = settings or Settings()
+    ratings = settled(walks) if ratings is None else ratings
     outcomes = walk_outcomes(walks, RatingIndex(ratings), settings)
-    return weekly_volume(walks, outcomes, MONDAY, last_day, settings)
+    return weekly_volume(walks, outcomes, first_day, last_day, settings, today)
 
 
 def test_percent_changes_and_warnings_at_their_boundaries():
@@ -40,6 +50,19 @@ def test_percent_changes_and_warnings_at_their_boundaries():
         GuideWarning.WELL_ABOVE,
     ]
     assert round(weeks[4].two_week_change_percent, 1) == 32.2
+    assert [round(w.guide_minutes, 1) for w in weeks[1:]] == [110, 121, 133.1, 154]
+    assert len(result.weeks_above_guide) == 2
+
+
+def test_only_weeks_that_rose_are_warned_and_counted():
+    # 100 -> 150 (+50 %, warned) -> 140 (a fall, but +40 % on two weeks: not warned again)
+    result = volume(week_walks([100, 150, 140]), date(2026, 3, 22))
+    assert [w.warning for w in result.weeks] == [
+        GuideWarning.NONE,
+        GuideWarning.ABOVE_GUIDE,
+        GuideWarning.NONE,
+    ]
+    assert [w.monday for w in result.weeks_above_guide] == [date(2026, 3, 9)]
 
 
 def test_a_week_without_walks_is_a_zero_and_no_division_by_zero():
@@ -50,17 +73,52 @@ def test_a_week_without_walks_is_a_zero_and_no_division_by_zero():
     assert result.weeks[2].two_week_change_percent == -50.0
 
 
-def test_target_after_a_complete_week_is_ten_percent_more_next_week():
+def test_restart_at_the_old_volume_after_a_week_off_is_warned():
+    # 150 / 0 / 150: the third week restarts at the old volume.
+    result = volume(week_walks([150, 0, 150]), date(2026, 3, 22))
+    restart = result.weeks[2]
+    assert (restart.break_weeks, restart.restart_from_minutes) == (1, 150)
+    assert restart.guide_minutes == 150 * 0.5 * 1.1
+    assert restart.warning is GuideWarning.RESTART_TOO_FAST
+    assert result.fast_restarts == [restart]
+    assert result.weeks_above_guide == []  # a restart is warned apart, not as a 10 % rise
+
+
+def test_a_light_restart_is_not_warned():
+    result = volume(week_walks([150, 0, 80]), date(2026, 3, 22))
+    assert result.weeks[2].warning is GuideWarning.NONE  # 80 <= 75 + 10 %
+
+
+def test_target_after_a_break_is_about_half_of_the_last_active_week():
+    result = volume(week_walks([150, 0]), date(2026, 3, 15))
+    assert result.target.week == date(2026, 3, 16)
+    assert (result.target.kind, result.target.minutes) == (TargetKind.RESTART, 75)
+    assert "resume lighter" in result.target.reason
+    lighter = volume(week_walks([150, 0]), date(2026, 3, 15), settings=Settings(restart_percent=40))
+    assert lighter.target.minutes == 60
+
+
+def test_target_after_a_complete_settled_week_is_ten_percent_more_next_week():
     result = volume(week_walks([100, 120]), date(2026, 3, 15))  # a Sunday
-    assert result.target_week == date(2026, 3, 16)
-    assert result.target_minutes == 132.0
-    assert not result.target_held_back
+    assert result.target.week == date(2026, 3, 16)
+    assert (result.target.kind, result.target.minutes, result.target.reason) == (
+        TargetKind.INCREASE,
+        132.0,
+        None,
+    )
 
 
-def test_mid_week_the_target_is_for_the_week_in_progress():
-    result = volume(week_walks([100, 20]), date(2026, 3, 11))  # a Wednesday
-    assert result.target_week == date(2026, 3, 9)
-    assert result.target_minutes == 110.0
+def test_the_week_in_progress_is_so_far_never_warned_and_the_target_is_for_it():
+    walks = week_walks([100, 300])
+    result = volume(walks, date(2026, 3, 11), today=date(2026, 3, 11))  # a Wednesday
+    this_week = result.weeks[-1]
+    assert this_week.in_progress and this_week.minutes == 300
+    assert this_week.warning is GuideWarning.NONE  # +200 % so far, judged when it is over
+    assert result.target.week == date(2026, 3, 9)
+    assert result.target.minutes == 110.0
+    done = volume(walks, date(2026, 3, 11), today=date(2026, 3, 16))
+    assert done.weeks[-1].warning is GuideWarning.ABOVE_GUIDE
+    assert done.weeks[-1].partly_outside_range and not done.weeks[-1].in_progress
 
 
 def test_target_is_held_after_a_week_where_pain_continued():
@@ -68,31 +126,68 @@ def test_target_is_held_after_a_week_where_pain_continued():
     flagged = [before(walks[0], 2, 2), follow_up(walks[0], timedelta(hours=2), 2, 5)]
     result = volume(walks, date(2026, 3, 8), ratings=flagged)
     assert result.weeks[0].pain_continued == 1
-    assert result.target_minutes == 100
-    assert result.target_held_back
+    assert (result.target.kind, result.target.minutes) == (TargetKind.HOLD, 100)
+    assert result.target.reason == "held at last week's volume: pain continued after 1 walk"
+
+
+def test_three_walks_without_follow_ups_give_no_target():
+    walks = [walk(t(day, 10), 30) for day in (3, 5, 7)]
+    result = volume(walks, date(2026, 3, 8), ratings=[before(w, 2, 2) for w in walks])
+    assert result.weeks[0].awaiting_follow_up == 3
+    assert (result.target.kind, result.target.minutes) == (TargetKind.NONE, None)
+    assert result.target.reason.startswith("no increase suggested: last week 3 walks awaiting")
+
+
+def test_a_not_judged_walk_holds_the_target_back_too():
+    walks = [walk(t(3, 10), 30), walk(t(5, 10), 30)]
+    ratings = [*settled(walks[:1]), follow_up(walks[1], timedelta(hours=2), 2, 2)]
+    result = volume(walks, date(2026, 3, 8), ratings=ratings)
+    assert (result.weeks[0].settled, result.weeks[0].not_judged) == (1, 1)
+    assert result.target.minutes is None
+    assert "1 walk not judged" in result.target.reason
 
 
 def test_no_walking_gives_no_target():
     result = volume([], date(2026, 3, 8))
-    assert result.target_minutes is None
+    assert result.target.minutes is None and result.target.kind is TargetKind.NONE
     assert result.tolerance_minutes is None
 
 
 def test_tolerance_is_the_longest_settled_walk_of_the_last_four_weeks():
     old = walk(t(2, 10), minutes=50)  # more than four weeks before the 31st
-    settled = walk(t(20, 10), minutes=25)
+    settled_walk = walk(t(20, 10), minutes=25)
     flagged = walk(t(21, 10), minutes=40)
     awaiting = walk(t(22, 10), minutes=35)
+    unjudged = walk(t(23, 10), minutes=45)
     ratings = [
         before(old, 2, 2),
         follow_up(old, timedelta(hours=2), 2, 2),
-        before(settled, 2, 2),
-        follow_up(settled, timedelta(hours=2), 2, 2),
+        before(settled_walk, 2, 2),
+        follow_up(settled_walk, timedelta(hours=2), 2, 2),
         before(flagged, 2, 2),
         follow_up(flagged, timedelta(hours=2), 2, 6),
+        follow_up(unjudged, timedelta(hours=2), 1, 1),  # no rating before: not evidence
     ]
-    result = volume([old, settled, flagged, awaiting], date(2026, 3, 31), ratings=ratings)
+    walks = [old, settled_walk, flagged, awaiting, unjudged]
+    result = volume(walks, date(2026, 3, 31), ratings=ratings)
     assert result.tolerance_minutes == 25
+
+
+def test_a_range_starting_on_a_saturday_keeps_whole_week_figures():
+    # Week of 2 March: 100 min on Tuesday, 5 on Saturday 7th; week of 9 March: 47 min.
+    walks = [walk(t(3, 10), 100), walk(t(7, 10), 5), walk(t(10, 10), 47)]
+    whole = volume(walks, date(2026, 3, 15))
+    stub = volume(walks, date(2026, 3, 15), first_day=date(2026, 3, 7))
+    first = stub.weeks[0]
+    assert (first.minutes, first.partly_outside_range) == (105, True)
+    assert round(stub.weeks[1].change_percent) == -55  # not "+840 %" against a 5-minute stub
+    assert stub.weeks[1].warning is GuideWarning.NONE
+    for shown, full in zip(stub.weeks, whole.weeks, strict=True):
+        assert (shown.minutes, shown.change_percent, shown.warning) == (
+            full.minutes,
+            full.change_percent,
+            full.warning,
+        )
 
 
 def test_weeks_follow_local_dates():

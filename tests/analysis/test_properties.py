@@ -1,5 +1,6 @@
 """Properties that must hold for any journal, checked with generated entries."""
 
+import dataclasses
 import random
 from datetime import date, timedelta
 
@@ -7,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sciajournal.analysis.journal_analysis import analyse
-from sciajournal.analysis.outcomes import walk_outcomes
+from sciajournal.analysis.outcomes import Outcome, walk_outcomes
 from sciajournal.analysis.ratings import RatingIndex
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import PainRating, Walk
@@ -109,3 +110,50 @@ def test_weekly_minutes_add_up_to_the_total(journal):
     assert sum(day.walk_minutes for day in analysis.days) == total
     assert len(analysis.days) == 40
     assert all(w.start.tzinfo == CET for w in walks)
+
+
+@settings(max_examples=100, deadline=None)
+@given(journals(days=4))
+def test_deleting_a_rating_never_makes_an_unjudged_walk_settled(journal):
+    """Missing data never reassures: a walk awaiting its follow-up or not judged stays
+    unsettled whichever rating is taken away. (A flagged walk may lose its flag when the
+    rating that raised it is deleted: that is the evidence going, not reassurance.)"""
+    walks, ratings = journal
+    before = {o.walk.id: o.outcome for o in walk_outcomes(walks, RatingIndex(ratings), Settings())}
+    unsettled = {
+        walk_id
+        for walk_id, outcome in before.items()
+        if outcome in (Outcome.AWAITING_FOLLOW_UP, Outcome.NOT_JUDGED)
+    }
+    for index in range(len(ratings)):
+        fewer = ratings[:index] + ratings[index + 1 :]
+        for result in walk_outcomes(walks, RatingIndex(fewer), Settings()):
+            if result.walk.id in unsettled:
+                assert result.outcome is not Outcome.SETTLED
+
+
+def _week_figures(week):
+    figures = dataclasses.asdict(week)
+    del figures["partly_outside_range"]
+    return figures
+
+
+@settings(max_examples=100, deadline=None)
+@given(journals(days=40), st.integers(0, 39), st.integers(0, 39), st.integers(0, 39))
+def test_the_range_selects_weeks_but_never_changes_their_figures(journal, a, b, c):
+    walks, ratings = journal
+    entries = Entries(walks=walks, pain=ratings)
+    today = date(2026, 3, 1) + timedelta(days=c)
+    start = date(2026, 3, 1)
+    first, last = sorted((start + timedelta(days=a), start + timedelta(days=b)))
+    narrow = analyse(entries, first, last, Settings(), today=today)
+    whole = analyse(entries, start, start + timedelta(days=39), Settings(), today=today)
+    all_weeks = {week.monday: _week_figures(week) for week in whole.progression.weeks}
+    shown = narrow.progression.weeks
+    assert shown[0].monday <= first <= shown[-1].monday + timedelta(days=6)
+    assert shown[-1].monday <= last
+    for week in shown:
+        assert _week_figures(week) == all_weeks[week.monday]
+        assert week.partly_outside_range == (
+            week.monday < first or min(week.monday + timedelta(days=6), today) > last
+        )

@@ -5,9 +5,10 @@ from datetime import date, timedelta
 import pytest
 
 from sciajournal.analysis.outcomes import Outcome, walk_outcomes
-from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.analysis.ratings import PainChange, RatingIndex
 from sciajournal.analysis.response import (
-    MIN_PAIRS,
+    MIN_CORRELATION_DAYS,
+    MeasuredAt,
     flag_rate_by_band,
     minutes_against_next_day_pain,
     ranks,
@@ -60,7 +61,7 @@ def test_treatments_and_doses_are_counted_per_day():
     assert (days[0].treatments, days[0].medication_doses) == (1, 2)
 
 
-def test_changes_after_each_walk_use_the_worse_of_back_and_leg():
+def test_changes_after_each_walk_compare_back_and_leg_separately():
     w = walk(t(10, 10), 30)
     ratings = [
         morning(t(10, 8), 2, 3),
@@ -71,10 +72,39 @@ def test_changes_after_each_walk_use_the_worse_of_back_and_leg():
     ]
     outcomes = walk_outcomes([w], RatingIndex(ratings), Settings())
     (response,) = walk_responses(outcomes)
-    assert (response.change_end, response.change_follow_up, response.change_next_morning) == (
-        2,
-        1,
-        -1,
+    assert response.change_end == PainChange(back=0, leg=2)
+    assert response.change_follow_up == PainChange(back=3, leg=0)
+    # The next morning against the previous morning (2/3), not the walk's baseline.
+    assert response.change_next_morning == PainChange(back=0, leg=-1)
+    assert response.afterwards == PainChange(3, 0)
+    assert response.afterwards_measured_at == MeasuredAt.FOLLOW_UP
+    assert response.afterwards.text == "+3 back"
+
+
+def test_a_leg_that_rose_is_not_offset_by_a_back_that_fell():
+    w = walk(t(10, 10), 30)
+    ratings = [before(w, 6, 2), follow_up(w, timedelta(hours=2), 3, 5)]
+    (result,) = walk_outcomes([w], RatingIndex(ratings), Settings())
+    (response,) = walk_responses([result])
+    assert result.outcome is Outcome.PAIN_CONTINUED
+    assert response.change_follow_up == PainChange(back=-3, leg=3)
+    assert (response.afterwards.worst, response.afterwards.text) == (3, "+3 leg")
+
+
+def test_pain_afterwards_is_the_worse_of_follow_up_and_next_morning():
+    w = walk(t(10, 10), 30)
+    ratings = [
+        before(w, 2, 2),
+        end(w, 2, 6),
+        follow_up(w, timedelta(hours=2), 2, 3),
+        morning(t(11, 8), 2, 5),
+    ]
+    (response,) = walk_responses(walk_outcomes([w], RatingIndex(ratings), Settings()))
+    # No previous morning: the next morning is compared with the walk's before-rating.
+    assert response.change_next_morning == PainChange(0, 3)
+    assert (response.afterwards, response.afterwards_measured_at) == (
+        PainChange(0, 3),
+        MeasuredAt.NEXT_MORNING,
     )
 
 
@@ -112,15 +142,45 @@ def test_spearman_known_values():
     assert spearman([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]) == pytest.approx(0.8)
 
 
-def test_correlation_needs_enough_days_and_pairs_rest_days():
+def test_no_correlation_number_under_thirty_days():
     start = date(2026, 3, 1)
-    walks = [walk(t(1 + i, 10), 10 + i) for i in range(0, MIN_PAIRS, 2)]  # every other day
-    ratings = [rating(t(1 + i, 20), 2, 2 + i % 3) for i in range(MIN_PAIRS + 1)]
-    days = daily_series(start, start + timedelta(days=MIN_PAIRS), walks, ratings, [], [])
+    n = MIN_CORRELATION_DAYS
+    walks = [walk(t(1, 10) + timedelta(days=i), 10 + i) for i in range(0, n, 2)]  # every other day
+    ratings = [rating(t(1, 20) + timedelta(days=i), 2, 2 + i % 3) for i in range(n + 1)]
+    days = daily_series(start, start + timedelta(days=n), walks, ratings, [], [])
     enough = minutes_against_next_day_pain(days)
-    assert enough.pairs == MIN_PAIRS and enough.rho is not None
-    too_few = minutes_against_next_day_pain(days[: MIN_PAIRS - 1])
-    assert too_few.rho is None and too_few.pairs == MIN_PAIRS - 2
+    assert enough.pairs == n and enough.rho is not None
+    assert enough.low is not None and enough.high is not None
+    assert enough.low <= enough.rho <= enough.high
+    too_few = minutes_against_next_day_pain(days[:n])
+    assert too_few.rho is None and too_few.pairs == n - 1
+    assert too_few.words == (
+        f"not enough days yet to compare walking with next-day leg pain ({n - 1} of {n})"
+    )
+
+
+def test_a_clear_link_is_given_in_plain_words_with_its_interval():
+    start = date(2026, 3, 1)
+    n = 40
+    # Leg pain the next day follows the walking minutes exactly: rho 1, interval above 0.
+    walks = [walk(t(1, 10) + timedelta(days=i), 10 + i % 7) for i in range(n)]
+    ratings = [rating(t(1, 20) + timedelta(days=i + 1), 2, i % 7) for i in range(n)]
+    days = daily_series(start, start + timedelta(days=n), walks, ratings, [], [])
+    result = minutes_against_next_day_pain(days)
+    assert result.rho == pytest.approx(1.0) and result.low > 0.9
+    assert result.words == "on days after longer walks, leg pain tended to be higher"
+    back = minutes_against_next_day_pain(days, leg=False)
+    assert back.rho is None  # back pain never varied
+    assert back.words == "no variation in walking or back pain to compare"
+
+
+def test_no_clear_link_when_the_interval_spans_zero():
+    walks = [walk(t(1, 10) + timedelta(days=i), [10, 30, 20][i % 3]) for i in range(40)]
+    ratings = [rating(t(1, 20) + timedelta(days=i + 1), 2, [3, 3, 4, 2][i % 4]) for i in range(40)]
+    days = daily_series(date(2026, 3, 1), date(2026, 4, 10), walks, ratings, [], [])
+    result = minutes_against_next_day_pain(days)
+    assert result.low < 0 < result.high
+    assert result.words == "no clear link between a day's walking and the next day's leg pain"
 
 
 def test_average_back_and_leg_change_after_each_treatment():

@@ -21,13 +21,22 @@ def test_todays_totals_and_latest_rating():
     assert result.latest_rating == today[2]
 
 
-def test_follow_ups_listed_until_answered():
+def test_follow_ups_listed_until_answered_in_the_window():
     w = walk(t(10, 9), 30)
     waiting = status([w, before(w, 2, 2)], t(10, 10))
     assert [(f.walk, f.due) for f in waiting.follow_ups] == [(w, t(10, 11, 30))]
     assert not waiting.follow_ups[0].is_due(t(10, 10))
-    answered = status([w, before(w, 2, 2), follow_up(w, timedelta(minutes=90), 2, 2)], t(10, 12))
-    assert answered.follow_ups == []  # an early answer still counts as answered
+    early = follow_up(w, timedelta(minutes=90), 2, 2)
+    # An early follow-up does not end the wait: the 2-hour question is still asked.
+    assert [f.walk for f in status([w, before(w, 2, 2), early], t(10, 12)).follow_ups] == [w]
+    answered = [w, before(w, 2, 2), follow_up(w, timedelta(hours=2), 2, 2)]
+    assert status(answered, t(10, 12)).follow_ups == []
+    # A standalone rating inside the window answers it too.
+    standalone = [w, before(w, 2, 2), rating(t(10, 12, 0), 2, 2)]
+    assert status(standalone, t(10, 12, 5)).follow_ups == []
+    # Asked for until 36 hours after the walk, then left "awaiting" without a prompt.
+    assert status([w, before(w, 2, 2)], t(11, 21, 29)).follow_ups != []
+    assert status([w, before(w, 2, 2)], t(11, 21, 31)).follow_ups == []
 
 
 def test_morning_rating_asked_for_after_yesterdays_walk():
@@ -35,6 +44,14 @@ def test_morning_rating_asked_for_after_yesterdays_walk():
     assert status([w], t(10, 8)).morning_rating_for == w
     assert status([w, morning(t(10, 7), 2, 2)], t(10, 8)).morning_rating_for is None
     assert status([w], t(10, 13)).morning_rating_for is None  # not in the afternoon
+
+
+def test_a_walk_at_half_past_midnight_asks_for_the_same_dates_morning():
+    night = walk(t(10, 0, 30), 30)
+    assert status([night], t(10, 8)).morning_rating_for == night
+    assert status([night, morning(t(10, 7), 2, 2)], t(10, 8)).morning_rating_for is None
+    # A walk this morning waits for tomorrow's morning, not today's.
+    assert status([walk(t(10, 7), 30)], t(10, 8)).morning_rating_for is None
 
 
 def test_week_above_the_guide_and_recent_red_flags():
@@ -47,6 +64,7 @@ def test_week_above_the_guide_and_recent_red_flags():
         60,
         True,
     )
+    assert result.week_guide_minutes == 66
     assert result.red_flags == [flag]
     assert status([*last_week, this_week[0], flag], t(10, 18)).week_above_guide is False
     assert status([flag], t(20, 9)).red_flags == [flag]  # still no check that found none

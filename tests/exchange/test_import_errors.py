@@ -121,3 +121,35 @@ def test_demo_days_beyond_the_maximum(capsys, tmp_path, journal_file):
     fresh = tmp_path / "new.sqlite"
     assert main(["--db", str(fresh), "demo", "--days", "99999999"]) == 1
     assert not fresh.exists()  # refused before a journal is created
+
+
+# Found by tests/exchange/test_import_fuzz.py, kept here as fixed examples.
+
+
+@pytest.mark.parametrize(
+    ("sample", "name"),
+    [
+        ("tcx/sup_activity_1.tcx", "activity.tcx"),
+        ("apple-health/export.xml", "export.xml"),
+    ],
+)
+def test_an_unknown_encoding_in_the_xml_declaration(capsys, tmp_path, journal_file, sample, name):
+    # (GPX is decoded as UTF-8 before gpxpy sees it, so its declaration does not matter.)
+    source = tmp_path / name
+    text = (SAMPLES / sample).read_text(encoding="utf-8")
+    source.write_text(text.replace('encoding="UTF-8"', 'encoding="UTF-inf"', 1), encoding="utf-8")
+    message = one_line_refusal(capsys, journal_file, "import", source)
+    assert message.startswith(f"{name}: not a readable ") and "UTF-inf" in message
+
+
+def test_a_zip_whose_directory_points_outside_the_file(capsys, tmp_path, journal_file):
+    export = tmp_path / "export.zip"
+    with zipfile.ZipFile(export, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("apple_health_export/export.xml", EXPORT)
+    data = bytearray(export.read_bytes())
+    ending = data.rindex(b"PK\x05\x06")  # the directory's offset, 16 bytes into its end record
+    offset = int.from_bytes(data[ending + 16 : ending + 20], "little")
+    data[ending + 16 : ending + 20] = (offset + 5000).to_bytes(4, "little")
+    export.write_bytes(bytes(data))
+    message = one_line_refusal(capsys, journal_file, "import", export)
+    assert message.startswith("export.zip: apple_health_export/export.xml cannot be read (")

@@ -3,13 +3,16 @@
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 from sciajournal.analysis.journal_analysis import analyse
 from sciajournal.core.collection import Entries
+from sciajournal.core.entities import MedicationDose
 from sciajournal.core.settings import Settings
+from sciajournal.core.timestamps import local_now
+from sciajournal.report.json_report import REPORT_VERSION
 from sciajournal.storage.journal import Journal
-from tests.analysis.scenario import flagged_then_settled, morning, t
+from tests.analysis.scenario import before, flagged_then_settled, follow_up, morning, t, walk
 
 
 def report(path, *args):
@@ -32,8 +35,13 @@ def test_report_json_matches_the_analysis(journal_path):
     document = json.loads(result.stdout)
 
     expected = analyse(
-        Entries.of(entries), date(2026, 3, 1), date(2026, 3, 8), Settings(pain_change_points=3)
+        Entries.of(entries),
+        date(2026, 3, 1),
+        date(2026, 3, 8),
+        Settings(pain_change_points=3),
+        today=local_now().date(),
     )
+    assert document["report_version"] == REPORT_VERSION == 2
     assert document["range"] == {"from": "2026-03-01", "to": "2026-03-08"}
     assert document["settings"]["pain_change_points"] == 3
     assert document["counts"] == {
@@ -41,23 +49,73 @@ def test_report_json_matches_the_analysis(journal_path):
         "settled": 1,
         "pain_continued": 1,
         "awaiting_follow_up": 0,
+        "not_judged": 0,
     }
     walks = {w["id"]: w for w in document["walks"]}
     assert walks[flagged.id]["start"] == "2026-03-03T10:00:00+01:00"
     assert walks[flagged.id]["reasons"] == ["follow_up_raised"]
     assert walks[flagged.id]["light"] == "amber"
-    assert walks[flagged.id]["change_follow_up"] == 3
+    assert walks[flagged.id]["change_follow_up"] == {
+        "back": 1,
+        "leg": 3,
+        "worst": 3,
+        "site": "leg",
+        "text": "+3 leg",
+    }
+    assert walks[flagged.id]["evidence"]["later"]["leg"] == 6
     assert [w["minutes"] for w in document["weeks"]] == [
         week.minutes for week in expected.progression.weeks
     ]
+    # 1 March is a Sunday: its week is shown with whole-week figures, labelled as such.
+    assert document["weeks"][0]["week"] == "2026-W09"
+    assert document["weeks"][0]["partly_outside_range"] is True
     assert document["weeks"][1]["week"] == "2026-W10"
-    assert document["target"]["held_back"] is True
+    assert document["target"]["kind"] == "hold"
+    assert document["target"]["minutes"] == 50
     assert len(document["days"]) == 8
-    assert document["pain_against_volume"]["next_day_leg_pain"] == {
-        "rho": None,
-        "pairs": expected.leg_correlation.pairs,
-        "note": "not enough data",
-    }
+    leg = document["pain_against_volume"]["next_day_leg_pain"]
+    assert (leg["rho"], leg["pairs"], leg["min_days"]) == (
+        None,
+        expected.leg_correlation.pairs,
+        28,
+    )
+    assert leg["words"].startswith("not enough days yet")
+    assert document["trends"]["sites"][0]["too_short"] is True
+
+
+def test_not_judged_walks_painkillers_and_tolerance_in_the_json(journal_path):
+    unjudged = walk(t(3, 10), 30, stopped_early=True, symptoms_after_minutes=12)
+    masked = walk(t(4, 10), 40)
+    ibuprofen = MedicationDose(at=t(4, 9, 30), name="ibuprofen", dose=400)
+    entries = [
+        unjudged,
+        follow_up(unjudged, timedelta(hours=3), 4, 7),  # 7/10, but nothing before the walk
+        masked,
+        ibuprofen,
+        before(masked, 6, 2),
+        follow_up(masked, timedelta(hours=2), 3, 5),  # leg +3 while the back fell 3
+    ]
+    with Journal.open(journal_path) as journal:
+        journal.add_many(entries)
+    result = report(journal_path, "--json", "--from", "2026-03-01", "--to", "2026-03-08")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    walks = {w["id"]: w for w in document["walks"]}
+    first = walks[unjudged.id]
+    assert first["outcome"] == "not_judged"
+    assert first["not_judged"] == [{"code": "no_baseline", "text": "no rating before the walk"}]
+    assert first["high_pain"]["leg"] == 7
+    second = walks[masked.id]
+    assert second["outcome"] == "pain_continued"
+    assert second["change_afterwards"]["text"] == "+3 leg"
+    assert second["change_afterwards_measured_at"] == "follow-up"
+    assert second["painkillers_before"][0]["name"] == "ibuprofen"
+    assert second["painkiller_text"] == "taken after ibuprofen 400 mg at 09:30"
+    tolerance = document["tolerance"]
+    assert (tolerance["stopped_early"], tolerance["onset_median_minutes"]) == (1, 12)
+    assert tolerance["longest_settled_minutes"] is None  # a not-judged walk is no evidence
+    assert [w["id"] for w in tolerance["high_pain_walks"]] == [unjudged.id]
+    assert document["counts"]["not_judged"] == 1
 
 
 def test_report_problems_are_one_line(journal_path):

@@ -55,19 +55,39 @@ def test_long_ranges_are_drawn_by_week():
     assert len(data.x) == len(analysis.progression.weeks)
     from sciajournal.ui.charts.charts_view import correlation_text
 
-    rho = analysis.leg_correlation.rho
-    assert f"leg pain: rank correlation {rho:+.2f} over {analysis.leg_correlation.pairs} days" in (
-        correlation_text(analysis)
-    )
+    leg = analysis.leg_correlation
+    assert leg.rho is not None and leg.low is not None and leg.high is not None
+    assert (
+        f"{leg.words} (rank correlation {leg.rho:+.2f}, 95 % interval {leg.low:+.2f} to "
+        f"{leg.high:+.2f}, {leg.pairs} days)"
+    ) in correlation_text(analysis)
 
 
 def test_weekly_data_guide_and_target(known_entries):
     _, entries = known_entries
-    analysis = analyse(Entries.of(entries), date(2026, 3, 9), date(2026, 3, 22), Settings())
+    monday = date(2026, 3, 23)  # the week of the walks is over
+    analysis = analyse(
+        Entries.of(entries), date(2026, 3, 9), date(2026, 3, 22), Settings(), today=monday
+    )
     data = weekly_data(analysis)
     assert data.minutes == [0, 50]
     assert math.isnan(data.guide[0]) and math.isnan(data.guide[1])  # nothing the week before
     assert data.target_minutes == 50  # held: pain continued after a walk that week
+    assert data.target_note == "held at last week's volume: pain continued after 1 walk"
+    assert data.guide_label == "Guide: week before + 10 %"
+    stricter = analyse(
+        Entries.of(entries),
+        date(2026, 3, 9),
+        date(2026, 3, 22),
+        Settings(weekly_increase_percent=5),
+        today=monday,
+    )
+    assert weekly_data(stricter).guide_label == "Guide: week before + 5 %"
+    in_progress = weekly_data(
+        analyse(Entries.of(entries), date(2026, 3, 9), date(2026, 3, 18), Settings())
+    )
+    assert in_progress.hover[-1].startswith("Week of 16 Mar 2026 [so far]: 50 min in 2 walks")
+    assert in_progress.target_minutes is None  # no walking the week before to build on
 
 
 @pytest.fixture
@@ -93,7 +113,10 @@ def test_charts_show_the_journal(window):
     points = charts.response.scatters
     assert sum(len(s.data) for s in points.values()) == 2
     assert "10-20 min" in charts.bands.text() or "20-30 min" in charts.bands.text()
-    assert "leg pain: not enough data (" in charts.bands.text()  # a few days only
+    # A few days only: words, not a correlation number.
+    assert "not enough days yet to compare walking with next-day leg pain (" in (
+        charts.bands.text()
+    )
 
 
 def test_range_change_redraws(window):

@@ -38,7 +38,7 @@ def test_overdue_follow_up_and_pain_continued_are_marked_urgent():
         [w, before(w, 3, 3), follow_up(w, timedelta(hours=2), 3, 6)], now=t(10, 14, 0)
     )
     walk_row = next(r for r in flagged if isinstance(r.entry, Walk))
-    assert "⚠ pain continued (pain still raised at the follow-up)" in walk_row.text
+    assert "⚠ pain continued (pain still raised at the follow-up: +3 leg)" in walk_row.text
     assert walk_row.urgent
     assert any(r.text.startswith("11:35  Follow-up pain: back 3, leg 6") for r in flagged)
 

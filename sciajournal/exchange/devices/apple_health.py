@@ -174,7 +174,7 @@ def read_apple_health(path: Path) -> tuple[list[Outing], list[str]]:
             while chunk := source.read(CHUNK):
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
-        except expat.ExpatError as error:
+        except (expat.ExpatError, LookupError) as error:  # LookupError: an unknown encoding
             raise ValueError(f"{path.name}: not a readable Apple Health export ({error})") from None
     if workouts.root != "HealthData":
         raise ValueError(f"{path.name}: not an Apple Health export (no HealthData)")

@@ -33,7 +33,7 @@ def read_gpx(path: Path) -> tuple[list[Outing], list[str]]:
     data = read_limited(path, MAX_TRACK_BYTES)
     try:
         document = gpxpy.parse(data.decode("utf-8-sig"))
-    except (gpxpy.gpx.GPXException, ValueError) as error:
+    except (gpxpy.gpx.GPXException, ValueError, LookupError) as error:
         raise ValueError(f"{path.name}: not a readable GPX file ({error})") from None
     pieces: list[_Piece] = []
     left_out: list[str] = []

@@ -21,7 +21,7 @@ def read_tcx(path: Path) -> tuple[list[Outing], list[str]]:
     data = read_limited(path, MAX_TRACK_BYTES)
     try:
         root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as error:
+    except (ElementTree.ParseError, LookupError) as error:  # LookupError: unknown encoding
         raise ValueError(f"{path.name}: not a readable TCX file ({error})") from None
     if not root.tag.endswith("TrainingCenterDatabase"):
         raise ValueError(f"{path.name}: not a TCX file (no TrainingCenterDatabase)")

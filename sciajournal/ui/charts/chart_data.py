@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from sciajournal.analysis.journal_analysis import JournalAnalysis
-from sciajournal.analysis.outcomes import Outcome
+from sciajournal.analysis.outcomes import OUTCOME_TEXT, Outcome
 from sciajournal.analysis.progression import GuideWarning
 from sciajournal.analysis.series import Day, WeekPoint, weekly_points
 
@@ -107,37 +107,51 @@ class WeeklyData:
     x: list[float] = field(default_factory=list)
     minutes: list[float] = field(default_factory=list)
     above_guide: list[bool] = field(default_factory=list)
-    #: The most the guide allowed each week (the week before + 10 %); NaN without a week before.
+    #: The most the guide allowed each week (from the analysis); NaN without a week before.
     guide: list[float] = field(default_factory=list)
+    guide_label: str = "Guide"
     target_x: float | None = None
     target_minutes: float | None = None
+    #: Why no target, or why it is held: shown instead of (or with) the target.
+    target_note: str = ""
     hover: list[str] = field(default_factory=list)
 
 
+WARNING_TEXT = {
+    GuideWarning.NONE: "",
+    GuideWarning.ABOVE_GUIDE: " · above the weekly guide",
+    GuideWarning.WELL_ABOVE: " · well above the guide over two weeks",
+    GuideWarning.RESTART_TOO_FAST: " · restart after a break: resume lighter",
+}
+
+
 def weekly_data(analysis: JournalAnalysis) -> WeeklyData:
-    data = WeeklyData()
-    increase = 1 + analysis.settings.weekly_increase_percent / 100
-    previous: float | None = None
+    settings = analysis.settings
+    data = WeeklyData(guide_label=f"Guide: week before + {settings.weekly_increase_percent:g} %")
     for week in analysis.progression.weeks:
         data.x.append(day_x(week.monday) + 3 * DAY)
         data.minutes.append(week.minutes)
         data.above_guide.append(week.warning is not GuideWarning.NONE)
-        data.guide.append(previous * increase if previous else NAN)
+        data.guide.append(_or_nan(week.guide_minutes))
         change = "" if week.change_percent is None else f" ({week.change_percent:+.0f} %)"
-        warning = {
-            GuideWarning.NONE: "",
-            GuideWarning.ABOVE_GUIDE: " · above the weekly guide",
-            GuideWarning.WELL_ABOVE: " · well above the guide over two weeks",
-        }[week.warning]
+        labels = [
+            label
+            for label, present in (
+                ("so far", week.in_progress),
+                ("partly outside the range, whole-week figures", week.partly_outside_range),
+            )
+            if present
+        ]
+        label = f" [{'; '.join(labels)}]" if labels else ""
         data.hover.append(
-            f"Week of {week.monday:%d %b %Y}: {week.minutes:g} min in {week.walks} "
-            f"walk{'s' if week.walks != 1 else ''}{change}{warning}"
+            f"Week of {week.monday:%d %b %Y}{label}: {week.minutes:g} min in {week.walks} "
+            f"walk{'s' if week.walks != 1 else ''}{change}{WARNING_TEXT[week.warning]}"
         )
-        previous = week.minutes
-    progression = analysis.progression
-    if progression.target_minutes is not None:
-        data.target_x = day_x(progression.target_week) + 3 * DAY
-        data.target_minutes = progression.target_minutes
+    target = analysis.progression.target
+    if target.minutes is not None:
+        data.target_x = day_x(target.week) + 3 * DAY
+        data.target_minutes = target.minutes
+    data.target_note = target.reason or ""
     return data
 
 
@@ -159,39 +173,28 @@ class ResponseData:
 
 
 def response_data(analysis: JournalAnalysis) -> ResponseData:
+    """Each walk at its "change afterwards" as the analysis chose it (the worse of back
+    and leg, at the follow-up or next morning)."""
     data = ResponseData()
     outcomes = {o.walk.id: o for o in analysis.outcomes}
     for response in analysis.responses:
-        # "Afterwards" is the worse of the follow-up and the next morning (what a flag is
-        # about); only a walk with neither is placed by its end-of-walk change.
-        later = [
-            (change, measured_at)
-            for change, measured_at in (
-                (response.change_follow_up, "follow-up"),
-                (response.change_next_morning, "next morning"),
-            )
-            if change is not None
-        ]
-        if not later and response.change_end is not None:
-            later = [(response.change_end, "end of walk")]
-        if not later:
+        change, measured_at = response.afterwards, response.afterwards_measured_at
+        if change is None or measured_at is None:
             continue
-        change, measured_at = max(later, key=lambda pair: pair[0])
         walk = outcomes[response.walk_id].walk
-        outcome = response.outcome.value.replace("_", " ")
         data.points.append(
             ResponsePoint(
                 response.minutes,
-                change,
+                change.worst,
                 response.outcome,
                 measured_at,
                 f"{walk.start:%a %d %b %Y %H:%M}: {response.minutes:g} min, "
-                f"pain {change:+d} at the {measured_at} ({outcome})",
+                f"pain {change.text} at the {measured_at} ({OUTCOME_TEXT[response.outcome]})",
             )
         )
     for band in analysis.bands:
         rate = (
-            "no walks"
+            "no judged walks"
             if band.flag_rate is None
             else (f"{band.pain_continued} of {band.decided} flagged ({band.flag_rate:.0%})")
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.analysis.journal_analysis import JournalAnalysis
+from sciajournal.analysis.response import CONFIDENCE
 from sciajournal.ui.charts.base_chart import BaseChart
 from sciajournal.ui.charts.chart_data import response_data, timeline_data, weekly_data
 from sciajournal.ui.charts.chart_export import export_png, export_svg
@@ -43,15 +44,19 @@ EMPTY_TEXT = (
 
 
 def correlation_text(analysis: JournalAnalysis) -> str:
-    """The rank correlation of a day's walking with the next day's pain, in words."""
+    """The rank correlation of a day's walking with the next day's pain, in words.
+
+    The words and the threshold under which no number is shown come from the analysis.
+    """
     parts = []
-    for site, result in (("leg", analysis.leg_correlation), ("back", analysis.back_correlation)):
-        if result.rho is None:
-            parts.append(f"{site} pain: not enough data ({result.pairs} days)")
-        else:
-            parts.append(
-                f"{site} pain: rank correlation {result.rho:+.2f} over {result.pairs} days"
+    for result in (analysis.leg_correlation, analysis.back_correlation):
+        part = result.words
+        if result.rho is not None and result.low is not None and result.high is not None:
+            part += (
+                f" (rank correlation {result.rho:+.2f}, {CONFIDENCE * 100:g} % interval "
+                f"{result.low:+.2f} to {result.high:+.2f}, {result.pairs} days)"
             )
+        parts.append(part)
     return "More walking one day and pain the next: " + "; ".join(parts) + "."
 
 
@@ -94,7 +99,7 @@ class ChartsView(QWidget):
         self.response = ResponseChart()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline, "Pain and walking over time")
-        self.tabs.addTab(self.weekly, "Weekly walking and the 10 % guide")
+        self.tabs.addTab(self.weekly, "Weekly walking and the guide")
         self.tabs.addTab(self.response, "Walk length and pain afterwards")
         self.hover = QLabel(" ")
         self.hover.setAccessibleName("Chart details")

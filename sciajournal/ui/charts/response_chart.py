@@ -5,16 +5,13 @@ import random
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from sciajournal.analysis.outcomes import Outcome
+from sciajournal.analysis.outcomes import OUTCOME_TEXT, Outcome
+from sciajournal.analysis.response import BANDS
 from sciajournal.ui.charts import style
 from sciajournal.ui.charts.base_chart import BaseChart
 from sciajournal.ui.charts.chart_data import ResponseData
 
-LABELS = {
-    Outcome.SETTLED: "Settled",
-    Outcome.PAIN_CONTINUED: "Pain continued",
-    Outcome.AWAITING_FOLLOW_UP: "Awaiting follow-up",
-}
+LABELS = {outcome: text.capitalize() for outcome, text in OUTCOME_TEXT.items()}
 #: Points at the same whole minutes and points would hide each other; a fixed small jitter.
 JITTER = 0.18
 
@@ -26,14 +23,14 @@ class ResponseChart(BaseChart):
         plot.setLabel("bottom", "Walk length (minutes)")
         plot.setLabel("left", "Change in pain afterwards (points)")
         legend = plot.addLegend(
-            offset=(10, 5), labelTextColor=style.foreground(self.palette()), colCount=3
+            offset=(10, 5), labelTextColor=style.foreground(self.palette()), colCount=4
         )
         palette = self.palette()
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=style.pen(style.foreground(palette), 1))
         plot.addItem(self.zero)
         self.band_lines = [
             pg.InfiniteLine(pos=edge, angle=90, pen=style.pen(style.GREY, 1, dashed=True))
-            for edge in (10, 20, 30, 45)
+            for _low, edge in BANDS[:-1]  # the walk-length bands' upper edges
         ]
         for line in self.band_lines:
             plot.addItem(line)

@@ -53,4 +53,5 @@ OUTCOME_MARKS = {
     "settled": {"colour": BLUE, "symbol": "o", "filled": True},
     "pain_continued": {"colour": VERMILLION, "symbol": "t", "filled": True},
     "awaiting_follow_up": {"colour": GREY, "symbol": "s", "filled": False},
+    "not_judged": {"colour": ORANGE, "symbol": "d", "filled": False},
 }

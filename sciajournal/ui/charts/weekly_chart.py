@@ -1,4 +1,6 @@
-"""Weekly walking minutes against the 10 %-a-week guide, and next week's suggested target."""
+"""Weekly walking minutes against the weekly guide (Settings), and the suggested target."""
+
+from html import escape
 
 import numpy as np
 import pyqtgraph as pg
@@ -35,12 +37,14 @@ class WeeklyChart(BaseChart):
             plot.addItem(item)
         legend.addItem(self.within, "Within the guide")
         legend.addItem(self.above, "Above the guide")
-        legend.addItem(self.guide, "Guide: week before + 10 %")
+        legend.addItem(self.guide, "Guide")
+        self.legend = legend
         legend.addItem(self.target, "Suggested next")
         self.data = WeeklyData()
 
     def show_data(self, data: WeeklyData) -> None:
         self.data = data
+        self.legend.getLabel(self.guide).setText(data.guide_label)
         x = np.array(data.x, dtype=float)
         minutes = np.array(data.minutes, dtype=float)
         above = np.array(data.above_guide, dtype=bool)
@@ -74,10 +78,17 @@ class WeeklyChart(BaseChart):
             points.append((target, 0.0))
         return points
 
+    def legend_html(self) -> str:
+        """Why the suggested target is held or missing, from the analysis."""
+        if not self.data.target_note:
+            return ""
+        return f"Suggested next week: {escape(self.data.target_note)}."
+
     def describe_at(self, x: float, y: float) -> str:
         index = nearest(self.data.x, x, DAY * 3.5)
         if index is not None:
             return self.data.hover[index]
         if self.data.target_x is not None and abs(x - self.data.target_x) <= DAY * 3.5:
-            return f"Suggested for the coming week: {self.data.target_minutes:.0f} min"
+            note = f" ({self.data.target_note})" if self.data.target_note else ""
+            return f"Suggested for the coming week: {self.data.target_minutes:.0f} min{note}"
         return ""

@@ -49,6 +49,10 @@ class SettingsDialog(QDialog):
         self.two_week = self._percent(settings.two_week_increase_percent)
         self.amber = self._points(settings.amber_from, 1, 10)
         self.red = self._points(settings.red_from, 1, 10)
+        # Walk judgments and progression (issue 12).
+        self.painkiller_window = self._hours(settings.painkiller_window_hours)
+        self.restart = self._percent(settings.restart_percent)
+        self.restart.setRange(10, 100)
         # Each guide's Settings field and its box: one list for restoring and for reading.
         self._guides: dict[str, QSpinBox | QDoubleSpinBox] = {
             "follow_up_hours": self.follow_up_hours,
@@ -59,6 +63,8 @@ class SettingsDialog(QDialog):
             "two_week_increase_percent": self.two_week,
             "amber_from": self.amber,
             "red_from": self.red,
+            "painkiller_window_hours": self.painkiller_window,
+            "restart_percent": self.restart,
         }
 
         you = QGroupBox("You")
@@ -76,6 +82,8 @@ class SettingsDialog(QDialog):
         rules_form.addRow("Stronger warning above, over &two weeks", self.two_week)
         rules_form.addRow("During a walk, &amber from", self.amber)
         rules_form.addRow("During a walk, r&ed from", self.red)
+        rules_form.addRow("Link a &painkiller taken before a walk within", self.painkiller_window)
+        rules_form.addRow("After a week off, resume at this share of the l&ast week", self.restart)
         note = QLabel(
             "These are guides, not diagnoses. Change them only as your doctor or "
             "physiotherapist advises."
