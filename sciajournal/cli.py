@@ -16,6 +16,7 @@ from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.location import ENV_VARIABLE, resolve_journal_path
+from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.protected_files import check_output_path
 
 EXIT_PROBLEM = 1
@@ -111,7 +112,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_demo_days(args.days)
         if args.verb == "restore":  # works on a journal too damaged to open
             return _restore(path, Path(args.file))
-        with Journal.open(path, create_folder=is_default, daily_backup=True) as journal:
+        if args.verb == "report":
+            _check_report_arguments(args)  # a mistake in the command before any file
+        if getattr(args, "output", None):  # before the journal is touched at all
+            check_output_path(Path(args.output), path)
+        if args.verb in READ_ONLY_VERBS:
+            # No lock, no backup, nothing written to the journal: works beside the window.
+            opened = Journal.open(path, read_only=True)
+        else:
+            opened = Journal.open(
+                path, create_folder=is_default, daily_backup=True, holder=Holder.COMMAND
+            )
+        with opened as journal:
+            for warning in journal.warnings:
+                print(f"sciajournal: {warning}", file=sys.stderr)
             return VERBS[args.verb](journal, args)
     except (JournalError, UserError, OutputNotWritten, ValueError) as error:
         print(f"sciajournal: {error}", file=sys.stderr)
@@ -166,6 +180,13 @@ def _import(journal: Journal, args: argparse.Namespace) -> int:
 
         print(import_device_file(journal, path).summary())
     return 0
+
+
+def _check_report_arguments(args: argparse.Namespace) -> None:
+    if not args.json and not args.output:
+        raise UserError("report needs --json or -o FILE.pdf")
+    if args.first is not None and args.last is not None and args.first > args.last:
+        raise UserError(f"--from {args.first} is after --to {args.last}")
 
 
 def _report(journal: Journal, args: argparse.Namespace) -> int:
@@ -233,7 +254,7 @@ def _restore(path: Path, backup: Path) -> int:
     if not backup.is_file():
         raise UserError(f"{backup}: no such backup file")
     kept = restore_backup(path.absolute(), backup.absolute())
-    with Journal.open(path) as journal:  # migrates an older backup and checks it opens
+    with Journal.open(path, holder=Holder.COMMAND) as journal:  # migrates an older backup
         count = journal.count()
     print(f"Restored {count} entries from {backup} into {path}")
     if kept is not None:
@@ -241,6 +262,7 @@ def _restore(path: Path, backup: Path) -> int:
     return 0
 
 
+READ_ONLY_VERBS = {"export", "report"}
 VERBS = {
     "demo": _demo,
     "export": _export,

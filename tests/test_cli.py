@@ -150,7 +150,10 @@ def test_new_journal_in_read_only_folder_is_one_clear_line(tmp_path, make_read_o
     folder = tmp_path / "locked"
     folder.mkdir()
     make_read_only(folder)
-    assert_one_clear_line(run("--db", str(folder / "j.sqlite"), "export"), "not writable")
+    assert_one_clear_line(run("--db", str(folder / "j.sqlite"), "demo"), "not writable")
+    assert list(folder.iterdir()) == []
+    # A read-only verb does not create a journal either.
+    assert_one_clear_line(run("--db", str(folder / "j.sqlite"), "export"), "no journal at")
     assert list(folder.iterdir()) == []
 
 
@@ -160,9 +163,17 @@ def test_existing_journal_in_read_only_folder_is_refused_unchanged(tmp_path, mak
     journal = folder / "j.sqlite"
     assert run("--db", str(journal), "demo", "--days", "3").returncode == 0
     before = digest(journal)
+    files = sorted(p.name for p in folder.iterdir())
     make_read_only(folder)
-    assert_one_clear_line(run("--db", str(journal), "export"), "not writable")
+    assert_one_clear_line(run("--db", str(journal), "backup"), "not writable")
     assert digest(journal) == before
+    # Reading still works, so the data can be rescued to another disk.
+    rescued = tmp_path / "rescued.json"
+    exported = run("--db", str(journal), "export", "-o", str(rescued))
+    assert exported.returncode == 0, exported.stderr
+    assert len(json.loads(rescued.read_text())["walks"]) > 0
+    assert digest(journal) == before
+    assert sorted(p.name for p in folder.iterdir()) == files
 
 
 def test_a_bug_is_still_one_line(tmp_path, monkeypatch, capsys):
@@ -171,8 +182,8 @@ def test_a_bug_is_still_one_line(tmp_path, monkeypatch, capsys):
     def broken(journal, args):
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(cli.VERBS, "export", broken)
+    monkeypatch.setitem(cli.VERBS, "demo", broken)
     monkeypatch.delenv("SCIAJOURNAL_DEBUG", raising=False)
-    assert cli.main(["--db", str(tmp_path / "j.sqlite"), "export"]) == cli.EXIT_INTERNAL
+    assert cli.main(["--db", str(tmp_path / "j.sqlite"), "demo"]) == cli.EXIT_INTERNAL
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line.startswith("sciajournal: internal error (RuntimeError: boom)")

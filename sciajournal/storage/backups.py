@@ -1,75 +1,93 @@
 """Backups of a journal with SQLite's online backup API (never a file copy of a WAL database).
 
-They live in a `backups` folder beside the journal, owner-only, named after the journal
-and the moment they were taken. Rotation keeps the newest backup of each of the last 7
-days, 4 ISO weeks and 12 months; everything else is removed.
+A backup is written to a temporary file, passes `PRAGMA integrity_check`, and only then
+gets its name: a backup that exists is one that was sound when made.
+
+Rotation keeps the newest daily backup of each of the last 7 days, 4 ISO weeks and
+12 months. Backups you made ("manual"), and those made before a restore or an upgrade,
+are kept apart from that rotation: the newest KEEP_KEPT_APART of them stay, whatever
+their age. A backup stamped in the future (a clock that was once wrong) is never taken
+for "today's backup" and is never rotated away.
 """
 
 import os
-import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-from sciajournal.safe_files import OutputNotWritten, atomic_output, describe_os_error
-from sciajournal.storage.errors import JournalUnavailable, describe_sqlite_error
+from sciajournal.safe_files import OutputNotWritten, atomic_output
+from sciajournal.storage.backup_catalog import (
+    Backup,
+    backup_folder,
+    checked_backup_folder,
+    immutable_uri,
+    integrity_problems,
+    list_backups,
+    newest_good_backup,
+)
+from sciajournal.storage.errors import (
+    JournalError,
+    JournalUnavailable,
+    NotAJournal,
+    describe_sqlite_error,
+)
+from sciajournal.storage.file_checks import (
+    acquire_lock,
+    check_journal_file,
+    inspect_existing,
+    real_journal_path,
+    release_lock,
+    write_problem_log,
+)
+from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.protected_files import side_file
 
+__all__ = [
+    "KEEP_KEPT_APART",
+    "Backup",
+    "backup_folder",
+    "backup_if_due",
+    "copy_database",
+    "future_dated",
+    "list_backups",
+    "make_backup",
+    "newest_good_backup",
+    "restore_backup",
+    "rotate",
+]
+
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+KEEP_KEPT_APART = 20  # manual, before-restore and before-migration backups
 BACKUP_INTERVAL = timedelta(days=1)
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?P<why>-[a-z0-9-]+)?\.sqlite$")
 
 
-@dataclass(frozen=True, slots=True)
-class Backup:
-    path: Path
-    taken: datetime  # local time, from the file name
-    reason: str  # "" for the daily backup, "before-migration", "before-restore", "manual"
-
-
-def backup_folder(journal: Path) -> Path:
-    return journal.parent / "backups"
-
-
-def list_backups(journal: Path) -> list[Backup]:
-    """Backups of this journal, newest first."""
-    folder = backup_folder(journal)
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.glob(f"{journal.stem}-*.sqlite"):
-        match = _NAME.match(path.name)
-        if match is None or match["stem"] != journal.stem:
-            continue
-        taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        found.append(Backup(path, taken, (match["why"] or "").lstrip("-")))
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
-
-
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, *, source_is_backup: bool = False) -> None:
     """Copy a live SQLite database page by page, consistent even while it is in use.
 
-    Written to a temporary file beside `target` and renamed over it only when complete,
-    so a full disk leaves no partial or empty file and never harms an existing one.
+    Written to a temporary file beside `target`, checked with `PRAGMA integrity_check`,
+    and renamed over it only then: a full disk or a bad copy leaves no file behind and
+    never harms an existing one. A backup as source is opened immutable (no -wal/-shm).
     """
-    source_uri = f"file:{quote(str(source))}?mode=ro"
+    # The live journal is read through an ordinary connection (the caller holds the lock):
+    # a read-only one would leave -wal and -shm behind when it is the last to close.
+    source_uri = immutable_uri(source) if source_is_backup else f"file:{quote(str(source))}"
     try:
         with atomic_output(target) as temporary:
             try:
-                reader = sqlite3.connect(source_uri, uri=True)
-                try:
-                    writer = sqlite3.connect(temporary)
-                    try:
-                        reader.backup(writer)
-                    finally:
-                        writer.close()
-                finally:
-                    reader.close()
+                _backup_api_copy(source_uri, temporary)
             finally:
                 # A failed copy can leave SQLite's rollback file for the temporary copy.
                 side_file(temporary, "-journal").unlink(missing_ok=True)
+            problems = integrity_problems(temporary)
+            if problems:
+                log = write_problem_log(target, ["the new copy failed its check:", *problems])
+                raise JournalUnavailable(
+                    f"The copy to {target} failed its integrity check and was deleted"
+                    + (f" (details in {log})" if log else "")
+                    + "; the disk may be failing.",
+                    log=log,
+                )
     except sqlite3.Error as error:
         raise JournalUnavailable(
             f"Could not copy {source} to {target}: {describe_sqlite_error(error)}; "
@@ -79,16 +97,23 @@ def copy_database(source: Path, target: Path) -> None:
         raise JournalUnavailable(str(error)) from None
 
 
-def make_backup(journal: Path, reason: str = "", now: datetime | None = None) -> Path:
-    """Write a new backup of `journal`, complete or not at all."""
-    folder = backup_folder(journal)
+def _backup_api_copy(source_uri: str, target: Path) -> None:
+    reader = sqlite3.connect(source_uri, uri=True)
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)
-    except OSError as error:
-        raise JournalUnavailable(
-            f"Could not create {folder}: {describe_os_error(error)}."
-        ) from None
+        writer = sqlite3.connect(target)
+        try:
+            reader.backup(writer)
+        finally:
+            writer.close()
+    finally:
+        reader.close()
+
+
+def make_backup(journal: Path, reason: str = "", now: datetime | None = None) -> Path:
+    """Write a new, checked backup of `journal`, complete or not at all."""
+    journal = real_journal_path(journal)
+    folder = checked_backup_folder(journal, create=True)
+    assert folder is not None
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     suffix = f"-{reason}" if reason else ""
     target = folder / f"{journal.stem}-{stamp}{suffix}.sqlite"
@@ -96,28 +121,38 @@ def make_backup(journal: Path, reason: str = "", now: datetime | None = None) ->
     return target
 
 
-def backup_if_due(journal: Path, now: datetime | None = None) -> Path | None:
-    """The daily backup: made when the newest one is older than a day, then rotation."""
+def future_dated(journal: Path, now: datetime | None = None) -> list[Backup]:
+    """Backups stamped after `now`: made while the clock was wrong."""
     now = now or datetime.now()
-    newest = next(iter(list_backups(journal)), None)
+    return [backup for backup in list_backups(journal) if backup.taken > now]
+
+
+def backup_if_due(journal: Path, now: datetime | None = None) -> Path | None:
+    """The daily backup: made when the newest (not future-dated) is a day old, then rotation."""
+    now = now or datetime.now()
+    newest = next((b for b in list_backups(journal) if b.taken <= now), None)
     if newest is not None and now - newest.taken < BACKUP_INTERVAL:
         return None
     made = make_backup(journal, now=now)
-    rotate(journal)
+    rotate(journal, now)
     return made
 
 
-def rotate(journal: Path) -> list[Path]:
-    """Remove backups outside 7 daily, 4 weekly and 12 monthly; returns what was removed."""
-    backups = list_backups(journal)  # newest first
-    keep: set[Path] = set()
+def rotate(journal: Path, now: datetime | None = None) -> list[Path]:
+    """Remove daily backups outside 7 daily, 4 weekly, 12 monthly, and kept-apart ones
+    beyond the newest KEEP_KEPT_APART; returns what was removed."""
+    now = now or datetime.now()
+    backups = [b for b in list_backups(journal) if b.taken <= now]  # newest first
+    daily = [b for b in backups if b.reason == ""]
+    kept_apart = [b for b in backups if b.reason != ""]
+    keep: set[Path] = {b.path for b in kept_apart[:KEEP_KEPT_APART]}
     for period, count in (
         (lambda b: b.taken.date(), KEEP_DAILY),
         (lambda b: b.taken.isocalendar()[:2], KEEP_WEEKLY),
         (lambda b: (b.taken.year, b.taken.month), KEEP_MONTHLY),
     ):
         seen: list[object] = []
-        for backup in backups:
+        for backup in daily:
             key = period(backup)
             if key not in seen:
                 seen.append(key)
@@ -137,28 +172,62 @@ def restore_backup(journal: Path, backup: Path) -> Path | None:
     is never overwritten or deleted but renamed aside. Returns that safety copy's path.
     The caller then opens the journal as usual (migrating an older backup).
     """
-    from sciajournal.storage.database import acquire_lock, inspect_existing
-    from sciajournal.storage.errors import JournalError
-
-    inspect_existing(backup)  # refuses a damaged, foreign or newer backup
-    lock = acquire_lock(journal)
+    journal = real_journal_path(journal)
+    # Read-only and immutable: checking a backup makes no -wal or -shm appear beside it.
+    inspect_existing(backup, immutable=True)  # a journal this version can open
+    problems = integrity_problems(backup)  # the full check, not only the quick one
+    if problems:
+        log = write_problem_log(backup, problems)
+        raise NotAJournal(
+            f"The backup {backup} is damaged"
+            + (f" (details in {log})" if log else "")
+            + "; nothing was restored.",
+            log=log,
+        )
+    lock = acquire_lock(journal, Holder.COMMAND)
     try:
+        exists = check_journal_file(journal)
         kept: Path | None = None
-        if journal.exists() and journal.stat().st_size > 0:
+        if exists and journal.stat().st_size > 0:
             try:
                 inspect_existing(journal)
             except JournalError:
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
                 kept = journal.with_name(f"{journal.name}.damaged-{stamp}")
-                os.replace(journal, kept)
-                for side in ("-wal", "-shm"):
-                    sidecar = journal.with_name(journal.name + side)
-                    if sidecar.exists():
-                        os.replace(sidecar, kept.with_name(kept.name + side))
+                _move_with_side_files(journal, kept)
             else:
                 kept = make_backup(journal, "before-restore")
-        copy_database(backup, journal)
+                _checkpoint(journal)
+        # Nothing may remain of the old journal's log: SQLite would replay it onto the new file.
+        _move_with_side_files(journal, None)
+        copy_database(backup, journal, source_is_backup=True)
         os.chmod(journal, 0o600)
         return kept
     finally:
-        lock.release()
+        release_lock(journal, lock)
+
+
+def _checkpoint(journal: Path) -> None:
+    """Fold the WAL into the journal and remove it, so nothing is left beside it."""
+    connection = sqlite3.connect(journal)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
+def _move_with_side_files(journal: Path, kept: Path | None) -> None:
+    """Rename the journal (if `kept`) and its -wal/-shm aside, or remove empty leftovers."""
+    if kept is not None:
+        os.replace(journal, kept)
+    for suffix in ("-wal", "-shm"):
+        side = side_file(journal, suffix)
+        if not side.exists():
+            continue
+        if kept is not None:
+            os.replace(side, side_file(kept, suffix))
+        elif suffix == "-wal" and side.stat().st_size > 0:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            os.replace(side, side.with_name(f"{side.name}.replaced-{stamp}"))
+        else:
+            side.unlink()

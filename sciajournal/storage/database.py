@@ -1,94 +1,155 @@
 """Opening a journal file: checks before touching it, the writer lock, pragmas, migrations.
 
-Order matters. An existing file is inspected through a read-only connection first
-(header, `PRAGMA quick_check`, schema revision), because even switching it to WAL
-writes to it: a damaged, foreign or newer file must be refused unmodified. Only then
-is the single-writer lock taken and the file migrated and opened.
+Order matters. The path must name a regular file with one name (never opened to find
+out: a FIFO would block). An existing file is inspected through a read-only connection
+(header, `PRAGMA quick_check`, schema revision), because even switching it to WAL writes
+to it: a damaged, foreign or newer file must be refused unmodified. Its permissions are
+tightened before SQLite creates -wal and -shm files, which copy them. Only then is the
+single-writer lock taken and the file migrated and opened.
+
+Read-only opens (export, report) take no lock and make no backup: SQLite's WAL lets
+them read beside a writer, and they work while the window has the journal open.
 """
 
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 
-from sciajournal.storage.backups import backup_if_due, list_backups, make_backup
+from sciajournal.storage.backups import backup_if_due, make_backup
 from sciajournal.storage.errors import (
-    JournalLocked,
+    JournalError,
+    JournalNeedsUpgrade,
     JournalUnavailable,
-    NewerJournal,
-    NotAJournal,
+    describe_sqlite_error,
 )
-from sciajournal.storage.lock_holder import clear_holder, locked_message
-from sciajournal.storage.migrate import head_revision, known_revisions, upgrade_to_head
+from sciajournal.storage.file_checks import (
+    OWNER_ONLY_FILE,
+    acquire_lock,
+    check_journal_file,
+    inspect_existing,
+    reading_uri,
+    real_journal_path,
+    release_lock,
+    tighten_permissions,
+)
+from sciajournal.storage.lock_holder import Holder
+from sciajournal.storage.migrate import head_revision, upgrade_to_head
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-OWNER_ONLY_FILE = 0o600
 OWNER_ONLY_FOLDER = 0o700
 
 
 @dataclass
 class Database:
-    """An open journal file: its engine and the lock that makes this process its only writer."""
+    """An open journal file: its engine, and (unless read-only) the single-writer lock."""
 
     path: Path
     engine: Engine
-    lock: FileLock
+    lock: FileLock | None
+    # Said once to the user, but not fatal: a tightened mode, a daily backup that failed.
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def read_only(self) -> bool:
+        return self.lock is None
 
     def close(self) -> None:
         self.engine.dispose()
-        self.lock.release()
+        if self.lock is not None:
+            release_lock(self.path, self.lock)
 
 
 def open_database(
-    path: Path, *, create_folder: bool = False, daily_backup: bool = False
+    path: Path,
+    *,
+    create_folder: bool = False,
+    daily_backup: bool = False,
+    read_only: bool = False,
+    holder: Holder | None = None,
 ) -> Database:
     """Open (creating or upgrading as needed) the journal at `path`, or raise a JournalError.
 
     A journal about to be migrated is always backed up first; with `daily_backup` (the
-    app and the command line), one is also made when the newest is older than a day.
+    app and the command line), one is also made when the newest is older than a day;
+    if that fails (a full disk) the journal still opens, with a warning.
     """
     restrict_new_files()
-    path = path.absolute()
-    folder = path.parent
-    if create_folder:
-        _make_private_folder(folder)
-    if not folder.is_dir():
-        raise JournalUnavailable(f"Cannot open journal {path}: the folder {folder} does not exist.")
-    if path.exists() and not path.is_file():
-        raise JournalUnavailable(f"Cannot open journal {path}: it is a folder, not a file.")
+    given = path.expanduser().absolute()
+    if create_folder and not read_only:
+        _make_private_folder(given.parent)
+    if not given.parent.is_dir():
+        raise JournalUnavailable(
+            f"Cannot open journal {given}: the folder {given.parent} does not exist."
+        )
+    path = real_journal_path(given)
+    exists = check_journal_file(path)
+    warnings: list[str] = []
+    # Before SQLite first opens it, even read-only: its -wal and -shm copy the journal's mode.
+    if exists and tighten_permissions(path):
+        warnings.append(f"The journal {path} was readable by other users; it is now yours only.")
+    if read_only:
+        database = _open_read_only(path, exists)
+        database.warnings.extend(warnings)
+        return database
 
+    folder = path.parent
     # Checked first: even reading a WAL journal needs its -shm file beside it.
     if not _folder_writable(folder):
         raise JournalUnavailable(
             f"Cannot open journal {path}: the folder {folder} is not writable "
             "(the journal needs to create its lock and log files beside it)."
         )
-    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+    if exists and not os.access(path, os.R_OK | os.W_OK):
         raise JournalUnavailable(f"Cannot open journal {path}: no permission to read and write it.")
     revision = None
-    existing = path.exists() and path.stat().st_size > 0
+    existing = exists and path.stat().st_size > 0
     if existing:
         revision = inspect_existing(path)
 
-    lock = acquire_lock(path)
+    lock = acquire_lock(path, holder)
     try:
         if existing and revision is not None and revision != head_revision():
             make_backup(path, "before-migration")
         upgrade_to_head(_create_engine(path, foreign_keys=False))
         if existing and daily_backup:
-            backup_if_due(path)
+            try:
+                backup_if_due(path)
+            except JournalError as error:
+                warnings.append(
+                    f"The daily backup was not made ({error.problem}); the journal opened anyway."
+                )
         engine = _create_engine(path, foreign_keys=True)
         os.chmod(path, OWNER_ONLY_FILE)
     except BaseException:
-        lock.release()
+        release_lock(path, lock)
         raise
-    return Database(path, engine, lock)
+    return Database(path, engine, lock, warnings)
+
+
+def _open_read_only(path: Path, exists: bool) -> Database:
+    if not exists or path.stat().st_size == 0:
+        raise JournalUnavailable(f"There is no journal at {path} yet: nothing to read.")
+    revision = inspect_existing(path)
+    if revision is None:
+        raise JournalUnavailable(f"There is no journal at {path} yet: nothing to read.")
+    if revision != head_revision():
+        raise JournalNeedsUpgrade(
+            f"The journal {path} was made by an older SciaJournal (schema {revision}) and "
+            "must be upgraded first: open it in the app, or run `sciajournal backup`, "
+            "then try again."
+        )
+    uri = reading_uri(path)
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    )
+    _configure(engine, path, pragmas=("PRAGMA busy_timeout=5000",))
+    return Database(path, engine, None)
 
 
 def restrict_new_files() -> None:
@@ -118,91 +179,29 @@ def _folder_writable(folder: Path) -> bool:
     return True
 
 
-def inspect_existing(path: Path) -> str | None:
-    """Check a file is a healthy journal this version can open; returns its schema revision."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise JournalUnavailable(f"Cannot read journal {path}: {error.strerror}.") from None
-    if header != SQLITE_HEADER:
-        raise NotAJournal(
-            f"{path} is not a SciaJournal journal (it is not an SQLite database)."
-            + newest_backup_hint(path)
-        )
-
-    uri = f"file:{quote(str(path))}?mode=ro"
-    try:
-        connection = sqlite3.connect(uri, uri=True)
-        try:
-            check = connection.execute("PRAGMA quick_check").fetchall()
-            tables = {
-                row[0]
-                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            revision = None
-            if "alembic_version" in tables:
-                found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = found[0] if found else None
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        raise NotAJournal(
-            f"{path} is damaged or not a journal ({error}); it was not changed."
-            + newest_backup_hint(path)
-        ) from None
-
-    if check != [("ok",)]:
-        raise NotAJournal(
-            f"{path} is damaged (integrity check: {check[0][0]}); it was not changed."
-            + newest_backup_hint(path)
-        )
-    if not tables:
-        return None  # an empty SQLite file: becomes a new journal
-    if "walks" not in tables or "alembic_version" not in tables:
-        raise NotAJournal(f"{path} is an SQLite database but not a SciaJournal journal.")
-    if revision is not None and revision not in known_revisions():
-        raise NewerJournal(
-            f"{path} was written by a newer version of SciaJournal (schema {revision}); "
-            "install the newer version to open it. The file was not changed."
-        )
-    return revision
-
-
-def newest_backup_hint(path: Path) -> str:
-    newest = next(iter(list_backups(path)), None)
-    if newest is None:
-        return ""
-    return (
-        f" The newest backup is from {newest.taken:%Y-%m-%d %H:%M}: "
-        f"restore it with: sciajournal --db {path} restore {newest.path}"
-    )
-
-
-def acquire_lock(path: Path) -> FileLock:
-    lock = FileLock(f"{path}.lock", mode=OWNER_ONLY_FILE)
-    try:
-        lock.acquire(blocking=False)
-    except Timeout:
-        raise JournalLocked(locked_message(path)) from None
-    except OSError as error:
-        raise JournalUnavailable(f"Cannot lock journal {path}: {error.strerror}.") from None
-    clear_holder(path)  # a note left by a holder that crashed
-    return lock
-
-
 def _create_engine(path: Path, *, foreign_keys: bool) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
+    _configure(
+        engine,
+        path,
+        pragmas=(
+            f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}",
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL",
+            "PRAGMA busy_timeout=5000",
+        ),
+    )
+    return engine
 
+
+def _configure(engine: Engine, path: Path, pragmas: tuple[str, ...]) -> None:
     @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection: Any, _record: Any) -> None:
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions begin (see "begin").
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        for pragma in pragmas:
+            cursor.execute(pragma)
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -210,7 +209,16 @@ def _create_engine(path: Path, *, foreign_keys: bool) -> Engine:
         # The driver would not put DDL in a transaction; this makes migrations atomic too.
         connection.exec_driver_sql("BEGIN")
 
-    return engine
+    @event.listens_for(engine, "handle_error")
+    def _one_line(context: ExceptionContext) -> None:
+        # SQLAlchemy's message holds the SQL and the bound values (pain ratings, notes):
+        # the user gets the kind of problem, in one line, and nothing of their data.
+        original = context.original_exception
+        if isinstance(original, sqlite3.Error):
+            raise JournalUnavailable(
+                f"The journal {path} could not be used: {describe_sqlite_error(original)}; "
+                "nothing was saved by this action."
+            ) from None
 
 
 def file_mode(path: Path) -> int:

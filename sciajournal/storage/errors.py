@@ -1,8 +1,42 @@
-"""Errors a user can act on. Their text is shown as is: one line, no traceback."""
+"""Errors a user can act on. Their text is shown as is: one line, no traceback.
+
+Besides the text, an error carries what a window needs to act on it without cutting
+the text apart: the problem alone, the backup to suggest, the log holding the detail.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RestoreHint:
+    """The newest backup that passed an integrity check, to suggest restoring."""
+
+    journal: Path
+    backup: Path
+    taken: datetime
+
+    def text(self) -> str:
+        return (
+            f" The newest good backup is from {self.taken:%Y-%m-%d %H:%M}: "
+            f"restore it with: sciajournal --db {self.journal} restore {self.backup}"
+        )
 
 
 class JournalError(Exception):
     """The journal file cannot be used; the message says why and what to do."""
+
+    def __init__(
+        self, problem: str, *, hint: RestoreHint | None = None, log: Path | None = None
+    ) -> None:
+        super().__init__(problem)
+        self.problem = problem  # one sentence, without the restore command
+        self.hint = hint
+        self.log = log  # where the detail (integrity check output) was written
+
+    def __str__(self) -> str:
+        return self.problem + (self.hint.text() if self.hint is not None else "")
 
 
 class JournalUnavailable(JournalError):
@@ -19,6 +53,14 @@ class NewerJournal(JournalError):
 
 class JournalLocked(JournalError):
     """Another SciaJournal process has the journal open for writing."""
+
+
+class JournalNeedsUpgrade(JournalError):
+    """A read-only command met a journal of an older schema; a writing open upgrades it."""
+
+
+class JournalDamaged(NotAJournal):
+    """An entry could not be read back: the file is damaged in a way the quick check missed."""
 
 
 class EntryNotFound(JournalError):

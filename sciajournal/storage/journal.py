@@ -27,7 +27,9 @@ from sciajournal.core.timestamps import split_instant
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
 from sciajournal.storage.database import Database, open_database
 from sciajournal.storage.errors import EntryNotFound
-from sciajournal.storage.mapping import MAPPINGS, mapping_for
+from sciajournal.storage.file_checks import damaged
+from sciajournal.storage.lock_holder import Holder
+from sciajournal.storage.mapping import MAPPINGS, KindMapping, mapping_for
 from sciajournal.storage.models import SettingRow, table_of
 
 # SQLite allows a limited number of bound parameters per statement.
@@ -41,13 +43,45 @@ class Journal:
 
     @classmethod
     def open(
-        cls, path: Path, *, create_folder: bool = False, daily_backup: bool = False
+        cls,
+        path: Path,
+        *,
+        create_folder: bool = False,
+        daily_backup: bool = False,
+        read_only: bool = False,
+        holder: Holder | None = None,
     ) -> "Journal":
-        return cls(open_database(path, create_folder=create_folder, daily_backup=daily_backup))
+        """Open for reading and writing, or `read_only` (no lock, no backup: beside a writer)."""
+        return cls(
+            open_database(
+                path,
+                create_folder=create_folder,
+                daily_backup=daily_backup,
+                read_only=read_only,
+                holder=holder,
+            )
+        )
 
     @property
     def path(self) -> Path:
         return self._database.path
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should be told once about opening (not fatal), e.g. a failed backup."""
+        return self._database.warnings
+
+    def _decode(self, mapping: KindMapping, row: Any, position: int) -> Entry:
+        """An entry from its row; a value that cannot be read means the file is damaged."""
+        try:
+            return mapping.from_row(row)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+            table = mapping.table.name
+            raise damaged(
+                self.path,
+                [f"{table} row {position} (id {row.get('id')!r}): {type(error).__name__}: {error}"],
+                what=f" (entry {position} of the {table} table cannot be read)",
+            ) from None
 
     def close(self) -> None:
         self._database.close()
@@ -163,7 +197,8 @@ class Journal:
             if isinstance(entry, Walk):  # its ratings go too (ON DELETE CASCADE): return them
                 ratings = MAPPINGS[PainRating]
                 query = select(ratings.table).where(ratings.table.c.walk_id == entry_id)
-                deleted += [ratings.from_row(row) for row in connection.execute(query).mappings()]
+                rows = connection.execute(query).mappings()
+                deleted += [self._decode(ratings, row, n) for n, row in enumerate(rows, 1)]
             connection.execute(sa_delete(mapping.table).where(mapping.table.c.id == entry_id))
         return deleted
 
@@ -179,7 +214,7 @@ class Journal:
                     .first()
                 )
                 if row is not None:
-                    return mapping.from_row(row)
+                    return self._decode(mapping, row, 1)
         return None
 
     def entries(
@@ -212,7 +247,9 @@ class Journal:
                 if end is not None:
                     query = query.where(column < split_instant(end)[0])
                 rows = connection.execute(query).mappings()
-                grouped.list_for(kind).extend(mapping.from_row(row) for row in rows)
+                grouped.list_for(kind).extend(
+                    self._decode(mapping, row, n) for n, row in enumerate(rows, 1)
+                )
         return grouped
 
     def first_entry_time(self) -> datetime | None:
@@ -229,7 +266,7 @@ class Journal:
                     .first()
                 )
                 if row is not None:
-                    earliest.append(mapping.from_row(row).when)
+                    earliest.append(self._decode(mapping, row, 1).when)
         return min(earliest, default=None)
 
     def count(self) -> int:
@@ -248,8 +285,8 @@ class Journal:
         query = select(table).order_by(table.c.at_utc.desc()).limit(500)
         latest: dict[str, MedicationDose] = {}
         with self._engine.connect() as connection:
-            for row in connection.execute(query).mappings():
-                dose = MAPPINGS[MedicationDose].from_row(row)
+            for n, row in enumerate(connection.execute(query).mappings(), 1):
+                dose = self._decode(MAPPINGS[MedicationDose], row, n)
                 assert isinstance(dose, MedicationDose)
                 latest.setdefault(dose.name.strip().casefold(), dose)
         return list(latest.values())[:limit]

@@ -1,9 +1,9 @@
 """Who holds a journal's writer lock, so a refused command can say where to close it.
 
-The OS file lock only says "taken". The window writes a one-word note beside the
-journal ("window", or "tray" while it runs hidden with reminders); a command refused
-the lock reads it. The note never decides anything about locking: whoever takes the
-lock removes a note left by a holder that crashed.
+The OS file lock only says "taken". The holder writes a one-word note beside the
+journal ("window", "tray" while it runs hidden with reminders, "command" for a writing
+verb of the command line); a process refused the lock reads it. The note never decides
+anything about locking: whoever takes the lock removes a note left by a holder that crashed.
 """
 
 import contextlib
@@ -17,6 +17,7 @@ SUFFIX = ".holder"
 class Holder(StrEnum):
     WINDOW = "window"
     TRAY = "tray"
+    COMMAND = "command"  # a `sciajournal` verb that writes (import, demo, backup, restore)
 
 
 def holder_path(journal: Path) -> Path:
@@ -60,6 +61,11 @@ def locked_message(journal: Path) -> str:
             )
         case Holder.WINDOW:
             return f"Journal {journal} is open in a SciaJournal window; close it there first."
+        case Holder.COMMAND:
+            return (
+                f"Journal {journal} is in use by another sciajournal command "
+                "(an import, backup or restore); try again when it has finished."
+            )
         case _:
             return (
                 f"Journal {journal} is already open in another SciaJournal window or command; "

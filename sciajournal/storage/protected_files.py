@@ -12,7 +12,7 @@ from pathlib import Path
 from sciajournal.storage.errors import OutputIsProtected
 
 # Files SQLite and SciaJournal keep beside a journal, named after it.
-SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock", ".problems.log")
+SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock", ".holder", ".problems.log")
 BACKUP_FOLDER_NAME = "backups"
 
 FileId = tuple[int, int]

@@ -104,7 +104,7 @@ def test_damaged_journal_is_refused_unchanged(journal_path):
 def test_second_writer_gets_a_clear_message(journal_path):
     with Journal.open(journal_path):
         child = subprocess.run(
-            [sys.executable, "-m", "sciajournal", "--db", str(journal_path), "export"],
+            [sys.executable, "-m", "sciajournal", "--db", str(journal_path), "backup"],
             capture_output=True,
             text=True,
             timeout=60,

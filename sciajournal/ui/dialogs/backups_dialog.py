@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciajournal.storage.backups import Backup, list_backups
+from sciajournal.storage.backups import (
+    KEEP_KEPT_APART,
+    Backup,
+    backup_folder,
+    future_dated,
+    list_backups,
+)
 
 REASONS = {
     "": "daily",
@@ -40,11 +46,18 @@ class BackupsDialog(QDialog):
         self._back_up_now = back_up_now
         self._restore = restore
         intro = QLabel(
-            "SciaJournal backs up your journal every day it is used and before every "
-            "upgrade, keeping 7 daily, 4 weekly and 12 monthly copies in:\n"
-            f"{journal_path.parent / 'backups'}"
+            "SciaJournal backs up your journal every day it is used, keeping 7 daily, "
+            "4 weekly and 12 monthly copies. Backups you make, and those made before an "
+            f"upgrade or a restore, are kept apart: the newest {KEEP_KEPT_APART} of them "
+            "stay, however old. Every backup is checked when it is made. They are in:\n"
+            f"{backup_folder(journal_path)}"
         )
         intro.setWordWrap(True)
+        # A backup stamped in the future (the clock was once wrong) must not look like
+        # today's backup; say that it is ignored rather than hide it.
+        self.future_note = QLabel()
+        self.future_note.setWordWrap(True)
+        self.future_note.setAccessibleName("Backups dated in the future")
         self.list = QListWidget()
         self.list.setAccessibleName("Backups")
         now_button = QPushButton("Back up &now")
@@ -57,6 +70,7 @@ class BackupsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.future_note)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
         self.setMinimumSize(520, 360)
@@ -64,11 +78,19 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
+        future = {backup.path for backup in future_dated(self._journal_path)}
+        self.future_note.setVisible(bool(future))
+        self.future_note.setText(
+            f"{len(future)} backup{'s are' if len(future) != 1 else ' is'} dated in the future "
+            "(the computer's clock was wrong when it was made). It does not count as a recent "
+            "backup: the daily backup is still made, and it is never deleted by rotation."
+        )
         for backup in list_backups(self._journal_path):
             size = backup.path.stat().st_size / 1024
             text = (
                 f"{backup.taken:%a %d %b %Y  %H:%M}  ·  {REASONS.get(backup.reason, backup.reason)}"
                 f"  ·  {size:.0f} KB"
+                + ("  ·  dated in the future" if backup.path in future else "")
             )
             item = QListWidgetItem(text)
             item.setData(256, backup)
