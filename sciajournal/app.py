@@ -14,6 +14,7 @@ from sciajournal.resource_files import resource_path
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.dialogs.open_failure import offer_backup
+from sciajournal.ui.startup_trace import mark_first_paint
 
 if TYPE_CHECKING:
     from sciajournal.ui.main_window import MainWindow
@@ -60,6 +61,7 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     from sciajournal.ui.main_window import MainWindow
 
     window = MainWindow(journal)
+    mark_first_paint(window.view.list.viewport(), "rows")
     quit_on_interrupt(app, window)
     for warning in journal.warnings:  # a daily backup that failed, a tightened mode
         print(f"sciajournal: {warning}", file=sys.stderr)

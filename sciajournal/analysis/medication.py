@@ -185,3 +185,14 @@ def _use(name: str, taken: list[MedicationDose], rules: MedicationRules) -> Medi
         highest_day_mg=max(per_day.values()) if per_day else None,
         longest_run_days=run,
     )
+
+
+def doses_before_walks(linked: Iterable[MedicationDose], settings: Settings) -> dict[str, int]:
+    """Per medicine, how many doses were taken in the hours before a walk (each dose once,
+    however many walks it preceded): the pain after those walks may be masked."""
+    rules = MedicationRules.from_settings(settings)
+    unique = {dose.id: dose for dose in linked}
+    counts: dict[str, int] = defaultdict(int)
+    for dose in unique.values():
+        counts[rules.medicine(dose.name)] += 1
+    return dict(counts)

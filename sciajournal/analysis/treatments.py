@@ -11,7 +11,7 @@ from sciajournal.core.enums import TreatmentKind
 
 
 @dataclass(frozen=True, slots=True)
-class PainChange:
+class SessionChange:
     #: Sessions with this part rated before and after: the ones the average is over.
     rated: int
     #: Mean of (after - before); negative means pain went down. None without rated sessions.
@@ -22,15 +22,15 @@ class PainChange:
 class TreatmentEffect:
     kind: TreatmentKind
     sessions: int
-    back: PainChange
-    leg: PainChange
+    back: SessionChange
+    leg: SessionChange
 
 
-def _change(pairs: Sequence[tuple[int | None, int | None]]) -> PainChange:
+def _change(pairs: Sequence[tuple[int | None, int | None]]) -> SessionChange:
     changes = [
         after - before for before, after in pairs if before is not None and after is not None
     ]
-    return PainChange(len(changes), round(fmean(changes), 2) if changes else None)
+    return SessionChange(len(changes), round(fmean(changes), 2) if changes else None)
 
 
 @dataclass(frozen=True, slots=True)

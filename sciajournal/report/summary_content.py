@@ -8,15 +8,21 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sciajournal.analysis.journal_analysis import JournalAnalysis
+from sciajournal.analysis.medication import doses_before_walks
 from sciajournal.analysis.outcomes import Outcome
-from sciajournal.analysis.red_flag_history import EARLIER_RED_FLAG_WINDOW, RedFlagHistory
-from sciajournal.analysis.red_flags import Urgency, graded_signs_text
+from sciajournal.analysis.pain_levels import WorstPain, worst_pain
+from sciajournal.analysis.red_flags import Urgency
 from sciajournal.analysis.series import Day, weekly_points
-from sciajournal.analysis.treatments import PainChange
 from sciajournal.analysis.trends import PainTrend, meaningful_step, pain_trends
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import RedFlagCheck
 from sciajournal.report import walk_wording as wording
+from sciajournal.report.page_one_content import (
+    leg_symptom_lines,
+    medication_notes,
+    medication_rows,
+    red_flag_lines,
+    treatment_rows,
+)
 
 #: Up to this many days the chart shows days; beyond, weeks.
 DAILY_CHART_MAX_DAYS = 45
@@ -50,6 +56,10 @@ class SummaryContent:
     #: "earlier: DATE, SIGN" lines for red flags in the months before the range.
     earlier_red_flags: list[str] = field(default_factory=list)
     trends: list[PainTrend] = field(default_factory=list)
+    #: The worst single ratings beside the trend's means (back, then leg).
+    worst: list[WorstPain] = field(default_factory=list)
+    #: Where leg symptoms reach, side, spreading or receding, nerve-sign counts.
+    leg_lines: list[str] = field(default_factory=list)
     chart_by_week: bool = False
     chart: list[ChartPoint] = field(default_factory=list)
     walks: int = 0
@@ -73,7 +83,11 @@ class SummaryContent:
     unjudged_walks: list[list[str]] = field(default_factory=list)
     high_pain_walks: list[list[str]] = field(default_factory=list)
     high_pain_heading: str = ""
+    #: One row per medicine (page_one_content.MEDICATION_HEADINGS), most used first.
     medications: list[list[str]] = field(default_factory=list)
+    medication_notes: list[str] = field(default_factory=list)
+    #: Whether the analysis links doses to walks (the "before walks" column means something).
+    before_walks_known: bool = False
     treatments: list[list[str]] = field(default_factory=list)
     notes: list[list[str]] = field(default_factory=list)
 
@@ -139,7 +153,13 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
     if content.is_empty:
         return content
 
-    _red_flag_lines(content, analysis.red_flag_history)
+    red_flags = red_flag_lines(analysis.red_flag_history)
+    content.red_flags = red_flags.flagged
+    content.red_flag_urgency = analysis.red_flag_history.most_urgent
+    content.red_flag_screening = red_flags.screening
+    content.earlier_red_flags = red_flags.earlier
+    content.worst = worst_pain(analysis.days)
+    content.leg_lines = leg_symptom_lines(analysis.leg_symptoms)
     content.trends = pain_trends(analysis.days)
     content.trend_heading = wording.trend_heading()
     content.trend_columns = wording.trend_columns()
@@ -166,77 +186,17 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
     ]
     content.high_pain_walks = [wording.high_pain_row(o) for o in analysis.tolerance.high_pain]
     content.high_pain_heading = wording.high_pain_heading(settings, len(content.high_pain_walks))
-    for use in analysis.medications:
-        how = []
-        if use.as_needed:
-            how.append(f"{use.as_needed} as needed")
-        if use.scheduled:
-            how.append(f"{use.scheduled} scheduled")
-        content.medications.append(
-            [
-                use.name,
-                f"{use.usual_dose:g} {use.unit}",
-                str(use.doses),
-                f"{use.days_used} of {content.days}",
-                f"{use.total_amount:g} {use.unit}",
-                ", ".join(how),
-            ]
-        )
-    for effect in analysis.treatments:
-        if not effect.sessions:
-            continue
-        content.treatments.append(
-            [
-                effect.kind.value.capitalize(),
-                str(effect.sessions),
-                _change_text(effect.back),
-                _change_text(effect.leg),
-            ]
-        )
+    # Doses linked to walks (taken in the hours before): pain afterwards may be masked.
+    linked = [dose for o in outcomes for dose in o.painkillers]
+    content.before_walks_known = True
+    content.medications = medication_rows(
+        analysis.medication, content.days, doses_before_walks(linked, settings)
+    )
+    content.medication_notes = medication_notes(analysis.medication)
+    content.treatments = treatment_rows(analysis.treatments)
     content.notes = [
         [f"{note.at:%a %d %b %Y %H:%M}", note.text]
         for note in entries.notes
         if inside(note.at.date())
     ]
     return content
-
-
-def _change_text(change: PainChange) -> str:
-    """'-1.5 (n=4)': the mean change and how many sessions it is over; '–' without any."""
-    if change.mean_change is None:
-        return "–"
-    return f"{change.mean_change:+.1f} (n={change.rated})"
-
-
-def _check_line(check: RedFlagCheck) -> str:
-    notes = f". Notes: {check.notes}" if check.notes else ""
-    return f"{check.at:%a %d %b %Y %H:%M}: {graded_signs_text(check.signs)}{notes}"
-
-
-def _red_flag_lines(content: SummaryContent, history: RedFlagHistory) -> None:
-    """Page one always says something about red flags: found, screened negative, or never."""
-    content.red_flags = [_check_line(check) for check in history.flagged]
-    content.red_flag_urgency = history.most_urgent
-    last = history.last_screened
-    if last is None:
-        window = EARLIER_RED_FLAG_WINDOW.days // 30
-        content.red_flag_screening = (
-            f"not screened: no red-flag check in this period or the {window} months before"
-        )
-    elif not history.flagged:
-        found = "found none" if not last.signs else "found signs, see earlier"
-        content.red_flag_screening = f"none recorded; last screened {last.at:%d %b %Y} ({found})"
-    else:
-        found = "found none" if not last.signs else graded_signs_text(last.signs)
-        content.red_flag_screening = (
-            f"{history.checks} check{'s' if history.checks != 1 else ''} in this period, "
-            f"{history.found_none} found none; "
-            f"last screened {last.at:%d %b %Y} ({found})"
-        )
-    if last is not None and last.notes and not last.signs:
-        content.red_flag_screening += f". Notes: {last.notes}"
-    content.earlier_red_flags = [
-        f"earlier: {check.at:%d %b %Y}, {graded_signs_text(check.signs)}"
-        + (f". Notes: {check.notes}" if check.notes else "")
-        for check in history.earlier
-    ]

@@ -23,8 +23,24 @@ from PySide6.QtGui import (
 )
 
 from sciajournal import __version__
-from sciajournal.analysis.red_flags import WORDING, Urgency
 from sciajournal.report.fonts import report_font
+from sciajournal.report.page_one_layout import (
+    CONTINUED,
+    FITS,
+    MAX_RED_FLAGS_ON_PAGE_ONE,
+    PageOneFit,
+    header_html,
+    helped_html,
+    leg_html,
+    medication_detail_html,
+    medication_html,
+    page_one_overflows,
+    pain_html,
+    red_flags_html,
+    table,
+    walking_heading_html,
+    walking_html,
+)
 from sciajournal.report.print_chart import draw_chart
 from sciajournal.report.summary_content import SummaryContent
 from sciajournal.report.walk_wording import (
@@ -36,8 +52,6 @@ from sciajournal.safe_files import write_atomically
 
 LOGICAL_DPI = 96
 FOOTER = 28.0
-CHART_HEIGHT = 270.0
-MAX_RED_FLAGS_ON_PAGE_ONE = 6
 PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
@@ -142,7 +156,7 @@ def _document(html: str, width: float) -> QTextDocument:
 
 STYLE = """
 h1 { font-size: 15pt; font-weight: bold; margin: 0; }
-h2 { font-size: 11pt; font-weight: bold; margin-top: 10px; margin-bottom: 3px; }
+h2, .head { font-size: 11pt; font-weight: bold; margin-top: 7px; margin-bottom: 2px; }
 p { margin: 0 0 3px 0; }
 td, th { padding: 2px 5px; }
 th { font-weight: bold; text-align: left; border-bottom: 1px solid black; }
@@ -159,112 +173,73 @@ def _draw_html(pages: _Pages, html: str, top: float) -> float:
     return top + document.size().height()
 
 
-def _period(content: SummaryContent) -> str:
-    return f"{content.first_day:%d %B %Y} to {content.last_day:%d %B %Y} ({content.days} days)"
-
-
-def _header_html(content: SummaryContent) -> str:
-    name = f"<p><b>Patient:</b> {escape(content.patient_name)}</p>" if content.patient_name else ""
-    return (
-        f"<h1>Sciatica: walking and pain summary</h1>{name}<p><b>Period:</b> {_period(content)}</p>"
-    )
-
-
-def _red_flags_html(content: SummaryContent) -> str:
-    """Always on page one: the red flags (boxed, graded), or when the patient last screened."""
-    earlier = "".join(f"<p><b>{escape(line)}</b></p>" for line in content.earlier_red_flags)
-    screening = escape(content.red_flag_screening)
-    if not content.red_flags:
-        return f"<p><b>Red flags:</b> {screening}.</p>{earlier}"
-    shown = content.red_flags[:MAX_RED_FLAGS_ON_PAGE_ONE]
-    more = len(content.red_flags) - len(shown)
-    lines = "".join(f"<p>{escape(line)}</p>" for line in shown)
-    if more:
-        lines += f"<p>… and {more} more, continued on page 2.</p>"
-    wording = WORDING[content.red_flag_urgency or Urgency.SOON]
-    return (
-        '<table width="100%" border="2" cellpadding="6" cellspacing="0"><tr><td>'
-        f"<p><b>RED-FLAG SYMPTOMS LOGGED ({len(content.red_flags)}); most urgent: "
-        f"{wording.grade.upper()} ({wording.where})</b></p>{lines}"
-        f'<p class="small">{screening}.</p>{earlier}</td></tr></table>'
-    )
-
-
-def _trend_html(content: SummaryContent) -> str:
-    rows = ""
-    for trend, cells in zip(content.trends, content.trend_rows, strict=True):
-        shown = [escape(cell) for cell in cells]
-        if trend.is_meaningful(content.change_points):
-            shown[-1] = f"<b>{shown[-1]}</b>"
-        rows += "<tr>" + "".join(f"<td>{cell}</td>" for cell in shown) + "</tr>"
-    columns = "".join(f"<th>{escape(column)}</th>" for column in content.trend_columns)
-    return (
-        f"<h2>{escape(content.trend_heading)}</h2>"
-        f'<table cellspacing="0"><tr><th></th>{columns}'
-        f"<th>change</th><th>meaning</th></tr>{rows}</table>"
-        f'<p class="small">{escape(content.trend_note)}</p>'
-    )
-
-
-def _walks_html(content: SummaryContent) -> str:
-    lines = "".join(
-        f"<p>{escape(line)}</p>"
-        for line in content.progression_lines + content.tolerance_lines + content.correlation_lines
-    )
-    return (
-        "<h2>Walks</h2>"
-        f"<p><b>{content.walks} walks</b>, {content.walk_minutes:g} minutes in all: "
-        f"{escape(content.counts_text)}.</p>"
-        f"{lines}"
-    )
-
-
-def _table(headings: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headings)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
-    )
-    return f'<table width="100%" cellspacing="0"><tr>{head}</tr>{body}</table>'
-
-
-def detail_html(content: SummaryContent) -> str:
+def detail_html(content: SummaryContent, fit: PageOneFit) -> str:
+    """Pages two on: everything page one cut short, the flagged walks' ratings, notes."""
     parts = []
     if len(content.red_flags) > MAX_RED_FLAGS_ON_PAGE_ONE:
-        parts.append("<h2>All red-flag symptoms logged</h2>")
+        parts.append("<p class='head'>All red-flag symptoms logged</p>")
         parts.append("".join(f"<p>{escape(line)}</p>" for line in content.red_flags))
     if content.flagged_walks:
-        parts.append(f"<h2>Walks after which pain continued ({len(content.flagged_walks)})</h2>")
+        parts.append(
+            f"<p class='head'>Walks after which pain continued ({len(content.flagged_walks)})</p>"
+        )
         parts.append(f'<p class="small">{escape(content.flagged_note)}</p>')
-        parts.append(_table(FLAGGED_HEADINGS, content.flagged_walks))
+        parts.append(table(FLAGGED_HEADINGS, content.flagged_walks))
     if content.unjudged_walks:
-        parts.append(f"<h2>Walks not judged ({len(content.unjudged_walks)})</h2>")
+        parts.append(f"<p class='head'>Walks not judged ({len(content.unjudged_walks)})</p>")
         parts.append(
             '<p class="small">A follow-up was recorded but nothing before the walk to compare '
             "it with: these walks are neither flagged nor counted as tolerated.</p>"
         )
-        parts.append(_table(UNJUDGED_HEADINGS, content.unjudged_walks))
+        parts.append(table(UNJUDGED_HEADINGS, content.unjudged_walks))
     if content.high_pain_walks:
-        parts.append(f"<h2>{escape(content.high_pain_heading)}</h2>")
-        parts.append(_table(HIGH_PAIN_HEADINGS, content.high_pain_walks))
-    if content.medications:
-        parts.append("<h2>Medication taken</h2>")
-        parts.append(
-            _table(
-                ["medication", "usual dose", "doses", "days used", "total", "how"],
-                content.medications,
-            )
-        )
-    if content.treatments:
-        parts.append("<h2>Ice and heat</h2>")
-        parts.append(
-            '<p class="small">Average change in back and in leg pain (after minus before), '
-            "over the n sessions rated before and after; negative means pain went down.</p>"
-        )
-        parts.append(_table(["kind", "sessions", "back change", "leg change"], content.treatments))
+        parts.append(f"<p class='head'>{escape(content.high_pain_heading)}</p>")
+        parts.append(table(HIGH_PAIN_HEADINGS, content.high_pain_walks))
+    if len(content.medications) > fit.medication_rows:
+        parts.append(medication_detail_html(content))
+    if content.correlation_lines:
+        parts.append("<p class='head'>Walking and pain the next day</p>")
+        parts.append("".join(f"<p>{escape(line)}</p>" for line in content.correlation_lines))
     if content.notes:
-        parts.append("<h2>Notes</h2>")
-        parts.append(_table(["when", "note"], content.notes))
+        parts.append("<p class='head'>Notes</p>")
+        parts.append(table(["when", "note"], content.notes))
     return "".join(parts)
+
+
+def _page_one_blocks(content: SummaryContent, fit: PageOneFit) -> list[str | float]:
+    """Page one top to bottom: HTML blocks, and the chart as its height."""
+    return [
+        red_flags_html(content),
+        pain_html(content),
+        leg_html(content),
+        # The function-measures block (questionnaires) goes here, after leg symptoms.
+        walking_heading_html(content),
+        fit.chart_height,
+        walking_html(content, fit),
+        medication_html(content, fit),
+        helped_html(content),
+    ]
+
+
+GAP = 4.0
+
+
+def _page_one_height(content: SummaryContent, fit: PageOneFit, width: float) -> float:
+    height = _document(header_html(content), width).size().height()
+    for block in _page_one_blocks(content, fit):
+        if isinstance(block, float | int):
+            height += block + GAP
+        else:
+            height += _document(block, width).size().height() + GAP
+    return height + 20  # the "continued" line
+
+
+def choose_fit(content: SummaryContent, width: float, body: float) -> PageOneFit:
+    """The roomiest layout whose page one fits on one page."""
+    for fit in FITS:
+        if _page_one_height(content, fit, width) <= body:
+            return fit
+    return FITS[-1]
 
 
 def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
@@ -273,44 +248,45 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
     scale = device.logicalDpiX() / LOGICAL_DPI
     paint = device.pageLayout().paintRectPixels(device.logicalDpiX())
     width, body = paint.width() / scale, paint.height() / scale - FOOTER
+    fit = choose_fit(content, width, body) if not content.is_empty else FITS[0]
     detail = None
-    if not content.is_empty and (
-        content.has_detail or len(content.red_flags) > MAX_RED_FLAGS_ON_PAGE_ONE
-    ):
-        detail = _document(detail_html(content), width)
+    html = "" if content.is_empty else detail_html(content, fit)
+    if html:
+        detail = _document(html, width)
         detail.setPageSize(QSizeF(width, body))
     total = 1 + (detail.pageCount() if detail is not None else 0)
 
     pages = _Pages(device, content, total)
     try:
-        top = _draw_html(pages, _header_html(content), 0)
+        top = _draw_html(pages, header_html(content), 0)
         if content.is_empty:
             _draw_html(
                 pages,
-                "<h2>Nothing to show</h2><p>Nothing was logged in this period: no walks, pain "
-                "ratings, treatments, medication or notes.</p>",
+                "<p class='head'>Nothing to show</p><p>Nothing was logged in this period: "
+                "no walks, pain ratings, treatments, medication or notes.</p>",
                 top + 12,
             )
         else:
-            top = _draw_html(pages, _red_flags_html(content), top + 8)
-            top = _draw_html(pages, _trend_html(content), top + 4)
-            top = _draw_html(
-                pages,
-                f"<h2>Walking per {'week' if content.chart_by_week else 'day'} and pain</h2>",
-                top + 2,
-            )
-            font = report_font()
-            draw_chart(
-                pages.painter,
-                QRectF(0, top + 2, pages.width, CHART_HEIGHT),
-                content.chart,
-                content.chart_by_week,
-                font,
-                content.change_points,
-            )
-            top = _draw_html(pages, _walks_html(content), top + CHART_HEIGHT + 6)
+            for block in _page_one_blocks(content, fit):
+                if isinstance(block, float | int):
+                    draw_chart(
+                        pages.painter,
+                        QRectF(0, top, pages.width, block),
+                        content.chart,
+                        content.chart_by_week,
+                        report_font(),
+                        content.change_points,
+                    )
+                    top += block + GAP
+                else:
+                    top = _draw_html(pages, block, top) + GAP
             if detail is not None:
-                _draw_html(pages, '<p class="small">Details follow on the next pages.</p>', top + 4)
+                more = (
+                    f"Some tables are {CONTINUED}."
+                    if page_one_overflows(content, fit)
+                    else "Details (flagged walks with their ratings, notes) on page 2."
+                )
+                _draw_html(pages, f'<p class="small"><b>{more}</b></p>', top)
         if detail is not None:
             for index in range(detail.pageCount()):
                 pages.new_page()

@@ -200,9 +200,11 @@ def progression_lines(analysis: JournalAnalysis) -> list[str]:
         lines.append(line + ".")
     target = progression.target
     if target.kind is TargetKind.INCREASE and target.minutes is not None:
+        # The guide's arithmetic, not a prescription (issue 13).
         lines.append(
-            f"Suggested for the week of {target.week:%d %b}: at most {target.minutes:.0f} min "
-            f"({settings.weekly_increase_percent:g} % guide; last week's walks all settled)."
+            f"{settings.weekly_increase_percent:g} % more than last week would be at most "
+            f"{target.minutes:.0f} min for the week of {target.week:%d %b} (last week's walks "
+            "all settled)."
         )
     elif target.minutes is not None:
         lines.append(

@@ -116,7 +116,8 @@ def open_database(
     try:
         if existing and revision is not None and revision != head_revision():
             make_backup(path, "before-migration")
-        upgrade_to_head(_create_engine(path, foreign_keys=False))
+        if revision != head_revision():  # a new file, or an older schema: Alembic's turn
+            upgrade_to_head(_create_engine(path, foreign_keys=False))
         if existing and daily_backup:
             try:
                 backup_if_due(path)
@@ -125,6 +126,9 @@ def open_database(
                     f"The daily backup was not made ({error.problem}); the journal opened anyway."
                 )
         engine = _create_engine(path, foreign_keys=True)
+        # Connected now, as the upgrade used to on every open: WAL mode is set, and a -wal
+        # left by a read-only backup copy is recovered and removed when the journal closes.
+        engine.connect().close()
         os.chmod(path, OWNER_ONLY_FILE)
     except BaseException:
         release_lock(path, lock)

@@ -4,6 +4,11 @@ It gets only what it needs: the journal, today's date and a parent for its dialo
 It reports back through signals, which the main window wires up: a restore replaces
 the journal (`journalReplaced`), imports and settings change what the views show
 (`changed`), and every dialog it opens is announced (`dialogOpened`).
+
+Everything behind these menu items (the exchange formats with jsonschema and gpxpy,
+the report, each dialog) is imported inside the method that first needs it, not here:
+most starts use none of it, and the window must appear quickly (issue 14;
+tests/test_startup_imports.py fails when one of them is imported at start).
 """
 
 from collections.abc import Callable
@@ -14,19 +19,16 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from sciajournal.exchange.device_import import import_device_file
-from sciajournal.exchange.import_source import ImportFileError
-from sciajournal.exchange.json_format import import_file, write_export
 from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.protected_files import check_output_path
-from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
-from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
-from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
 
 if TYPE_CHECKING:
+    from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
+    from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
+    from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
     from sciajournal.ui.dialogs.summary_preview import SummaryPreview
 
 D = TypeVar("D", bound=QDialog)
@@ -61,7 +63,9 @@ class FileActions(QObject):
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self._parent, title, text)
 
-    def edit_settings(self) -> SettingsDialog:
+    def edit_settings(self) -> "SettingsDialog":
+        from sciajournal.ui.dialogs.settings_dialog import SettingsDialog  # on first use
+
         def save(dialog: SettingsDialog) -> None:
             self.journal.save_settings(dialog.chosen())
             self.changed.emit()
@@ -73,16 +77,17 @@ class FileActions(QObject):
 
     def _ask_summary_range(
         self, title: str, then: Callable[[date, date, str], object]
-    ) -> SummaryDialog:
+    ) -> "SummaryDialog":
+        from sciajournal.ui.dialogs.summary_dialog import SummaryDialog  # on first use
+
         dialog = SummaryDialog(self._today(), title, self._parent)
         return self._open(dialog, lambda chosen: then(*chosen.chosen()))
 
-    def print_summary(self) -> SummaryDialog:
+    def print_summary(self) -> "SummaryDialog":
         """File > Print summary: choose the period, then a print preview with a Print button."""
         return self._ask_summary_range("Print summary", self.preview_summary)
 
     def preview_summary(self, first: date, last: date, paper: str) -> "SummaryPreview":
-        # The report is imported when first used, so the window starts without it.
         from sciajournal.report.loading import summary_for
         from sciajournal.report.summary_document import render_summary
         from sciajournal.ui.dialogs.summary_preview import SummaryPreview
@@ -94,7 +99,7 @@ class FileActions(QObject):
         self.preview = preview  # the open preview, and through it its printer, stay alive
         return self._open(preview)
 
-    def save_summary(self) -> SummaryDialog:
+    def save_summary(self) -> "SummaryDialog":
         def ask_file(first: date, last: date, paper: str) -> None:
             suggested = Path.home() / f"sciajournal-summary-{last:%Y-%m-%d}.pdf"
             name, _ = QFileDialog.getSaveFileName(
@@ -128,6 +133,8 @@ class FileActions(QObject):
         )
         if not name:
             return
+        from sciajournal.exchange.json_format import write_export  # on first use
+
         try:
             write_export(self.journal, Path(name))
         except (JournalError, OutputNotWritten) as error:
@@ -149,6 +156,11 @@ class FileActions(QObject):
 
     def import_path(self, path: Path) -> str | None:
         """Import a journal export or a device file; returns what the user was told."""
+        # On first use: the formats bring jsonschema, gpxpy and XML parsing with them.
+        from sciajournal.exchange.device_import import import_device_file
+        from sciajournal.exchange.import_source import ImportFileError
+        from sciajournal.exchange.json_format import import_file
+
         try:
             if path.suffix.lower() == ".json":
                 result = import_file(self.journal, path)
@@ -174,7 +186,9 @@ class FileActions(QObject):
         )
         return told
 
-    def show_backups(self) -> BackupsDialog:
+    def show_backups(self) -> "BackupsDialog":
+        from sciajournal.ui.dialogs.backups_dialog import BackupsDialog  # on first use
+
         return self._open(
             BackupsDialog(self.journal.path, self.back_up_now, self.restore_backup, self._parent)
         )

@@ -59,6 +59,7 @@ from sciajournal.ui.journal_rows import journal_rows
 from sciajournal.ui.journal_view import JournalView
 from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, Reminder, reminders_due
 from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
+from sciajournal.ui.startup_trace import mark_first_paint
 from sciajournal.ui.status_panel import StatusPanel
 from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
 
@@ -268,6 +269,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(1)
             self.tabs.blockSignals(False)
             self._charts_stale = True
+            mark_first_paint(self.charts, "charts")  # for benchmarks/bench_startup.py
         if self._charts_stale:
             self.charts.refresh()
             self._charts_stale = False

@@ -101,3 +101,11 @@ def test_longest_run():
     days = [date(2026, 3, d) for d in (1, 2, 3, 5, 6, 6)]
     assert longest_run(days) == (3, date(2026, 3, 3))
     assert longest_run([]) == (0, None)
+
+
+def test_doses_before_walks_count_each_dose_once_per_medicine():
+    from sciajournal.analysis.medication import doses_before_walks
+
+    advil = dose(1, 8, "Advil", 400)
+    counts = doses_before_walks([advil, advil, dose(1, 9, "ibuprofen", 200)], Settings())
+    assert counts == {"ibuprofen": 2}

@@ -124,3 +124,30 @@ def test_report_problems_are_one_line(journal_path):
     assert backwards.stderr.strip() == "sciajournal: --from 2026-03-09 is after --to 2026-03-01"
     no_format = report(journal_path)
     assert no_format.returncode == 1 and "--json" in no_format.stderr
+
+
+def test_red_flag_screening_leg_symptoms_and_label_limits_in_the_json(journal_path):
+    from sciajournal.core.entities import PainRating, RedFlagCheck
+    from sciajournal.core.enums import Reach, RedFlag, Side
+
+    entries = [
+        RedFlagCheck(at=t(1, 9) - timedelta(days=40), signs=frozenset({RedFlag.FEVER})),
+        RedFlagCheck(at=t(4, 21), notes="asked by GP"),
+        PainRating(at=t(2, 9), back=2, leg=5, reach=Reach.FOOT, side=Side.BOTH, tingling=True),
+        *[MedicationDose(at=t(3, hour), name="Advil", dose=400) for hour in (7, 12, 17, 22)],
+    ]
+    with Journal.open(journal_path) as journal:
+        journal.add_many(entries)
+    result = report(journal_path, "--json", "--from", "2026-03-01", "--to", "2026-03-08")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    screening = document["red_flag_screening"]
+    assert (screening["checks"], screening["found_none"]) == (1, 1)
+    assert screening["last_screened"]["notes"] == "asked by GP"
+    assert [c["urgency"] for c in screening["earlier"]] == ["same_day"]
+    leg = document["leg_symptoms"]
+    assert (leg["reach"]["foot"], leg["side"]["both"], leg["tingling"]) == (1, 1, 1)
+    assert leg["trend"] == "not enough data"
+    (ibuprofen,) = document["medication_limits"]["medicines"]
+    assert (ibuprofen["name"], ibuprofen["days_above_label"]) == ("ibuprofen", 1)
+    assert ibuprofen["typed_names"] == ["Advil"]

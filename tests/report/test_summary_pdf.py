@@ -69,6 +69,17 @@ def write_summary(journal_path, out, days, *extra):
     return first
 
 
+#: Page one's blocks, in the order a clinician reads them (issue 13).
+PAGE_ONE_ORDER = [
+    "RED-FLAG SYMPTOMS LOGGED",
+    "Pain (0-10)",
+    "Leg symptoms",
+    "Walking per",
+    "Medication",
+    "What helped: ice and heat",
+]
+
+
 @pytest.mark.parametrize(("days", "pages"), [(30, 2), (90, 2)])
 def test_page_one_carries_the_analysis_numbers(demo_journal, tmp_path, days, pages):
     journal_path, entries = demo_journal
@@ -82,7 +93,7 @@ def test_page_one_carries_the_analysis_numbers(demo_journal, tmp_path, days, pag
     analysis = analyse(entries, first, END.date(), settings, today=local_now().date())
     expected = summary_content(analysis, entries, END.date())
     assert "Patient: Ada Example" in page_one
-    assert "first 7 days against last 7 days" in page_one  # no "ﬁ" ligature in copied text
+    assert "first 7 days" in page_one  # no "ﬁ" ligature in copied text
     assert f"{first:%d %B %Y} to {END.date():%d %B %Y} ({days} days)" in page_one
     assert (
         f"{expected.walks} walks, {expected.walk_minutes:g} minutes in all: "
@@ -90,14 +101,17 @@ def test_page_one_carries_the_analysis_numbers(demo_journal, tmp_path, days, pag
         f"{expected.not_judged} not judged (no rating before the walk), "
         f"{expected.awaiting} awaiting follow-up"
     ) in page_one
-    for trend in expected.trends:
-        assert f"{trend.site} pain {trend.start:.1f} {trend.end:.1f}" in page_one
-        assert trend.verdict(2) in page_one
-    for line in expected.progression_lines + expected.tolerance_lines:
+    for trend, worst in zip(expected.trends, expected.worst, strict=True):
+        assert f"{trend.site} {trend.start:.1f} (worst {worst.first})" in page_one
+        assert f"{trend.end:.1f} (worst {worst.last})" in page_one
+        assert " ".join(trend.verdict(2).split()[:2]) in page_one  # the cell wraps
+    for line in expected.leg_lines + expected.progression_lines + expected.tolerance_lines:
         assert squash(line) in page_one
-    assert "RED-FLAG SYMPTOMS LOGGED (1)" in page_one
-    assert "Symptoms in both legs" in page_one
+    assert "RED-FLAG SYMPTOMS LOGGED (1); most urgent: SAME DAY (a doctor today)" in page_one
+    assert "Symptoms in both legs (same day)" in page_one
     assert f"Page 1 of {pages}" in page_one
+    positions = [page_one.find(block) for block in PAGE_ONE_ORDER]
+    assert -1 not in positions and positions == sorted(positions), positions
 
     detail = squash(" ".join(text[1:]))
     assert f"Walks after which pain continued ({expected.pain_continued})" in detail

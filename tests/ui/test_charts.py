@@ -58,9 +58,10 @@ def test_long_ranges_are_drawn_by_week():
     leg = analysis.leg_correlation
     assert leg.rho is not None and leg.low is not None and leg.high is not None
     assert (
-        f"{leg.words} (rank correlation {leg.rho:+.2f}, 95 % interval {leg.low:+.2f} to "
-        f"{leg.high:+.2f}, {leg.pairs} days)"
+        f"{leg.words} (over {leg.pairs} days; strength {leg.rho:+.2f} on a scale from -1 to "
+        f"+1, 95 % sure it lies between {leg.low:+.2f} and {leg.high:+.2f})"
     ) in correlation_text(analysis)
+    assert "rank correlation" not in correlation_text(analysis)  # plain words for patients
 
 
 def test_weekly_data_guide_and_target(known_entries):
@@ -88,6 +89,34 @@ def test_weekly_data_guide_and_target(known_entries):
     )
     assert in_progress.hover[-1].startswith("Week of 16 Mar 2026 [so far]: 50 min in 2 walks")
     assert in_progress.target_minutes is None  # no walking the week before to build on
+    # The x-axis names weeks by their Monday; a week the range only partly covers is marked.
+    assert data.labels == ["09 Mar", "16 Mar"]
+    assert in_progress.labels == ["09 Mar", "16 Mar so far"]
+    midweek = weekly_data(
+        analyse(Entries.of(entries), date(2026, 3, 11), date(2026, 3, 22), Settings(), today=monday)
+    )
+    assert midweek.labels == ["09 Mar*", "16 Mar"]
+
+
+def test_weekly_chart_labels_weeks_and_says_why_a_target_is_held(qtbot, known_entries):
+    from sciajournal.ui.charts.weekly_chart import WeeklyChart
+
+    _, entries = known_entries
+    analysis = analyse(
+        Entries.of(entries),
+        date(2026, 3, 11),
+        date(2026, 3, 22),
+        Settings(),
+        today=date(2026, 3, 23),
+    )
+    chart = WeeklyChart()
+    qtbot.addWidget(chart)
+    chart.show_data(weekly_data(analysis))
+    axis = chart.week_axis
+    values = axis.tickValues(min(chart.data.x) - 1, max(chart.data.x) + 1, 800)[0][1]
+    assert axis.tickStrings(values, 1, 1) == ["09 Mar*", "16 Mar"]
+    assert "held at last week's volume" in chart.target_label.toPlainText()
+    assert "partly in the range" in chart.legend_html()
 
 
 @pytest.fixture

@@ -102,6 +102,10 @@ def _extras(flagged: int, treatments: int, doses: int) -> str:
     return (" · " + " · ".join(parts)) if parts else ""
 
 
+#: Under the weekly chart: what the axis marks mean.
+PARTIAL_WEEK_NOTE = "* week only partly in the range (whole-week figures shown)"
+
+
 @dataclass
 class WeeklyData:
     x: list[float] = field(default_factory=list)
@@ -115,6 +119,9 @@ class WeeklyData:
     #: Why no target, or why it is held: shown instead of (or with) the target.
     target_note: str = ""
     hover: list[str] = field(default_factory=list)
+    #: The x-axis label of each week: its Monday, marked "*" when the range covers only
+    #: part of it and "so far" while it is in progress.
+    labels: list[str] = field(default_factory=list)
 
 
 WARNING_TEXT = {
@@ -143,6 +150,11 @@ def weekly_data(analysis: JournalAnalysis) -> WeeklyData:
             if present
         ]
         label = f" [{'; '.join(labels)}]" if labels else ""
+        data.labels.append(
+            f"{week.monday:%d %b}"
+            + ("*" if week.partly_outside_range else "")
+            + (" so far" if week.in_progress else "")
+        )
         data.hover.append(
             f"Week of {week.monday:%d %b %Y}{label}: {week.minutes:g} min in {week.walks} "
             f"walk{'s' if week.walks != 1 else ''}{change}{WARNING_TEXT[week.warning]}"

@@ -52,9 +52,11 @@ def correlation_text(analysis: JournalAnalysis) -> str:
     for result in (analysis.leg_correlation, analysis.back_correlation):
         part = result.words
         if result.rho is not None and result.low is not None and result.high is not None:
+            # Plain words for patients; the figure only as a strength from -1 to +1.
             part += (
-                f" (rank correlation {result.rho:+.2f}, {CONFIDENCE * 100:g} % interval "
-                f"{result.low:+.2f} to {result.high:+.2f}, {result.pairs} days)"
+                f" (over {result.pairs} days; strength {result.rho:+.2f} on a scale from -1 "
+                f"to +1, {CONFIDENCE * 100:g} % sure it lies between {result.low:+.2f} and "
+                f"{result.high:+.2f})"
             )
         parts.append(part)
     return "More walking one day and pain the next: " + "; ".join(parts) + "."

@@ -10,6 +10,7 @@ ORANGE = QColor("#E69F00")
 SKY = QColor("#56B4E9")
 GREEN = QColor("#009E73")
 GREY = QColor("#888888")
+YELLOW = QColor("#F0E442")
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -24,9 +25,15 @@ def background(palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Base)
 
 
+def back_colour(palette: QPalette) -> QColor:
+    """Back pain's line: Okabe-Ito blue on a light palette; on a dark one the blue vanishes
+    over the sky-blue bars, so yellow (still told apart by its dashes and squares)."""
+    return YELLOW if is_dark(palette) else BLUE
+
+
 def bar_brush(palette: QPalette) -> QBrush:
     colour = QColor(SKY)
-    colour.setAlpha(150 if is_dark(palette) else 170)
+    colour.setAlpha(110 if is_dark(palette) else 170)
     return QBrush(colour)
 
 

@@ -40,9 +40,10 @@ class TimelineChart(BaseChart):
         self.bars.setOpts(pen=pg.mkPen(style.SKY.darker(130)))
         plot.addItem(self.bars)
         self.leg_max = pg.ErrorBarItem(pen=style.pen(style.VERMILLION, 1))
-        self.back_max = pg.ErrorBarItem(pen=style.pen(style.BLUE, 1, dashed=True))
+        back_colour = style.back_colour(palette)
+        self.back_max = pg.ErrorBarItem(pen=style.pen(back_colour, 1, dashed=True))
         self.leg_line = self._line(style.LEG)
-        self.back_line = self._line(style.BACK)
+        self.back_line = self._line({**style.BACK, "colour": back_colour})
         self.flags = pg.ScatterPlotItem(
             symbol="t",
             size=12,
@@ -112,11 +113,12 @@ class TimelineChart(BaseChart):
         def mark(colour: QColor, text: str) -> str:
             return f'<span style="color:{colour.name()}">{text}</span>'
 
+        back = style.back_colour(self.palette())
         return " &nbsp; ".join(
             [
                 f"{mark(style.SKY.darker(130), '▮')} walking minutes per {unit}",
                 f"{mark(style.VERMILLION, '●—')} leg pain",
-                f"{mark(style.BLUE, '■ - -')} back pain (mean; whisker up to the worst rating)",
+                f"{mark(back, '■ - -')} back pain (mean; whisker up to the worst rating)",
                 f"{mark(style.VERMILLION, '▼')} pain continued after a walk",
                 f"{mark(style.GREEN, '◆')} ice/heat",
                 "+ medication",

@@ -1,5 +1,7 @@
 """Weekly walking minutes against the weekly guide (Settings), and the suggested target."""
 
+import math
+import textwrap
 from html import escape
 
 import numpy as np
@@ -8,16 +10,46 @@ from PySide6.QtWidgets import QWidget
 
 from sciajournal.ui.charts import style
 from sciajournal.ui.charts.base_chart import BaseChart, nearest
-from sciajournal.ui.charts.chart_data import DAY, WeeklyData
+from sciajournal.ui.charts.chart_data import DAY, PARTIAL_WEEK_NOTE, WeeklyData
 
 BAR = DAY * 7 * 0.75
+#: Room a week's label needs on the axis, in pixels.
+LABEL_WIDTH = 78
+
+
+class WeekAxis(pg.AxisItem):
+    """Labels each week by its Monday (marks included), thinned to fit, instead of months."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self.weeks: dict[float, str] = {}
+
+    def set_weeks(self, xs: list[float], labels: list[str]) -> None:
+        self.weeks = dict(zip(xs, labels, strict=True))
+        self.picture = None  # redraw the ticks
+        self.update()
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        visible = sorted(x for x in self.weeks if minVal <= x <= maxVal)
+        if not visible:
+            return []
+        every = max(1, math.ceil(len(visible) * LABEL_WIDTH / max(size, 1)))
+        # Keep the last week (the latest, often "so far") and step back from it.
+        shown = visible[::-1][::every][::-1]
+        return [(DAY * 7 * every, shown)]
+
+    def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
+        return [self.weeks.get(value, "") for value in values]
 
 
 class WeeklyChart(BaseChart):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.week_axis = WeekAxis()
+        self.week_axis.enableAutoSIPrefix(False)
+        super().__init__(parent, axisItems={"bottom": self.week_axis})
         plot = self.getPlotItem()
         plot.setLabel("left", "Walking per week (minutes)")
+        plot.setLabel("bottom", "Week starting Monday")
         plot.vb.setMouseEnabled(x=True, y=False)
         legend = plot.addLegend(
             offset=(10, 5), labelTextColor=style.foreground(self.palette()), colCount=2
@@ -32,7 +64,8 @@ class WeeklyChart(BaseChart):
         )
         self.target = pg.BarGraphItem(x=[], height=[], width=BAR, brush=None)
         self.target.setOpts(pen=style.pen(style.GREEN, 2, dashed=True))
-        self.target_label = pg.TextItem(color=style.foreground(palette), anchor=(0.5, 1.2))
+        # Anchored at its right end: the target is the last bar, its note runs to the left.
+        self.target_label = pg.TextItem(color=style.foreground(palette), anchor=(0.9, 1.1))
         for item in (self.within, self.above, self.guide, self.target, self.target_label):
             plot.addItem(item)
         legend.addItem(self.within, "Within the guide")
@@ -44,6 +77,7 @@ class WeeklyChart(BaseChart):
 
     def show_data(self, data: WeeklyData) -> None:
         self.data = data
+        self.week_axis.set_weeks(data.x, data.labels)
         self.legend.getLabel(self.guide).setText(data.guide_label)
         x = np.array(data.x, dtype=float)
         minutes = np.array(data.minutes, dtype=float)
@@ -59,12 +93,20 @@ class WeeklyChart(BaseChart):
         top = max([*data.minutes, data.target_minutes or 0, 10])
         if data.target_x is not None and data.target_minutes is not None:
             self.target.setOpts(x=[data.target_x], height=[data.target_minutes])
-            self.target_label.setText(f"next: {data.target_minutes:.0f} min")
+            held = f"\n{textwrap.fill(data.target_note, 34)}" if data.target_note else ""
+            self.target_label.setText(f"next: {data.target_minutes:.0f} min{held}")
             self.target_label.setPos(data.target_x, data.target_minutes)
+        elif data.target_note and data.x:
+            # No target: say why where it would have been.
+            self.target.setOpts(x=[], height=[])
+            self.target_label.setText(f"no target:\n{textwrap.fill(data.target_note, 34)}")
+            self.target_label.setPos(data.x[-1] + DAY * 7, top * 0.5)
         else:
             self.target.setOpts(x=[], height=[])
             self.target_label.setText("")
         right = data.target_x if data.target_x is not None else (data.x[-1] if data.x else 0)
+        if data.target_x is None and data.target_note and data.x:
+            right = data.x[-1] + DAY * 7  # room for "no target" and why
         if data.x:
             plot.setXRange(data.x[0] - BAR, right + BAR, padding=0.02)
         plot.setYRange(0, top * 1.3, padding=0)
@@ -79,10 +121,13 @@ class WeeklyChart(BaseChart):
         return points
 
     def legend_html(self) -> str:
-        """Why the suggested target is held or missing, from the analysis."""
-        if not self.data.target_note:
-            return ""
-        return f"Suggested next week: {escape(self.data.target_note)}."
+        """Why the suggested target is held or missing, and what a "*" week means."""
+        parts = []
+        if self.data.target_note:
+            parts.append(f"Suggested next week: {escape(self.data.target_note, quote=False)}.")
+        if any("*" in label for label in self.data.labels):
+            parts.append(escape(PARTIAL_WEEK_NOTE) + ".")
+        return " ".join(parts)
 
     def describe_at(self, x: float, y: float) -> str:
         index = nearest(self.data.x, x, DAY * 3.5)

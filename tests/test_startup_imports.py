@@ -1,0 +1,95 @@
+"""Nothing heavy is imported on the way to the first window and the journal's rows.
+
+Each of these costs start-up time every day although most starts never use it: Alembic
+(only when a migration is due), the exchange formats and their jsonschema and gpxpy
+(File > Import/Export), the report (File > Print), pyqtgraph and numpy (the Charts tab).
+The app is started as the `sciajournal` command starts it, in a fresh interpreter, and
+sys.modules is read when the main window is shown and again when its rows are painted.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from sciajournal.core.entities import PainRating
+from sciajournal.core.enums import PainContext
+from sciajournal.core.timestamps import local_now
+from sciajournal.storage.journal import Journal
+
+ROOT = Path(__file__).resolve().parent.parent
+
+HEAVY = (
+    "alembic",
+    "jsonschema",
+    "gpxpy",
+    "numpy",
+    "pyqtgraph",
+    "sciajournal.exchange",
+    "sciajournal.report",
+)
+
+START_AND_WATCH = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+import sciajournal.ui.startup_trace as trace
+from sciajournal.cli import main
+
+seen = {}
+
+class WatchShow(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Show and isinstance(watched, QMainWindow):
+            seen.setdefault("window shown", sorted(sys.modules))
+        return False
+
+def rows_painted(event):
+    if event == "rows":
+        seen["rows painted"] = sorted(sys.modules)
+        print(json.dumps(seen))
+        QApplication.instance().exit(0)
+
+app = QApplication(sys.argv)  # the one run_app uses
+watcher = WatchShow()
+app.installEventFilter(watcher)
+trace.mark = rows_painted
+QTimer.singleShot(60_000, lambda: app.exit(3))  # never hang the test run
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def heavy_imported(modules: list[str]) -> list[str]:
+    return [h for h in HEAVY if any(name == h or name.startswith(h + ".") for name in modules)]
+
+
+def test_the_start_path_imports_nothing_heavy(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    with Journal.open(path) as journal:  # current schema: no migration due
+        now = local_now() - timedelta(minutes=5)
+        journal.add(PainRating(at=now, back=3, leg=4, context=PainContext.STANDALONE))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        HOME=str(tmp_path),
+        SCIAJOURNAL_STARTUP_TRACE="1",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", START_AND_WATCH, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(seen) == {"window shown", "rows painted"}, seen
+    # The check can fail: the journal's own modules are there when its rows are.
+    assert "sciajournal.storage.journal" in seen["rows painted"]
+    for moment, modules in seen.items():
+        assert heavy_imported(modules) == [], f"imported by the time the {moment}"
