@@ -202,7 +202,9 @@ def walk_outcome(
     if next_walk_start is not None:
         window_end = min(window_end, next_walk_start - timedelta(microseconds=1))
     standalone = ratings.standalone_between(due, window_end)
-    in_window = sorted([r for r in linked if r.at >= due] + standalone, key=lambda r: (r.at, r.id))
+    in_window = [r for r in linked if r.at >= due]
+    if standalone:
+        in_window = sorted(in_window + standalone, key=lambda r: (r.at, r.id))
     after_walk = ends + early + in_window
     previous_morning = ratings.morning_before(walk.start)
     next_morning = ratings.next_morning(walk)
@@ -275,7 +277,8 @@ def walk_outcome(
 
 
 def _raised(later: PainRating, earlier: PainRating, points: int) -> bool:
-    return PainChange.between(later, earlier).worst >= points
+    """Back or leg up by `points` (PainChange.worst, without building one per rating)."""
+    return later.back - earlier.back >= points or later.leg - earlier.leg >= points
 
 
 def _new_nerve_sign(later: PainRating, earlier: PainRating) -> bool:

@@ -48,8 +48,12 @@ class PainChange:
 
     @property
     def text(self) -> str:
-        """ "+3 leg" for back -3 / leg +3: the worse rise, named."""
-        return f"{self.worst:+d} {self.site}"
+        """ "+3 leg" for back -3 / leg +3: the worse rise, named; both when nothing rose."""
+        if self.worst > 0:
+            return f"{self.worst:+d} {self.site}"
+        if self.back == self.leg == 0:
+            return "no change"
+        return f"no rise: back {self.back:+d}, leg {self.leg:+d}"
 
 
 class RatingIndex:

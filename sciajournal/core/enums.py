@@ -38,7 +38,10 @@ class Reach(StrEnum):
     @property
     def depth(self) -> int:
         """1 for buttock ... 5 for foot, so that "reached further down" is a comparison."""
-        return list(Reach).index(self) + 1
+        return _REACH_DEPTH[self]  # looked up: the analysis asks this for every rating
+
+
+_REACH_DEPTH = {reach: index + 1 for index, reach in enumerate(Reach)}
 
 
 class PainContext(StrEnum):

@@ -80,8 +80,8 @@ def open_regular(path: Path, *, limit: int | None = None) -> Iterator[BinaryIO]:
             raise ImportFileError(f"{path}: {problem}")
         if limit is not None and status.st_size > limit:
             raise ImportFileError(
-                f"{path}: {status.st_size / MEGABYTE:.0f} MB is more than the "
-                f"{limit // MEGABYTE} MB this kind of file may have"
+                f"{path}: too large to import ({status.st_size / MEGABYTE:.1f} MB; "
+                f"the limit for this kind of file is {limit // MEGABYTE} MB)"
             )
         os.set_blocking(descriptor, True)
         handle = os.fdopen(descriptor, "rb")
@@ -101,7 +101,8 @@ def read_limited(path: Path, limit: int) -> bytes:
         raise ImportFileError(f"{path}: cannot be read ({error.strerror})") from None
     if len(data) > limit:
         raise ImportFileError(
-            f"{path}: more than the {limit // MEGABYTE} MB this kind of file may have"
+            f"{path}: too large to import (the limit for this kind of file is "
+            f"{limit // MEGABYTE} MB)"
         )
     return data
 

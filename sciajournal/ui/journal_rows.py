@@ -108,7 +108,7 @@ def walk_text(
             text += f" · not judged ({NOT_JUDGED_TEXT[NotJudged.NO_BASELINE]})"
         else:
             change = outcome.follow_up_change
-            text += " · settled" + (f" ({change.text} at the follow-up)" if change else "")
+            text += " · settled" + (f" (follow-up: {change.text})" if change else "")
         notes = [
             NOT_JUDGED_TEXT[item]
             for item in outcome.not_judged

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,6 +62,7 @@ from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
 from sciajournal.ui.startup_trace import mark_first_paint
 from sciajournal.ui.status_panel import StatusPanel
 from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
+from sciajournal.ui.widgets.scrolling_body import available_size
 
 if TYPE_CHECKING:
     from sciajournal.ui.charts.charts_view import ChartsView as ChartsViewType
@@ -482,7 +483,7 @@ class MainWindow(QMainWindow):
         stored = QSettings().value("main_window/geometry")
         if isinstance(stored, QByteArray) and self.restoreGeometry(stored):
             return
-        self.resize(1100, 720)
+        self.resize(QSize(1100, 720).boundedTo(available_size(self)))
 
     def quit(self) -> None:
         """File > Quit and the tray's Quit: really end, even when closing keeps it in the tray."""

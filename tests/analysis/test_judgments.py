@@ -82,6 +82,14 @@ def test_leg_up_and_back_down_is_a_rise_of_the_leg():
     assert result.evidence.change.text == "+3 leg"
 
 
+def test_a_change_in_words_names_the_worse_rise_or_says_nothing_rose():
+    assert PainChange(back=-3, leg=3).text == "+3 leg"
+    assert PainChange(back=2, leg=1).text == "+2 back"
+    assert PainChange(back=2, leg=2).text == "+2 back and leg"
+    assert PainChange(back=0, leg=0).text == "no change"
+    assert PainChange(back=-1, leg=-2).text == "no rise: back -1, leg -2"
+
+
 def test_the_evidence_is_the_rating_that_raised_the_flag_not_the_latest():
     raised = follow_up(W, TWO_HOURS, 3, 6)
     calmer = follow_up(W, timedelta(hours=4), 3, 3)

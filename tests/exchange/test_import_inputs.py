@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 
 from sciajournal.cli import main
-from sciajournal.exchange.import_source import MAX_DOCUMENT_BYTES, MAX_TRACK_BYTES
+from sciajournal.exchange.import_source import (
+    MAX_DOCUMENT_BYTES,
+    MAX_TRACK_BYTES,
+    ImportFileError,
+    read_limited,
+)
 
 SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "samples"
 WORKOUT = (SAMPLES / "apple-health" / "export.xml").read_text(encoding="utf-8")
@@ -88,14 +93,24 @@ def test_a_json_export_over_the_limit_is_refused_by_its_size(capsys, tmp_path, j
     big = tmp_path / "big.json"
     with big.open("wb") as handle:  # sparse: no disk space used
         handle.truncate(MAX_DOCUMENT_BYTES + 1)
-    refused(capsys, journal_file, big, "more than the 100 MB")
+    refused(
+        capsys,
+        journal_file,
+        big,
+        "too large to import (100.0 MB; the limit for this kind of file is 100 MB)",
+    )
 
 
 def test_a_track_file_over_the_limit_is_refused_by_its_size(capsys, tmp_path, journal_file):
     big = tmp_path / "big.gpx"
     with big.open("wb") as handle:
         handle.truncate(MAX_TRACK_BYTES + 1)
-    refused(capsys, journal_file, big, f"more than the {MAX_TRACK_BYTES // MEGABYTE} MB")
+    refused(
+        capsys,
+        journal_file,
+        big,
+        f"the limit for this kind of file is {MAX_TRACK_BYTES // MEGABYTE} MB",
+    )
 
 
 # -- zip bombs and flat memory -------------------------------------------------------------
@@ -207,3 +222,12 @@ def test_a_large_export_within_the_zip_ratio_streams_in_flat_memory(tmp_path, jo
     outcome, peak = import_measuring_memory(journal_file, export)
     assert outcome.startswith("Imported 1 walk")
     assert peak < 200
+
+
+def test_a_file_that_says_it_is_small_is_still_read_only_up_to_the_limit():
+    # Files in /proc report size 0 and have content: what is read counts, not what is said.
+    status = Path("/proc/self/status")
+    if not status.is_file() or status.stat().st_size != 0:
+        pytest.skip("needs Linux's /proc")
+    with pytest.raises(ImportFileError, match="too large to import"):
+        read_limited(status, 10)

@@ -65,7 +65,12 @@ class WeeklyChart(BaseChart):
         self.target = pg.BarGraphItem(x=[], height=[], width=BAR, brush=None)
         self.target.setOpts(pen=style.pen(style.GREEN, 2, dashed=True))
         # Anchored at its right end: the target is the last bar, its note runs to the left.
-        self.target_label = pg.TextItem(color=style.foreground(palette), anchor=(0.9, 1.1))
+        # On the chart's background colour, so a guide mark behind it does not cross the text.
+        behind = style.background(palette)
+        behind.setAlpha(230)
+        self.target_label = pg.TextItem(
+            color=style.foreground(palette), anchor=(0.9, 1.1), fill=pg.mkBrush(behind)
+        )
         for item in (self.within, self.above, self.guide, self.target, self.target_label):
             plot.addItem(item)
         legend.addItem(self.within, "Within the guide")
@@ -95,7 +100,9 @@ class WeeklyChart(BaseChart):
             self.target.setOpts(x=[data.target_x], height=[data.target_minutes])
             held = f"\n{textwrap.fill(data.target_note, 34)}" if data.target_note else ""
             self.target_label.setText(f"next: {data.target_minutes:.0f} min{held}")
-            self.target_label.setPos(data.target_x, data.target_minutes)
+            # Above the target bar and the last week's guide mark, so neither crosses the text.
+            marks = [g for g in data.guide[-1:] if not math.isnan(g)]
+            self.target_label.setPos(data.target_x, max([data.target_minutes, *marks]))
         elif data.target_note and data.x:
             # No target: say why where it would have been.
             self.target.setOpts(x=[], height=[])

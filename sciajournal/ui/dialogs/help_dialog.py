@@ -6,6 +6,7 @@ the keys really do; the numbers come from the journal's Settings.
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from sciajournal.core.settings import Settings
 from sciajournal.storage.backups import backup_folder
 from sciajournal.ui.help_text import Shortcut, help_html
+from sciajournal.ui.widgets.scrolling_body import available_size
 
 
 def _plain(text: str) -> str:
@@ -72,7 +74,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(640, 620)
+        self.resize(QSize(640, 620).boundedTo(available_size(self)))
         self.browser.setFocus()  # Page Down and the arrows scroll the guide at once
 
     def text(self) -> str:

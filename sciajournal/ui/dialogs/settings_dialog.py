@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sciajournal.core.settings import Settings
 from sciajournal.ui.reminders_settings import ReminderSettingsBox
+from sciajournal.ui.widgets.scrolling_body import ScrollingBody, fit_to_screen
 
 
 class SettingsDialog(QDialog):
@@ -105,12 +106,16 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         restore.clicked.connect(self._restore_defaults)
-        layout = QVBoxLayout(self)
-        layout.addWidget(you)
-        layout.addWidget(rules)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(you)
+        column.addWidget(rules)
         self.reminders = ReminderSettingsBox(settings)
-        layout.addWidget(self.reminders)
-        layout.addWidget(medication)
+        column.addWidget(self.reminders)
+        column.addWidget(medication)
+        layout = QVBoxLayout(self)
+        layout.addWidget(ScrollingBody(body), 1)  # the buttons stay in view on small screens
         layout.addWidget(buttons)
         medication_form = medication.layout()
         assert isinstance(medication_form, QFormLayout)
@@ -122,6 +127,7 @@ class SettingsDialog(QDialog):
                 control = field.widget() if field else None
                 if isinstance(label, QLabel) and control is not None:
                     control.setAccessibleName(label.text().replace("&", ""))
+        fit_to_screen(self)
 
     def _medication_box(self, settings: Settings) -> QGroupBox:
         """Package-label limits (domain.md): the alias list, the limits, the NSAIDs."""

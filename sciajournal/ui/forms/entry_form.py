@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -35,6 +35,7 @@ from sciajournal.core.validation import (
     future_problems,
 )
 from sciajournal.ui.widgets.date_time_edit import DateTimeEdit
+from sciajournal.ui.widgets.scrolling_body import ScrollingBody, fit_to_screen
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 T = TypeVar("T")
@@ -92,9 +93,18 @@ class EntryForm(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(self._form)
-        layout.addWidget(self.buttons)
+        body = QWidget()
+        body.setLayout(self._form)
+        layout.addWidget(ScrollingBody(body), 1)  # on a small screen the fields scroll...
+        layout.addWidget(self.buttons)  # ...and Save and Cancel stay in view
         self.setMinimumWidth(520)
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:  # subclasses add their rows after __init__ here
+            self._fitted = True
+            fit_to_screen(self)
+        super().showEvent(event)
 
     # -- building the form ----------------------------------------------------------
 

@@ -1,0 +1,56 @@
+"""Dialogs that fit small screens: the body scrolls, the buttons stay in view.
+
+At 150 % scaling a 1280x800 screen is 853x533 logical pixels; the walk form alone is
+taller than that. A dialog puts its fields in a ScrollingBody and its buttons below it,
+and calls fit_to_screen once built.
+"""
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
+
+#: Left for the window frame and title bar, which the window manager adds outside.
+FRAME_ROOM = QSize(16, 40)
+#: The body never asks to be shorter than this, so a few rows always show.
+MINIMUM_BODY_HEIGHT = 120
+
+
+def available_size(widget: QWidget) -> QSize:
+    """The screen area a window of `widget` can use, less the window frame."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry().size() - FRAME_ROOM
+
+
+class ScrollingBody(QScrollArea):
+    """Shows `content` whole when there is room, and scrolls it when there is not."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The area itself is not a Tab stop: Tab goes straight to the fields, and
+        # QScrollArea scrolls each focused field into view.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def _scroll_bar_width(self) -> int:
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+    def sizeHint(self) -> QSize:
+        # QScrollArea caps its hint at 24 lines; a form should open whole where it fits.
+        content = self.content.sizeHint()
+        return QSize(content.width() + self._scroll_bar_width(), content.height())
+
+    def minimumSizeHint(self) -> QSize:
+        content = self.content.minimumSizeHint()
+        height = min(content.height(), MINIMUM_BODY_HEIGHT)
+        return QSize(content.width() + self._scroll_bar_width(), height)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Size a window to its contents, but no larger than the screen it opens on."""
+    room = available_size(window)
+    wanted = window.sizeHint().expandedTo(window.minimumSizeHint())
+    window.resize(wanted.boundedTo(room))
