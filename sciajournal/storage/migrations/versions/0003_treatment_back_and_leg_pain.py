@@ -27,16 +27,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("treatments", schema=None) as batch_op:
-        for name in ("back_before", "leg_before", "back_after", "leg_after"):
-            batch_op.add_column(sa.Column(name, sa.Integer(), nullable=True))
+    # SQLite's own ADD and DROP COLUMN (3.35+) change the table in place; a batch copy
+    # of the table would leave its old pages free inside the file.
+    for name in ("back_before", "leg_before", "back_after", "leg_after"):
+        op.add_column("treatments", sa.Column(name, sa.Integer(), nullable=True))
     op.execute(
         "UPDATE treatments SET back_before = pain_before, leg_before = pain_before, "
         "back_after = pain_after, leg_after = pain_after"
     )
-    with op.batch_alter_table("treatments", schema=None) as batch_op:
-        batch_op.drop_column("pain_before")
-        batch_op.drop_column("pain_after")
+    op.execute("ALTER TABLE treatments DROP COLUMN pain_before")
+    op.execute("ALTER TABLE treatments DROP COLUMN pain_after")
 
 
 def downgrade() -> None:
