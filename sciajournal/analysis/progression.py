@@ -246,6 +246,16 @@ def _target(
             f"after {weeks} week{'s' if weeks != 1 else ''} without walking: resume lighter, "
             f"about {settings.restart_percent:g} % of the last active week ({old:g} min)",
         )
+    if base.warning is GuideWarning.RESTART_TOO_FAST and base.restart_from_minutes is not None:
+        # Holding a restart that was already too fast would keep the patient there.
+        return target(
+            restart_minutes(base.restart_from_minutes, settings),
+            TargetKind.RESTART,
+            f"last week restarted at {base.minutes:g} min after {base.break_weeks} "
+            f"week{'s' if base.break_weeks != 1 else ''} without walking: resume lighter, "
+            f"about {settings.restart_percent:g} % of the last active week "
+            f"({base.restart_from_minutes:g} min)",
+        )
     if base.pain_continued:
         return target(
             base.minutes,

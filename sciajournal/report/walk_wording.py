@@ -208,8 +208,8 @@ def progression_lines(analysis: JournalAnalysis) -> list[str]:
         )
     elif target.minutes is not None:
         lines.append(
-            f"Suggested for the week of {target.week:%d %b}: at most {target.minutes:.0f} min "
-            f"({target.reason})."
+            f"Suggested for the week of {target.week:%d %b}: at most {target.minutes:.0f} min; "
+            f"{target.reason}."
         )
     elif target.reason:
         lines.append(f"No target for the week of {target.week:%d %b}: {target.reason}.")

@@ -84,7 +84,7 @@ def describe_sqlite_error(error: Exception) -> str:
         ("locked", "the journal is busy in another program"),
         ("busy", "the journal is busy in another program"),
         ("unable to open", "the file cannot be opened"),
-        ("disk i/o", "the disk reported an input/output error"),
+        ("disk i/o", "the disk reported an input/output error (is it full?)"),
         ("permission", "no permission"),
     ):
         if clue in text:

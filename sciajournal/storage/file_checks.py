@@ -6,6 +6,7 @@ log are the only files written, both owner-only.
 """
 
 import os
+import shutil
 import sqlite3
 import stat
 from datetime import datetime
@@ -30,6 +31,7 @@ from sciajournal.storage.protected_files import side_file
 SQLITE_HEADER = b"SQLite format 3\x00"
 OWNER_ONLY_FILE = 0o600
 PROBLEM_LOG_SUFFIX = ".problems.log"
+SHM_ROOM = 256 * 1024  # free space below which a -shm (32 KB and up) may not fit
 
 
 def real_journal_path(path: Path) -> Path:
@@ -90,13 +92,25 @@ def tighten_permissions(path: Path) -> bool:
 def reading_uri(path: Path) -> str:
     """How to open a journal read-only: immutable where no writer can be at work.
 
-    A WAL journal needs its -shm file to be read. In a folder nobody can write to, with
-    no -wal beside it, no writer can be active (it would have to create one), so the file
-    is read as immutable: a rescue export from read-only media works.
+    A WAL journal needs its -shm file to be read. In a folder nobody can write to, or on
+    a full disk, with no -wal beside it, no writer can be active (it would have to create
+    one), so the file is read as immutable: a rescue export from read-only media or a
+    full disk works.
     """
-    if not os.access(path.parent, os.W_OK) and not side_file(path, "-wal").exists():
+    if side_file(path, "-wal").exists():
+        return f"file:{quote(str(path))}?mode=ro"
+    if not os.access(path.parent, os.W_OK) or _nearly_full(path.parent):
         return immutable_uri(path)
     return f"file:{quote(str(path))}?mode=ro"
+
+
+def _nearly_full(folder: Path) -> bool:
+    # On a full disk SQLite cannot make the -shm it needs to read a WAL journal; without
+    # a -wal no writer is at work (and none could write), so reading it immutable is safe.
+    try:
+        return shutil.disk_usage(folder).free < SHM_ROOM
+    except OSError:
+        return False
 
 
 def inspect_existing(path: Path, *, immutable: bool = False) -> str | None:
@@ -131,6 +145,8 @@ def inspect_existing(path: Path, *, immutable: bool = False) -> str | None:
                 revision = found[0] if found else None
         finally:
             connection.close()
+    except ValueError as error:  # text that is not UTF-8 where names should be
+        raise damaged(path, [f"{type(error).__name__}: {error}"]) from None
     except sqlite3.DatabaseError as error:
         reason = describe_sqlite_error(error)
         if "damaged" not in reason:  # cannot open is not damage: never a false alarm

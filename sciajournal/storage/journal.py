@@ -4,7 +4,7 @@ Every write validates first and runs in one transaction, so a rejected entry or
 batch leaves the file as it was.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Self
@@ -32,6 +32,8 @@ from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.mapping import MAPPINGS, KindMapping, mapping_for
 from sciajournal.storage.models import SettingRow, table_of
 
+# What reading a damaged value raises (UnicodeDecodeError is a ValueError).
+_DECODE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
 # SQLite allows a limited number of bound parameters per statement.
 _CHUNK = 500
 
@@ -71,17 +73,32 @@ class Journal:
         """What the user should be told once about opening (not fatal), e.g. a failed backup."""
         return self._database.warnings
 
-    def _decode(self, mapping: KindMapping, row: Any, position: int) -> Entry:
-        """An entry from its row; a value that cannot be read means the file is damaged."""
-        try:
-            return mapping.from_row(row)
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
-            table = mapping.table.name
-            raise damaged(
-                self.path,
-                [f"{table} row {position} (id {row.get('id')!r}): {type(error).__name__}: {error}"],
-                what=f" (entry {position} of the {table} table cannot be read)",
-            ) from None
+    def _read(self, mapping: KindMapping, result: Iterable[Any]) -> Iterator[Entry]:
+        """Entries from query rows; a value that cannot be read means the file is damaged.
+
+        Both steps can meet damage: fetching (SQLAlchemy converts dates and text) and
+        building the entry (enums, offsets).
+        """
+        rows = iter(result)
+        position = 0
+        while True:
+            position += 1
+            row = None
+            try:
+                row = next(rows)
+                yield mapping.from_row(row)
+            except StopIteration:
+                return
+            except _DECODE_ERRORS as error:
+                table = mapping.table.name
+                where = f"{table} row {position}"
+                if row is not None:
+                    where += f" (id {row.get('id')!r})"
+                raise damaged(
+                    self.path,
+                    [f"{where}: {type(error).__name__}: {error}"],
+                    what=f" (entry {position} of the {table} table cannot be read)",
+                ) from None
 
     def close(self) -> None:
         self._database.close()
@@ -197,8 +214,7 @@ class Journal:
             if isinstance(entry, Walk):  # its ratings go too (ON DELETE CASCADE): return them
                 ratings = MAPPINGS[PainRating]
                 query = select(ratings.table).where(ratings.table.c.walk_id == entry_id)
-                rows = connection.execute(query).mappings()
-                deleted += [self._decode(ratings, row, n) for n, row in enumerate(rows, 1)]
+                deleted += self._read(ratings, connection.execute(query).mappings())
             connection.execute(sa_delete(mapping.table).where(mapping.table.c.id == entry_id))
         return deleted
 
@@ -208,13 +224,10 @@ class Journal:
         entry_id = canonical_id(entry_id)
         with self._engine.connect() as connection:
             for mapping in MAPPINGS.values():
-                row = (
-                    connection.execute(select(mapping.table).where(mapping.table.c.id == entry_id))
-                    .mappings()
-                    .first()
-                )
-                if row is not None:
-                    return self._decode(mapping, row, 1)
+                query = select(mapping.table).where(mapping.table.c.id == entry_id).limit(1)
+                found = next(self._read(mapping, connection.execute(query).mappings()), None)
+                if found is not None:
+                    return found
         return None
 
     def entries(
@@ -247,9 +260,7 @@ class Journal:
                 if end is not None:
                     query = query.where(column < split_instant(end)[0])
                 rows = connection.execute(query).mappings()
-                grouped.list_for(kind).extend(
-                    self._decode(mapping, row, n) for n, row in enumerate(rows, 1)
-                )
+                grouped.list_for(kind).extend(self._read(mapping, rows))
         return grouped
 
     def first_entry_time(self) -> datetime | None:
@@ -258,15 +269,10 @@ class Journal:
         with self._engine.connect() as connection:
             for mapping in MAPPINGS.values():
                 column = mapping.table.c[mapping.time_column]
-                row = (
-                    connection.execute(
-                        select(mapping.table).order_by(column, mapping.table.c.id).limit(1)
-                    )
-                    .mappings()
-                    .first()
-                )
-                if row is not None:
-                    earliest.append(self._decode(mapping, row, 1).when)
+                query = select(mapping.table).order_by(column, mapping.table.c.id).limit(1)
+                first = next(self._read(mapping, connection.execute(query).mappings()), None)
+                if first is not None:
+                    earliest.append(first.when)
         return min(earliest, default=None)
 
     def count(self) -> int:
@@ -285,8 +291,7 @@ class Journal:
         query = select(table).order_by(table.c.at_utc.desc()).limit(500)
         latest: dict[str, MedicationDose] = {}
         with self._engine.connect() as connection:
-            for n, row in enumerate(connection.execute(query).mappings(), 1):
-                dose = self._decode(MAPPINGS[MedicationDose], row, n)
+            for dose in self._read(MAPPINGS[MedicationDose], connection.execute(query).mappings()):
                 assert isinstance(dose, MedicationDose)
                 latest.setdefault(dose.name.strip().casefold(), dose)
         return list(latest.values())[:limit]

@@ -84,6 +84,16 @@ def test_restart_at_the_old_volume_after_a_week_off_is_warned():
     assert result.weeks_above_guide == []  # a restart is warned apart, not as a 10 % rise
 
 
+def test_after_a_restart_that_was_too_fast_the_target_is_the_restart_volume():
+    walks = week_walks([150, 0, 150])
+    raised = [before(walks[1], 2, 2), follow_up(walks[1], timedelta(hours=2), 2, 5)]
+    ratings = [*settled(walks[:1]), *raised]
+    result = volume(walks, date(2026, 3, 22), ratings=ratings)
+    assert result.weeks[2].pain_continued == 1  # pain continued, too: not a hold at 150
+    assert (result.target.kind, result.target.minutes) == (TargetKind.RESTART, 75)
+    assert result.target.reason.startswith("last week restarted at 150 min after 1 week")
+
+
 def test_a_light_restart_is_not_warned():
     result = volume(week_walks([150, 0, 80]), date(2026, 3, 22))
     assert result.weeks[2].warning is GuideWarning.NONE  # 80 <= 75 + 10 %

@@ -8,6 +8,7 @@ daily backup at open made every verb fail; import printed the SQL and the pain r
 import json
 import os
 import uuid
+from datetime import UTC
 
 import pytest
 
@@ -80,3 +81,71 @@ def test_a_full_disk_leaves_no_empty_or_temporary_file(
     line = one_line_failure(capsys, "--db", journal_with_history, verb, "-o", target)
     assert "disk is full" in line
     assert sorted(os.listdir(small_disk)) == ["filler"]
+
+
+@pytest.fixture
+def journal_on_small_disk(small_disk, capsys):
+    journal = small_disk / "j.sqlite"
+    assert cli.main(["--db", str(journal), "demo", "--days", "5"]) == 0
+    capsys.readouterr()
+    return journal
+
+
+def nearly_fill(folder):
+    """Leave room for SQLite's -shm and a little WAL, not for a backup or a big import."""
+    fill(folder)
+    filler = folder / "filler"
+    os.truncate(filler, filler.stat().st_size - 64 * 1024)
+
+
+def test_a_full_disk_still_lets_the_journal_be_exported_elsewhere(
+    journal_on_small_disk, tmp_path, capsys
+):
+    fill(journal_on_small_disk.parent)
+    rescue = tmp_path / "rescue.json"  # on another disk
+    status = cli.main(["--db", str(journal_on_small_disk), "export", "-o", str(rescue)])
+    assert status == 0, capsys.readouterr().err
+    assert len(json.loads(rescue.read_text())["walks"]) > 0
+
+
+def test_a_failed_daily_backup_warns_and_the_rescue_still_works(
+    journal_on_small_disk, tmp_path, capsys
+):
+    nearly_fill(journal_on_small_disk.parent)
+    rescue = tmp_path / "rescue.sqlite"  # on another disk
+    status = cli.main(["--db", str(journal_on_small_disk), "backup", "-o", str(rescue)])
+    captured = capsys.readouterr()
+    assert status == 0, captured.err
+    (warning,) = captured.err.strip().splitlines()
+    assert "daily backup was not made" in warning and "disk is full" in warning
+    assert rescue.stat().st_size > 0
+    assert os.listdir(journal_on_small_disk.parent / "backups") == []  # nothing half-made
+
+
+def test_an_import_on_a_full_disk_is_one_line_without_sql_or_data(
+    journal_on_small_disk, tmp_path, capsys
+):
+    from datetime import datetime
+
+    from sciajournal.core.collection import Entries
+    from sciajournal.core.entities import Note
+    from sciajournal.exchange.json_format import dumps
+
+    secret = "my very private note"
+    notes = Entries()
+    notes.notes.extend(
+        Note(at=datetime(2026, 3, 1, 9, tzinfo=UTC), text=f"{secret} {i} " * 40) for i in range(200)
+    )
+    source = tmp_path / "notes.json"
+    source.write_text(dumps(notes))
+    nearly_fill(journal_on_small_disk.parent)
+    before = journal_on_small_disk.read_bytes()
+    status = cli.main(["--db", str(journal_on_small_disk), "import", str(source)])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert status == cli.EXIT_PROBLEM
+    problem = lines[-1]  # after the warning about the daily backup
+    assert len(lines) == 2 and "daily backup was not made" in lines[0]
+    assert "disk is full" in problem and "nothing was saved" in problem
+    for leak in ("INSERT", "SELECT", secret, "[SQL", "parameters"):
+        assert leak not in "\n".join(lines)
+    assert journal_on_small_disk.read_bytes() == before

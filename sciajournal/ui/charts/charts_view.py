@@ -100,9 +100,13 @@ class ChartsView(QWidget):
         self.weekly = WeeklyChart()
         self.response = ResponseChart()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.timeline, "Pain and walking over time")
-        self.tabs.addTab(self.weekly, "Weekly walking and the guide")
-        self.tabs.addTab(self.response, "Walk length and pain afterwards")
+        for chart, title in (
+            (self.timeline, "Pain and walking over time"),
+            (self.weekly, "Weekly walking and the guide"),
+            (self.response, "Walk length and pain afterwards"),
+        ):
+            self.tabs.addTab(chart, title)
+            chart.setAccessibleName(title)  # what a screen reader says when Tab reaches it
         self.hover = QLabel(" ")
         self.hover.setAccessibleName("Chart details")
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

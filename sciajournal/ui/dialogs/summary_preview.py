@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsView, QLineEdit, QWidget
 
 from sciajournal.report.summary_document import page_layout
 
@@ -27,3 +27,17 @@ class SummaryPreview(QPrintPreviewDialog):
         super().__init__(self.owned_printer, parent)
         self.setWindowTitle("Summary for your clinician: preview")
         self.paintRequested.connect(render)
+        name_preview_controls(self)
+
+
+def name_preview_controls(preview: QPrintPreviewDialog) -> None:
+    """Qt's zoom box, page field and page view have no names a screen reader could say."""
+    for widget in preview.findChildren(QWidget):
+        if widget.accessibleName():
+            continue
+        if isinstance(widget, QComboBox):
+            widget.setAccessibleName("Zoom")
+        elif isinstance(widget, QLineEdit) and not isinstance(widget.parentWidget(), QComboBox):
+            widget.setAccessibleName("Page number")
+        elif isinstance(widget, QGraphicsView):
+            widget.setAccessibleName("Summary pages")

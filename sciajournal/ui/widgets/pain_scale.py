@@ -31,7 +31,7 @@ class PainScale(QWidget):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(name)
+        self._name = name
         self.setAccessibleDescription(
             "Pain from 0 (none) to 10 (worst imaginable). Type a digit, "
             "use the arrow keys, or End for 10."
@@ -64,6 +64,7 @@ class PainScale(QWidget):
         )
         self._group.idClicked.connect(self._clicked)
         self._value: int | None = None
+        self._say_value()
 
     @staticmethod
     def _anchor(text: str, alignment: Qt.AlignmentFlag) -> QLabel:
@@ -85,7 +86,13 @@ class PainScale(QWidget):
             button.setChecked(self._group.id(button) == value)
         if value != self._value:
             self._value = value
+            self._say_value()
             self.valueChanged.emit(value)
+
+    def _say_value(self) -> None:
+        """The name carries the score, so a screen reader says "Back pain, 4", not "4"."""
+        shown = "not rated" if self._value is None else str(self._value)
+        self.setAccessibleName(f"{self._name}, {shown}")
 
     def _clicked(self, score: int) -> None:
         self.setValue(score)
