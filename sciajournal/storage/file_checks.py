@@ -168,11 +168,15 @@ def inspect_existing(path: Path, *, immutable: bool = False) -> str | None:
 
 
 def damaged(path: Path, detail: list[str], what: str = "") -> JournalDamaged:
-    """The one-line error for a damaged journal; the detail goes to a log beside it."""
+    """The one-line error for a damaged journal; the detail goes to a log beside it.
+
+    `what` says where, e.g. "entry 3 of the walks table cannot be read".
+    """
     log = write_problem_log(path, detail)
-    where = f" (details in {log})" if log is not None else ""
+    notes = [part for part in (what, f"details in {log}" if log is not None else "") if part]
+    where = f" ({'; '.join(notes)})" if notes else ""
     return JournalDamaged(
-        f"{path} is damaged{what}{where}; it was not changed.", hint=restore_hint(path), log=log
+        f"{path} is damaged{where}; it was not changed.", hint=restore_hint(path), log=log
     )
 
 

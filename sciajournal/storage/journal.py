@@ -97,7 +97,7 @@ class Journal:
                 raise damaged(
                     self.path,
                     [f"{where}: {type(error).__name__}: {error}"],
-                    what=f" (entry {position} of the {table} table cannot be read)",
+                    what=f"entry {position} of the {table} table cannot be read",
                 ) from None
 
     def close(self) -> None:
