@@ -152,8 +152,12 @@ def entry_text(entry: Entry, walks: Mapping[str, Walk]) -> tuple[str, bool]:
             return text, False
         case Treatment():
             text = f"{entry.kind.value.capitalize()} {_n(entry.minutes)} min, {entry.body_area}"
-            if entry.pain_before is not None and entry.pain_after is not None:
-                text += f", pain {entry.pain_before} → {entry.pain_after}"
+            for part, rated_before, rated_after in (
+                ("back", entry.back_before, entry.back_after),
+                ("leg", entry.leg_before, entry.leg_after),
+            ):
+                if rated_before is not None and rated_after is not None:
+                    text += f", {part} {rated_before} → {rated_after}"
             return text, False
         case MedicationDose():
             amount = "" if entry.quantity == 1 else f"{_n(entry.quantity)} × "

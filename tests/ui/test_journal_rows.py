@@ -127,3 +127,11 @@ def test_the_list_colours_lights_by_shape_and_red_flags_in_the_error_colour(qtbo
     centre = model.data(flagged_walk, Qt.ItemDataRole.DecorationRole).toImage()
     pixel = QColor(centre.pixel(ICON_SIZE // 2, ICON_SIZE // 2))
     assert pixel.name() == "#c62828"  # red light: end pain 7
+
+
+def test_ice_heat_row_says_back_and_leg_apart():
+    from tests.factories import full_treatment
+
+    session = full_treatment()
+    (_heading, row) = rows_for([session], session.start + timedelta(hours=1))
+    assert row.text.endswith("Alternating 20 min, lower back, back 5 → 4, leg 6 → 4")
