@@ -207,8 +207,9 @@ def _report(journal: Journal, args: argparse.Namespace) -> int:
     last = args.last or last
     if args.first is not None:
         first = args.first
-    elif args.output and not args.json:
-        # A printed summary covers 30 days unless told otherwise, as in the app.
+    else:
+        # 30 days unless told otherwise, as in the app; the JSON too, so that a figure
+        # checked in `report --json` is the one the printed summary shows.
         first = last - timedelta(days=SUMMARY_DEFAULT_DAYS - 1)
     if first > last:
         raise UserError(f"--from {first} is after --to {last}")
