@@ -16,6 +16,7 @@ from sciajournal.analysis.outcomes import (
     NotJudged,
     Outcome,
     WalkOutcome,
+    light_for,
     painkiller_text,
 )
 from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
@@ -34,7 +35,12 @@ from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
 
 KM_PER_MILE = 1.609344
-LIGHT_WORDS = {Light.GREEN: "green light", Light.AMBER: "amber light", Light.RED: "red light"}
+# Says what the light is about: "red light · settled" read as a contradiction to a newcomer.
+LIGHT_WORDS = {
+    Light.GREEN: "pain at the end: low (green)",
+    Light.AMBER: "pain at the end: moderate (amber)",
+    Light.RED: "pain at the end: high (red)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,13 @@ def walk_text(
         else:
             change = outcome.follow_up_change
             text += " · settled" + (f" (follow-up: {change.text})" if change else "")
+            follow_up = outcome.follow_up
+            if (
+                follow_up is not None
+                and light_for(max(follow_up.back, follow_up.leg), settings) is Light.RED
+            ):
+                # Settled means "no worse than before", not "fine": say so when it is high.
+                text += f", but pain is still high ({_pair(follow_up)})"
         notes = [
             NOT_JUDGED_TEXT[item]
             for item in outcome.not_judged

@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.active_form: QDialog | None = None
         self.help_dialog: HelpDialog | None = None
         self.undo_stack = QUndoStack(self)
+        # "Deleted the walk" must not stay on screen after Ctrl+Z brought it back.
+        self.undo_stack.indexChanged.connect(self.statusBar().clearMessage)
         name = journal.path.name if journal is not None else path.name if path else ""
         self.setWindowTitle(f"SciaJournal — {name}")
 
@@ -402,6 +404,10 @@ class MainWindow(QMainWindow):
         return self._open_form(form, self._add("Log walk"))
 
     def log_pain(self) -> EntryForm:
+        if self._morning_walk is not None:
+            # The window is asking for this morning's rating: a quick Ctrl+R then is that
+            # rating, or the walk before it stays without its next-morning comparison.
+            return self.ask_morning(self._morning_walk)
         return self._open_form(PainForm(self, clock=self.clock), self._add("Log pain"))
 
     def ask_follow_up(self, walk: Walk) -> EntryForm:
@@ -512,7 +518,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Not deleted", str(error))
             return
         self.undo_stack.push(command)
-        self.statusBar().showMessage(f"Deleted the {label}. Press Ctrl+Z to undo.", 8000)
+        # A walk takes its own ratings with it: say so, or "latest pain" changes unexplained.
+        ratings = sum(1 for gone in command.deleted if gone.id != entry.id)
+        also = f" and its {ratings} pain rating{'s' if ratings != 1 else ''}" if ratings else ""
+        self.statusBar().showMessage(f"Deleted the {label}{also}. Press Ctrl+Z to undo.", 8000)
 
     # -- settings, exchange, geometry -------------------------------------------------
 
