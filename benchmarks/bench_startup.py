@@ -249,6 +249,7 @@ def main() -> int:
         make_journal(journal, args.days)
         shutil.copy2(journal, due)
         server, display = start_xvfb()
+        servers = [server]
         try:
             env = environment(display, folder / "config")
             # Warm-up, not counted: fills the disk cache, and makes today's daily backup
@@ -258,23 +259,40 @@ def main() -> int:
             bare: list[Run] = []
             current: list[Run] = []
             backup_due: list[Run] = []
-            for number in range(args.runs):
-                bare.append(run_bare(env))
-                current.append(run_app(env, journal, charts=True))
-                shutil.rmtree(due.parent / "backups", ignore_errors=True)
-                run = run_app(env, due, charts=False)
+            number = retries = 0
+            while number < args.runs:
+                try:
+                    round_bare = run_bare(env)
+                    round_app = run_app(env, journal, charts=True)
+                    shutil.rmtree(due.parent / "backups", ignore_errors=True)
+                    run = run_app(env, due, charts=False)
+                except RuntimeError as problem:
+                    # On a shared machine the X server has been seen to go away: the
+                    # round is repeated on a fresh one, never counted half-done.
+                    retries += 1
+                    if retries > 3:
+                        raise
+                    print(f"round repeated on a new X server ({problem})", flush=True)
+                    server, display = start_xvfb()
+                    servers.append(server)
+                    env = environment(display, folder / "config")
+                    continue
+                number += 1
+                bare.append(round_bare)
+                current.append(round_app)
                 run.backup_made = bool(backups_of(due))
                 backup_due.append(run)
                 print(
-                    f"run {number + 1}: bare {ms(bare[-1].visible or 0)}, "
-                    f"app {ms(current[-1].visible or 0)} / rows {ms(current[-1].markers['rows'])}"
+                    f"run {number}: bare {ms(round_bare.visible or 0)}, "
+                    f"app {ms(round_app.visible or 0)} / rows {ms(round_app.markers['rows'])}"
                     f", backup due {ms(run.visible or 0)} / rows {ms(run.markers['rows'])}"
                     f" (backup made: {'yes' if run.backup_made else 'NO'})",
                     flush=True,
                 )
         finally:
-            server.terminate()
-            server.wait()
+            for started_server in servers:
+                started_server.terminate()
+                started_server.wait()
 
     def wall(runs: list[Run], moment: str) -> float:
         return median(
