@@ -8,8 +8,9 @@ import subprocess
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sciajournal.ui.main_window import MainWindow
 from tests.factories import full_note
@@ -40,6 +41,15 @@ def test_print_summary_preview_stays_up_after_ok(qtbot, window):
     menu_action(window, "File", "Print summary").trigger()
     dialog = modal(qtbot)
     assert dialog.windowTitle() == "Print summary"
+    form = dialog.layout()
+    stray = [
+        widget
+        for widget in dialog.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        if widget.isVisible() and form.indexOf(widget) < 0
+    ]
+    assert stray == []  # a child no layout placed sits clipped over the dialog's top left
     click(qtbot, dialog, "OK")
     qtbot.wait(ALIVE_MS)  # the preview paints, lays out pages, and must still be there
     preview = QApplication.activeModalWidget()
