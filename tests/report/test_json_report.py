@@ -77,7 +77,7 @@ def test_report_json_matches_the_analysis(journal_path):
     assert (leg["rho"], leg["pairs"], leg["min_days"]) == (
         None,
         expected.leg_correlation.pairs,
-        28,
+        30,
     )
     assert leg["words"].startswith("not enough days yet")
     assert document["trends"]["sites"][0]["too_short"] is True
