@@ -168,7 +168,9 @@ def test_a_default_thirty_day_summary_gives_no_correlation_number():
     assert len(days) == 30
     result = minutes_against_next_day_pain(days)
     assert (result.pairs, result.rho, result.low) == (29, None, None)
-    assert result.words == "not enough days yet to compare walking with next-day leg pain (29 of 30)"
+    assert (
+        result.words == "not enough days yet to compare walking with next-day leg pain (29 of 30)"
+    )
 
 
 def test_a_clear_link_is_given_in_plain_words_with_its_interval():
