@@ -4,20 +4,25 @@ Every verb goes through the journal service. A problem the user can act on is pr
 as one line on stderr with a non-zero exit status, never as a traceback.
 """
 
+from __future__ import annotations
+
 import argparse
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sciajournal import __version__
 from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.errors import JournalError
-from sciajournal.storage.journal import Journal
 from sciajournal.storage.location import ENV_VARIABLE, resolve_journal_path
 from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.protected_files import check_output_path
+
+if TYPE_CHECKING:
+    from sciajournal.storage.journal import Journal
 
 EXIT_PROBLEM = 1
 EXIT_INTERNAL = 70  # EX_SOFTWARE
@@ -105,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sciajournal.app import run_app  # Qt is only imported when a window is wanted
 
         return run_app(path, create_folder=is_default)
+    # Here, not at the top: the window shows itself before SQLAlchemy is imported.
+    from sciajournal.storage.journal import Journal
+
     try:
         if args.verb == "demo":  # refused before the journal is opened (or created)
             from sciajournal.demo import check_demo_days
@@ -199,8 +207,9 @@ def _report(journal: Journal, args: argparse.Namespace) -> int:
     last = args.last or last
     if args.first is not None:
         first = args.first
-    elif args.output and not args.json:
-        # A printed summary covers 30 days unless told otherwise, as in the app.
+    else:
+        # 30 days unless told otherwise, as in the app; the JSON too, so that a figure
+        # checked in `report --json` is the one the printed summary shows.
         first = last - timedelta(days=SUMMARY_DEFAULT_DAYS - 1)
     if first > last:
         raise UserError(f"--from {first} is after --to {last}")
@@ -250,6 +259,7 @@ def _backup(journal: Journal, args: argparse.Namespace) -> int:
 
 def _restore(path: Path, backup: Path) -> int:
     from sciajournal.storage.backups import restore_backup
+    from sciajournal.storage.journal import Journal
 
     if not backup.is_file():
         raise UserError(f"{backup}: no such backup file")

@@ -143,13 +143,20 @@ def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[E
         )
         before = _score(leg_level, rng)
         relief = {TreatmentKind.ICE: 1.3, TreatmentKind.HEAT: 1.0, TreatmentKind.ALTERNATING: 1.1}
+        start = _at(day, 18.5 + rng.random())
+        leg_after = max(0, before - round(relief[kind] + rng.gauss(0, 0.7)))
+        # The back, from its own level without further random draws (the demo's sequence
+        # of draws, and so every demo journal of a seed, stays as it was).
+        back_before = min(10, max(0, round(back_level)))
         yield Treatment(
-            start=_at(day, 18.5 + rng.random()),
+            start=start,
             kind=kind,
             minutes=20,
             body_area="lower back",
-            pain_before=before,
-            pain_after=max(0, before - round(relief[kind] + rng.gauss(0, 0.7))),
+            back_before=back_before,
+            leg_before=before,
+            back_after=max(0, back_before - round(relief[kind])),
+            leg_after=leg_after,
             id=_uid(rng),
         )
     if index % 7 == 3 and index < 100:

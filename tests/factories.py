@@ -72,8 +72,10 @@ def full_treatment(**changes: object) -> Treatment:
         kind=TreatmentKind.ALTERNATING,
         minutes=20,
         body_area="lower back",
-        pain_before=6,
-        pain_after=4,
+        back_before=5,
+        leg_before=6,
+        back_after=4,
+        leg_after=4,
         notes="after dinner",
     )
     return replace(built, **changes)  # type: ignore[arg-type]

@@ -34,6 +34,9 @@ GUI_START = textwrap.dedent(
     app = QApplication([])
     def use_the_window():
         window = next(w for w in app.topLevelWidgets() if w.objectName() == "main-window")
+        if not window.is_open():  # shown first, the journal opened into it just after
+            QTimer.singleShot(100, use_the_window)
+            return
         for open_form in (window.log_walk, window.log_pain, window.log_treatment,
                           window.log_medication, window.log_red_flag, window.add_note):
             open_form().reject()

@@ -1,4 +1,5 @@
-"""What helps: the average pain change after ice, heat and alternating; medication use per name."""
+"""What helps: the average change in back and in leg pain after ice, heat and alternating
+(each over the sessions rated before and after for that part); medication use per name."""
 
 from collections import defaultdict
 from collections.abc import Sequence
@@ -10,13 +11,26 @@ from sciajournal.core.enums import TreatmentKind
 
 
 @dataclass(frozen=True, slots=True)
-class TreatmentEffect:
-    kind: TreatmentKind
-    sessions: int
-    #: Sessions with pain recorded before and after: the ones the average is over.
+class SessionChange:
+    #: Sessions with this part rated before and after: the ones the average is over.
     rated: int
     #: Mean of (after - before); negative means pain went down. None without rated sessions.
     mean_change: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentEffect:
+    kind: TreatmentKind
+    sessions: int
+    back: SessionChange
+    leg: SessionChange
+
+
+def _change(pairs: Sequence[tuple[int | None, int | None]]) -> SessionChange:
+    changes = [
+        after - before for before, after in pairs if before is not None and after is not None
+    ]
+    return SessionChange(len(changes), round(fmean(changes), 2) if changes else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +51,12 @@ def treatment_effects(treatments: Sequence[Treatment]) -> list[TreatmentEffect]:
     effects = []
     for kind in TreatmentKind:
         sessions = [t for t in treatments if t.kind is kind]
-        changes = [
-            t.pain_after - t.pain_before
-            for t in sessions
-            if t.pain_before is not None and t.pain_after is not None
-        ]
         effects.append(
             TreatmentEffect(
                 kind=kind,
                 sessions=len(sessions),
-                rated=len(changes),
-                mean_change=round(fmean(changes), 2) if changes else None,
+                back=_change([(t.back_before, t.back_after) for t in sessions]),
+                leg=_change([(t.leg_before, t.leg_after) for t in sessions]),
             )
         )
     return effects

@@ -115,8 +115,12 @@ class Treatment:
     kind: TreatmentKind
     minutes: float = 20
     body_area: str = "lower back"
-    pain_before: int | None = None
-    pain_after: int | None = None
+    #: Back and leg pain 0-10 before and after the session, when rated (schema 0003;
+    #: before it one unlabelled "pain" number, now copied into both: see the migration).
+    back_before: int | None = None
+    leg_before: int | None = None
+    back_after: int | None = None
+    leg_after: int | None = None
     notes: str = ""
     id: str = field(default_factory=new_id)
 

@@ -281,8 +281,8 @@ def _check_treatment(check: _Checker, treatment: Treatment) -> None:
         "minutes", treatment.minutes, 0, MAX_TREATMENT_MINUTES, low_inclusive=False, unit=" min"
     )
     check.text("body_area", treatment.body_area, MAX_NAME)
-    check.pain("pain_before", treatment.pain_before, optional=True)
-    check.pain("pain_after", treatment.pain_after, optional=True)
+    for name in ("back_before", "leg_before", "back_after", "leg_after"):
+        check.pain(name, getattr(treatment, name), optional=True)
     check.text("notes", treatment.notes, MAX_TEXT)
 
 

@@ -1,18 +1,26 @@
 """Importing walks from device files through the journal service, all or nothing.
 
-What is not a walk (a run, a bike ride, a track without times) is left out and listed;
-anything unreadable stops the whole import with a message naming the file and problem.
+What is not a walk (a run, a bike ride, a track without times, an outing beyond what a
+walk can be) is left out and listed, and the good walks of the file still come in;
+only a file that cannot be read stops the whole import, with a message naming it.
+
+One walk recorded twice (an Apple Health workout and its route GPX, a watch and a phone)
+is one walk: imported walks whose time spans overlap by at least half of the shorter are
+the same walk, whichever file they came from and whether or not the other is already in
+the journal. A walk the user logged by hand is never merged or replaced: an imported walk
+overlapping it is left out.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sciajournal.core.entities import Walk
-from sciajournal.core.validation import ValidationError
+from sciajournal.core.validation import MAX_WALK_MINUTES, ValidationError
 from sciajournal.exchange.devices.apple_health import read_apple_health
 from sciajournal.exchange.devices.gpx_file import read_gpx
-from sciajournal.exchange.devices.outing import Outing, walk_from
+from sciajournal.exchange.devices.outing import Outing, is_imported, walk_from
 from sciajournal.exchange.devices.tcx_file import read_tcx
 from sciajournal.exchange.import_source import ImportFileError, check_regular
 from sciajournal.storage.journal import Journal
@@ -24,6 +32,8 @@ READERS: dict[str, Callable[[Path], tuple[list[Outing], list[str]]]] = {
     ".zip": read_apple_health,
 }
 DEVICE_SUFFIXES = tuple(READERS)
+#: Two recordings are one walk when they overlap by at least this share of the shorter.
+SAME_WALK_OVERLAP = 0.5
 
 
 @dataclass
@@ -40,13 +50,28 @@ class DeviceImportResult:
         return text
 
 
-def import_device_file(journal: Journal, path: Path) -> DeviceImportResult:
+@dataclass(frozen=True)
+class _Span:
+    start: datetime
+    end: datetime
+
+    @classmethod
+    def of_walk(cls, walk: Walk) -> "_Span":
+        return cls(walk.start, walk.start + timedelta(minutes=walk.minutes))
+
+    def same_walk_as(self, other: "_Span") -> bool:
+        shorter = min(self.end - self.start, other.end - other.start)
+        overlap = min(self.end, other.end) - max(self.start, other.start)
+        return shorter > timedelta(0) and overlap >= shorter * SAME_WALK_OVERLAP
+
+
+def _read(path: Path) -> tuple[list[Outing], list[str]]:
     check_regular(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ImportFileError(f"{path.name}: not a file SciaJournal can import")
     try:
-        outings, left_out = reader(path)
+        return reader(path)
     except ImportFileError:
         raise
     except (ValueError, ArithmeticError) as error:  # ArithmeticError: e.g. a date overflowing
@@ -54,16 +79,55 @@ def import_device_file(journal: Journal, path: Path) -> DeviceImportResult:
         raise ImportFileError(
             text if text.startswith(path.name) else f"{path.name}: {text}"
         ) from None
-    walks: dict[str, Walk] = {}  # one per start minute: the same outing twice is one walk
+
+
+def _why_not(outing: Outing) -> str | None:
+    """A real recording that is not a walk. (Values no recording can have, such as
+    negative steps, mean a damaged file: add_many refuses the whole file for them.)"""
+    if outing.moving_minutes > MAX_WALK_MINUTES:
+        return (
+            f"{outing.moving_minutes:.0f} minutes of walking, more than a walk can be "
+            f"({MAX_WALK_MINUTES} at most; a logger left running?)"
+        )
+    return outing.why_not_a_walk()
+
+
+def import_device_file(journal: Journal, path: Path) -> DeviceImportResult:
+    outings, left_out = _read(path)
+    # The longest recording of a walk recorded twice is kept (it holds the whole walk).
+    outings.sort(key=lambda outing: (-outing.moving_minutes, outing.start))
+    found: list[tuple[_Span, Walk, Outing]] = []
     for outing in outings:
-        reason = outing.why_not_a_walk()
+        walk = walk_from(outing, path.name)
+        reason = _why_not(outing)
         if reason is not None:
             left_out.append(f"{outing.source}: {reason}")
+            continue
+        span = _Span(outing.start, outing.span_end)
+        if not any(span.same_walk_as(other) for other, _, _ in found):
+            found.append((span, walk, outing))
+    if not found:
+        return DeviceImportResult(0, 0, left_out)
+    first = min(span.start for span, _, _ in found) - timedelta(minutes=MAX_WALK_MINUTES)
+    last = max(span.end for span, _, _ in found)
+    present = [
+        (_Span.of_walk(walk), walk)
+        for walk in journal.entries(kinds=[Walk], start=first, end=last)
+        if isinstance(walk, Walk)
+    ]
+    new: list[Walk] = []
+    skipped = 0
+    for span, walk, outing in sorted(found, key=lambda found_walk: found_walk[0].start):
+        same = [other for other_span, other in present if span.same_walk_as(other_span)]
+        if any(not is_imported(other) for other in same):
+            when = walk.start.strftime("%Y-%m-%d %H:%M")
+            left_out.append(f"{outing.source} of {when}: you logged a walk then")
+        elif same:
+            skipped += 1
         else:
-            walk = walk_from(outing, path.name)
-            walks.setdefault(walk.id, walk)
+            new.append(walk)
     try:
-        added = journal.add_many(list(walks.values()), skip_existing=True)
+        added = journal.add_many(new, skip_existing=True)
     except ValidationError as error:
         raise ImportFileError(f"{path.name}: {error}") from None
-    return DeviceImportResult(len(added), len(walks) - len(added), left_out)
+    return DeviceImportResult(len(added), skipped + len(new) - len(added), left_out)

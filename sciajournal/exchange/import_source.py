@@ -12,7 +12,7 @@ import os
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -113,38 +113,59 @@ def is_zip(handle: BinaryIO) -> bool:
     return is_archive
 
 
+#: How much of a zip member is read to see what it is (a real export's DOCTYPE is ~10 KB).
+MAX_PEEK_BYTES = 4 * MEGABYTE
+
+
 @contextmanager
-def zip_member(path: Path, handle: BinaryIO, wanted: str) -> Iterator[IO[bytes]]:
-    """Stream the member whose name ends with `wanted`, refusing one that inflates like a
-    zip bomb. Reading stops at the member's stated size, so the ratio bounds what is read."""
+def zip_member(
+    path: Path, handle: BinaryIO, is_wanted: Callable[[IO[bytes]], bool], what: str
+) -> Iterator[IO[bytes]]:
+    """Stream the first member `is_wanted` says yes to (it reads the member's start; exports
+    are renamed by phones in other languages and by people, so names say little), refusing
+    one that inflates like a zip bomb. Reading stops at the member's stated size, so the
+    ratio bounds what is read. `what` names the member for the message when none is found."""
     try:
         archive = zipfile.ZipFile(handle)
     except (*DAMAGED_ZIP_ERRORS, ValueError) as error:
         raise ImportFileError(f"{path}: the zip file is damaged ({error})") from None
     with archive:
-        info = next(
-            (i for i in archive.infolist() if i.filename.endswith(wanted) and not i.is_dir()),
-            None,
-        )
+        info, first_problem = None, None
+        for candidate in archive.infolist():
+            if candidate.is_dir():
+                continue
+            try:
+                with _open_member(path, archive, candidate) as member:
+                    if is_wanted(member):
+                        info = candidate
+                        break
+            except ImportFileError as problem:  # say so only if nothing else is the export
+                first_problem = first_problem or problem
         if info is None:
-            raise ImportFileError(f"{path.name}: no {wanted.lstrip('/')} inside this zip file")
+            if first_problem is not None:
+                raise first_problem
+            raise ImportFileError(f"{path.name}: no {what} inside this zip file")
         if info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
             raise ImportFileError(
                 f"{path.name}: {info.filename} would inflate {info.file_size / MEGABYTE:.0f} MB "
                 f"from {info.compress_size / MEGABYTE:.1f} MB, more than {MAX_ZIP_RATIO} times; "
                 "a real export does not (a zip bomb?)"
             )
+        with _open_member(path, archive, info) as member:
+            yield member
+
+
+@contextmanager
+def _open_member(
+    path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo
+) -> Iterator[IO[bytes]]:
+    try:
+        member = archive.open(info)
+    except (*DAMAGED_ZIP_ERRORS, NotImplementedError, RuntimeError) as error:
+        # NotImplementedError: an unknown compression; RuntimeError: encrypted.
+        raise ImportFileError(f"{path.name}: {info.filename} cannot be read ({error})") from None
+    with member:
         try:
-            member = archive.open(info)
-        except (*DAMAGED_ZIP_ERRORS, NotImplementedError, RuntimeError) as error:
-            # NotImplementedError: an unknown compression; RuntimeError: encrypted.
-            raise ImportFileError(
-                f"{path.name}: {info.filename} cannot be read ({error})"
-            ) from None
-        with member:
-            try:
-                yield member
-            except DAMAGED_ZIP_ERRORS as error:  # a bad CRC shows only once it is read
-                raise ImportFileError(
-                    f"{path.name}: {info.filename} is damaged ({error})"
-                ) from None
+            yield member
+        except DAMAGED_ZIP_ERRORS as error:  # a bad CRC shows only once it is read
+            raise ImportFileError(f"{path.name}: {info.filename} is damaged ({error})") from None

@@ -1,4 +1,8 @@
-"""The SciaJournal exchange format, version 1 (documented in docs/exchange-format.md).
+"""The SciaJournal exchange format, version 2 (documented in docs/exchange-format.md).
+
+Export writes version 2; import reads versions 1 and 2 (version 1 had one "pain before"
+and "pain after" per ice/heat session: they are read into both back and leg, as
+migration 0003 does with stored journals).
 
 Export writes every entry with every field, in time order, so that export, import
 into an empty journal and export again give identical text. Import is all or
@@ -30,7 +34,9 @@ from sciajournal.storage.mapping import MAPPINGS
 from sciajournal.storage.protected_files import check_output_path
 
 FORMAT_NAME = "sciajournal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Versions import reads; each has its schema file in exchange/schema/.
+READABLE_VERSIONS = (1, 2)
 KEY_KINDS = {key: kind for kind, key in KIND_KEYS.items()}
 #: An export nests 4 deep (document, list, record, list of signs); far deeper is not one,
 #: and would exhaust the recursion of the schema check.
@@ -94,23 +100,43 @@ def _plain(value: Any) -> Any:
 
 
 @cache
-def schema() -> dict[str, Any]:
-    text = resources.files("sciajournal.exchange").joinpath("schema/sciajournal-v1.schema.json")
+def schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
+    name = f"schema/sciajournal-v{version}.schema.json"
+    text = resources.files("sciajournal.exchange").joinpath(name)
     loaded: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
     return loaded
+
+
+def treatment_from_v1(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A version-1 ice/heat record in version 2: its one pain number goes to back and leg."""
+    upgraded = {key: value for key, value in record.items() if key not in V1_PAIN}
+    for old, new_names in V1_PAIN.items():
+        if old in record:
+            for new in new_names:
+                upgraded[new] = record[old]
+    return upgraded
+
+
+#: Version 1's unlabelled treatment pain and the version-2 fields it is read into.
+V1_PAIN = {
+    "pain_before": ("back_before", "leg_before"),
+    "pain_after": ("back_after", "leg_after"),
+}
 
 
 def parse_document(document: Any) -> list[Entry]:
     """Check a whole decoded document and turn it into entries, or raise ImportFileError."""
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportFileError('not a SciaJournal export (expected "format": "sciajournal")')
-    if document.get("version") != FORMAT_VERSION:
+    version = document.get("version")
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         raise ImportFileError(
-            f"version {document.get('version')!r} of the format is not supported "
-            f"(this SciaJournal reads version {FORMAT_VERSION})"
+            f"version {version!r} of the format is not supported "
+            f"(this SciaJournal reads versions {readable})"
         )
     errors = sorted(
-        Draft202012Validator(schema()).iter_errors(document),
+        Draft202012Validator(schema(version)).iter_errors(document),
         key=lambda error: [str(part) for part in error.absolute_path],
     )
     if errors:
@@ -124,6 +150,8 @@ def parse_document(document: Any) -> list[Entry]:
     for key, kind in KEY_KINDS.items():
         for index, record in enumerate(document.get(key, [])):
             where = f"{key}[{index}] (id {record['id']})"
+            if version == 1 and key == "treatments":
+                record = treatment_from_v1(record)
             entry = _entry(kind, record, where)
             # Compared in canonical form: "ABC..." and "abc..." are the same entry.
             if entry.id in seen:

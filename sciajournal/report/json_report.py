@@ -64,6 +64,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _record(value)  # e.g. a treatment's back and leg change
     return value
 
 

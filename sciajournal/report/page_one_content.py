@@ -15,7 +15,7 @@ from sciajournal.analysis.leg_symptoms import (
 from sciajournal.analysis.medication import LABEL_LIMIT_WORDING, MedicationSummary, MedicineUse
 from sciajournal.analysis.red_flag_history import EARLIER_RED_FLAG_WINDOW, RedFlagHistory
 from sciajournal.analysis.red_flags import graded_signs_text
-from sciajournal.analysis.treatments import TreatmentEffect
+from sciajournal.analysis.treatments import SessionChange, TreatmentEffect
 from sciajournal.core.entities import RedFlagCheck
 from sciajournal.core.enums import Reach, Side
 
@@ -28,7 +28,7 @@ MEDICATION_HEADINGS = [
     "longest run",
     "before walks",
 ]
-TREATMENT_HEADINGS = ["kind", "sessions", "rated before and after", "average change"]
+TREATMENT_HEADINGS = ["kind", "sessions", "back: average change", "leg: average change"]
 
 
 @dataclass
@@ -189,8 +189,19 @@ def treatment_rows(effects: list[TreatmentEffect]) -> list[list[str]]:
     for effect in effects:
         if not effect.sessions:
             continue
-        change = "not rated" if effect.mean_change is None else f"{effect.mean_change:+.1f} points"
         rows.append(
-            [effect.kind.value.capitalize(), str(effect.sessions), str(effect.rated), change]
+            [
+                effect.kind.value.capitalize(),
+                str(effect.sessions),
+                _session_change(effect.back),
+                _session_change(effect.leg),
+            ]
         )
     return rows
+
+
+def _session_change(change: SessionChange) -> str:
+    """'-1.5 points (4 rated)': the mean, and how many sessions it is over."""
+    if change.mean_change is None:
+        return "not rated"
+    return f"{change.mean_change:+.1f} points ({change.rated} rated)"

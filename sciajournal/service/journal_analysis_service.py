@@ -5,8 +5,11 @@ figures are whole-week figures, whatever the range), plus a margin so that walks
 edges find their baseline, follow-up and next-morning ratings.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sciajournal.analysis.journal_analysis import (
     CONTEXT_MARGIN,
@@ -24,7 +27,9 @@ from sciajournal.service.red_flag_checks import (
     with_earlier_red_flag_checks,
     with_status_red_flag_checks,
 )
-from sciajournal.storage.journal import Journal
+
+if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
+    from sciajournal.storage.journal import Journal
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,11 @@ a later check finds none, page one names the last screening and earlier red flag
 new nerve sign is judged against the previous rating (analysis/nerve_signs.py).
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sciajournal.analysis.nerve_signs import (
     PROMPT_LOOKBACK,
@@ -20,7 +23,9 @@ from sciajournal.analysis.red_flag_history import (
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import Entry, PainRating, RedFlagCheck
 from sciajournal.core.timestamps import local_aware
-from sciajournal.storage.journal import Journal
+
+if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
+    from sciajournal.storage.journal import Journal
 
 
 def with_earlier_red_flag_checks(journal: Journal, entries: Entries, first_day: date) -> Entries:

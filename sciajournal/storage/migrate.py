@@ -12,12 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-
 from sciajournal.storage.errors import JournalError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine  # a type only: file checks use this module before SQLAlchemy
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: The assignments script.py.mako writes into every migration, e.g. `revision: str = "0002"`.
@@ -61,7 +60,7 @@ def alembic_config() -> "Config":
     return config
 
 
-def upgrade_to_head(engine: Engine, target: str = "head") -> None:
+def upgrade_to_head(engine: "Engine", target: str = "head") -> None:
     """Migrate in one transaction with foreign keys off, then verify them before committing.
 
     Batch migrations rebuild SQLite tables; with foreign keys on, ON DELETE CASCADE

@@ -101,8 +101,10 @@ class TreatmentRow(Base):
     kind: Mapped[str] = mapped_column(String(20))
     minutes: Mapped[float] = mapped_column(Float)
     body_area: Mapped[str] = mapped_column(String(100))
-    pain_before: Mapped[int | None] = mapped_column(Integer)
-    pain_after: Mapped[int | None] = mapped_column(Integer)
+    back_before: Mapped[int | None] = mapped_column(Integer)
+    leg_before: Mapped[int | None] = mapped_column(Integer)
+    back_after: Mapped[int | None] = mapped_column(Integer)
+    leg_after: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text)
 
 

@@ -7,6 +7,7 @@ so `export -o j.sqlite-wal` is refused even while the journal is closed and has 
 """
 
 import os
+import stat
 from pathlib import Path
 
 from sciajournal.storage.errors import OutputIsProtected
@@ -14,6 +15,8 @@ from sciajournal.storage.errors import OutputIsProtected
 # Files SQLite and SciaJournal keep beside a journal, named after it.
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock", ".holder", ".problems.log")
 BACKUP_FOLDER_NAME = "backups"
+# The first bytes of every SQLite database: another journal, or a backup copied elsewhere.
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 FileId = tuple[int, int]
 
@@ -66,3 +69,21 @@ def check_output_path(target: Path, journal: Path) -> None:
                 f"Refusing to write {target}: it is inside the journal's backups folder "
                 f"({folder}). Choose another folder."
             )
+
+    # Another journal (or a backup moved elsewhere) is somebody's health history: an export
+    # that replaced it with JSON lost it without a word. Never write over any SQLite file.
+    if _is_sqlite_database(target):
+        raise OutputIsProtected(
+            f"Refusing to write {target}: it is an SQLite database, perhaps another journal "
+            "or a backup. Choose another file name."
+        )
+
+
+def _is_sqlite_database(path: Path) -> bool:
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # never open a pipe or a device just to look: it could block
+        with open(path, "rb") as existing:
+            return existing.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:  # absent, a folder, unreadable: the writer itself says what is wrong
+        return False

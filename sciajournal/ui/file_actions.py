@@ -11,6 +11,8 @@ most starts use none of it, and the window must appear quickly (issue 14;
 tests/test_startup_imports.py fails when one of them is imported at start).
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -20,12 +22,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from sciajournal.safe_files import OutputNotWritten
-from sciajournal.storage.backups import Backup, make_backup, restore_backup
 from sciajournal.storage.errors import JournalError
-from sciajournal.storage.journal import Journal
 from sciajournal.storage.protected_files import check_output_path
 
 if TYPE_CHECKING:
+    from sciajournal.storage.backups import Backup  # the lock and file checks: on first use
+    from sciajournal.storage.journal import Journal  # imported when a restore reopens it
     from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
     from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
     from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
@@ -42,14 +44,18 @@ class FileActions(QObject):
     dialogOpened = Signal(object)  # a QDialog now open over the window
     told = Signal(str, int)  # a status-bar message and how long to show it
 
-    def __init__(self, journal: Journal, today: Callable[[], date], parent: QWidget) -> None:
+    journal: Journal
+
+    def __init__(self, journal: Journal | None, today: Callable[[], date], parent: QWidget) -> None:
+        """`journal` is None while the window opens it: the menus wait until use_journal."""
         super().__init__(parent)
-        self.journal = journal
+        if journal is not None:
+            self.journal = journal
         self._today = today
         self._parent = parent
-        self.journalReplaced.connect(self._use_journal)
+        self.journalReplaced.connect(self.use_journal)
 
-    def _use_journal(self, journal: Journal) -> None:
+    def use_journal(self, journal: Journal) -> None:
         self.journal = journal
 
     def _open(self, dialog: D, on_accept: Callable[[D], object] | None = None) -> D:
@@ -63,7 +69,7 @@ class FileActions(QObject):
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self._parent, title, text)
 
-    def edit_settings(self) -> "SettingsDialog":
+    def edit_settings(self) -> SettingsDialog:
         from sciajournal.ui.dialogs.settings_dialog import SettingsDialog  # on first use
 
         def save(dialog: SettingsDialog) -> None:
@@ -77,17 +83,17 @@ class FileActions(QObject):
 
     def _ask_summary_range(
         self, title: str, then: Callable[[date, date, str], object]
-    ) -> "SummaryDialog":
+    ) -> SummaryDialog:
         from sciajournal.ui.dialogs.summary_dialog import SummaryDialog  # on first use
 
         dialog = SummaryDialog(self._today(), title, self._parent)
         return self._open(dialog, lambda chosen: then(*chosen.chosen()))
 
-    def print_summary(self) -> "SummaryDialog":
+    def print_summary(self) -> SummaryDialog:
         """File > Print summary: choose the period, then a print preview with a Print button."""
         return self._ask_summary_range("Print summary", self.preview_summary)
 
-    def preview_summary(self, first: date, last: date, paper: str) -> "SummaryPreview":
+    def preview_summary(self, first: date, last: date, paper: str) -> SummaryPreview:
         from sciajournal.report.loading import summary_for
         from sciajournal.report.summary_document import render_summary
         from sciajournal.ui.dialogs.summary_preview import SummaryPreview
@@ -99,7 +105,7 @@ class FileActions(QObject):
         self.preview = preview  # the open preview, and through it its printer, stay alive
         return self._open(preview)
 
-    def save_summary(self) -> "SummaryDialog":
+    def save_summary(self) -> SummaryDialog:
         def ask_file(first: date, last: date, paper: str) -> None:
             suggested = Path.home() / f"sciajournal-summary-{last:%Y-%m-%d}.pdf"
             name, _ = QFileDialog.getSaveFileName(
@@ -186,7 +192,7 @@ class FileActions(QObject):
         )
         return told
 
-    def show_backups(self) -> "BackupsDialog":
+    def show_backups(self) -> BackupsDialog:
         from sciajournal.ui.dialogs.backups_dialog import BackupsDialog  # on first use
 
         return self._open(
@@ -194,6 +200,8 @@ class FileActions(QObject):
         )
 
     def back_up_now(self) -> None:
+        from sciajournal.storage.backups import make_backup
+
         try:
             target = make_backup(self.journal.path, "manual")
         except JournalError as error:
@@ -203,11 +211,15 @@ class FileActions(QObject):
 
     def restore_backup(self, backup: Backup) -> None:
         """Close the journal, put the backup in its place (keeping it safe), reopen it."""
+        from sciajournal.storage.backups import restore_backup
+
         path = self.journal.path
         self.journal.close()
         try:
             restore_backup(path, backup.path)
         except JournalError as error:
             self._warn("Not restored", f"Nothing was restored: {error}")
+        from sciajournal.storage.journal import Journal  # SQLAlchemy: not before the window
+
         self.journalReplaced.emit(Journal.open(path))
         self.told.emit(f"Restored the backup from {backup.taken:%d %b %Y %H:%M}", TOLD_MS)

@@ -16,6 +16,7 @@ from sciajournal.analysis.outcomes import (
     NotJudged,
     Outcome,
     WalkOutcome,
+    light_for,
     painkiller_text,
 )
 from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
@@ -34,7 +35,12 @@ from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
 
 KM_PER_MILE = 1.609344
-LIGHT_WORDS = {Light.GREEN: "green light", Light.AMBER: "amber light", Light.RED: "red light"}
+# Says what the light is about: "red light · settled" read as a contradiction to a newcomer.
+LIGHT_WORDS = {
+    Light.GREEN: "pain at the end: low (green)",
+    Light.AMBER: "pain at the end: moderate (amber)",
+    Light.RED: "pain at the end: high (red)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,13 @@ def walk_text(
         else:
             change = outcome.follow_up_change
             text += " · settled" + (f" (follow-up: {change.text})" if change else "")
+            follow_up = outcome.follow_up
+            if (
+                follow_up is not None
+                and light_for(max(follow_up.back, follow_up.leg), settings) is Light.RED
+            ):
+                # Settled means "no worse than before", not "fine": say so when it is high.
+                text += f", but pain is still high ({_pair(follow_up)})"
         notes = [
             NOT_JUDGED_TEXT[item]
             for item in outcome.not_judged
@@ -152,8 +165,12 @@ def entry_text(entry: Entry, walks: Mapping[str, Walk]) -> tuple[str, bool]:
             return text, False
         case Treatment():
             text = f"{entry.kind.value.capitalize()} {_n(entry.minutes)} min, {entry.body_area}"
-            if entry.pain_before is not None and entry.pain_after is not None:
-                text += f", pain {entry.pain_before} → {entry.pain_after}"
+            for part, rated_before, rated_after in (
+                ("back", entry.back_before, entry.back_after),
+                ("leg", entry.leg_before, entry.leg_after),
+            ):
+                if rated_before is not None and rated_after is not None:
+                    text += f", {part} {rated_before} → {rated_after}"
             return text, False
         case MedicationDose():
             amount = "" if entry.quantity == 1 else f"{_n(entry.quantity)} × "

@@ -50,7 +50,7 @@ RANGE_PRESETS: list[tuple[str, int]] = [
 
 
 #: The traffic light's colours and shapes: a shape as well, so it reads without colour
-#: (the row also says "amber light" in words).
+#: (the row also says "pain at the end: moderate (amber)" in words).
 LIGHT_LOOKS = {
     Light.GREEN: ("#2e7d32", "circle"),
     Light.AMBER: ("#e69500", "triangle"),

@@ -4,8 +4,11 @@ This is the one place that connects widgets to the service. Forms return entries
 window hands them to the service through undoable commands and refreshes the views.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
@@ -32,6 +35,7 @@ from sciajournal.core.entities import (
 )
 from sciajournal.core.enums import PainContext
 from sciajournal.core.kind_names import kind_name
+from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
 from sciajournal.service.journal_analysis_service import (
@@ -41,10 +45,8 @@ from sciajournal.service.journal_analysis_service import (
 )
 from sciajournal.service.red_flag_checks import checklist_prompt_after_save
 from sciajournal.storage.errors import JournalError
-from sciajournal.storage.journal import Journal
 from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
 from sciajournal.ui.dialogs.about_dialog import show_about
-from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.file_actions import FileActions
 from sciajournal.ui.focus_ring import install_focus_ring
@@ -65,29 +67,38 @@ from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
 from sciajournal.ui.widgets.scrolling_body import available_size
 
 if TYPE_CHECKING:
+    from sciajournal.storage.journal import Journal  # SQLAlchemy: not before the window
     from sciajournal.ui.charts.charts_view import ChartsView as ChartsViewType
+    from sciajournal.ui.dialogs.help_dialog import HelpDialog  # opened on first use
 
 #: How often the window looks for follow-ups that have come due.
 FOLLOW_UP_CHECK_MS = 30_000
 
 
 class MainWindow(QMainWindow):
+    journal: Journal
+
     def __init__(
         self,
-        journal: Journal,
+        journal: Journal | None,
         *,
         clock: Callable[[], datetime] = local_now,
+        path: Path | None = None,
     ) -> None:
+        """The window for `journal`; or, with None, for the journal at `path` that the
+        caller opens next and hands to open_journal (the window is shown first)."""
         super().__init__()
         install_focus_ring()  # for every window and dialog of the app
         self.setObjectName("main-window")
-        self.journal = journal
         self.clock = clock
-        self.settings = journal.load_settings()
+        self.settings = Settings()  # the journal's own from open_journal on
         self.active_form: QDialog | None = None
         self.help_dialog: HelpDialog | None = None
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(f"SciaJournal — {journal.path.name}")
+        # "Deleted the walk" must not stay on screen after Ctrl+Z brought it back.
+        self.undo_stack.indexChanged.connect(self.statusBar().clearMessage)
+        name = journal.path.name if journal is not None else path.name if path else ""
+        self.setWindowTitle(f"SciaJournal — {name}")
 
         self.status_panel = StatusPanel(self.ask_follow_up, self.ask_morning)
         self.view = JournalView()
@@ -121,14 +132,38 @@ class MainWindow(QMainWindow):
         self.reminders.openRequested.connect(self.bring_back)
         self.reminders.quitRequested.connect(self.quit)
         self._quitting = False
-        record_holder(journal.path, Holder.WINDOW)  # a refused command can say where we are
         self._morning_walk: Walk | None = None
         self.follow_up_timer = QTimer(self)
         self.follow_up_timer.setInterval(FOLLOW_UP_CHECK_MS)
         self.follow_up_timer.timeout.connect(self.refresh_status)
-        self.follow_up_timer.start()
 
         self._restore_geometry()
+        self._opened = False
+        if journal is None:
+            self._show_opening()
+        else:
+            self.open_journal(journal)
+
+    def _show_opening(self) -> None:
+        """Until the journal is open: says so (never an empty-looking journal), and
+        nothing that reads or changes the journal can be used yet."""
+        self.view.show_rows([], "Opening your journal…")
+        for widget in (self.tabs, self.menuBar(), self.log_toolbar):
+            widget.setEnabled(False)
+
+    def is_open(self) -> bool:
+        """Whether the window has its journal (False while it is still being opened)."""
+        return self._opened
+
+    def open_journal(self, journal: Journal) -> None:
+        """Show `journal` in the window, which may already be on screen, opening."""
+        self.journal = journal
+        self.files.use_journal(journal)
+        record_holder(journal.path, Holder.WINDOW)  # a refused command can say where we are
+        self._opened = True
+        for widget in (self.tabs, self.menuBar(), self.log_toolbar):
+            widget.setEnabled(True)
+        self.follow_up_timer.start()
         self.refresh()
 
     # -- actions and menus ------------------------------------------------------------
@@ -205,9 +240,12 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addActions(log_actions)
         self.addToolBar(toolbar)
+        self.log_toolbar = toolbar
 
     def show_help(self) -> HelpDialog:
         """The guide, with this journal's settings and paths; one window, brought forward."""
+        from sciajournal.ui.dialogs.help_dialog import HelpDialog, menu_shortcuts
+
         if self.help_dialog is not None:
             self.help_dialog.close()
             self.help_dialog.deleteLater()
@@ -254,7 +292,7 @@ class MainWindow(QMainWindow):
         if index == 1:
             self.show_charts()
 
-    def show_charts(self) -> "ChartsViewType":
+    def show_charts(self) -> ChartsViewType:
         """Build the Charts tab on first use: importing pyqtgraph costs about a second."""
         if self.charts is None:
             from sciajournal.ui.charts.charts_view import ChartsView
@@ -300,7 +338,8 @@ class MainWindow(QMainWindow):
 
     def bring_back(self) -> None:
         """Show the window again (from the tray) in front of the others."""
-        record_holder(self.journal.path, Holder.WINDOW)
+        if self._opened:
+            record_holder(self.journal.path, Holder.WINDOW)
         self.showNormal()
         self.raise_()
         self.activateWindow()
@@ -475,7 +514,10 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Not deleted", str(error))
             return
         self.undo_stack.push(command)
-        self.statusBar().showMessage(f"Deleted the {label}. Press Ctrl+Z to undo.", 8000)
+        # A walk takes its own ratings with it: say so, or "latest pain" changes unexplained.
+        ratings = sum(1 for gone in command.deleted if gone.id != entry.id)
+        also = f" and its {ratings} pain rating{'s' if ratings != 1 else ''}" if ratings else ""
+        self.statusBar().showMessage(f"Deleted the {label}{also}. Press Ctrl+Z to undo.", 8000)
 
     # -- settings, exchange, geometry -------------------------------------------------
 
@@ -495,7 +537,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        if self.settings.keep_running_in_tray and self.reminders.has_tray and not self._quitting:
+        keep_in_tray = self.settings.keep_running_in_tray and self.reminders.has_tray
+        if keep_in_tray and self._opened and not self._quitting:
             event.ignore()
             self.hide()
             record_holder(self.journal.path, Holder.TRAY)
@@ -506,5 +549,6 @@ class MainWindow(QMainWindow):
             return
         self.follow_up_timer.stop()
         self.reminders.hide_tray()
-        clear_holder(self.journal.path)
+        if self._opened:  # closed while the journal was still being opened: nothing held
+            clear_holder(self.journal.path)
         super().closeEvent(event)

@@ -9,7 +9,9 @@ variable nothing is installed, so a normal start pays nothing for it.
 import os
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject
+
+from sciajournal.ui.first_paint import after_first_paint
 
 ENV_VARIABLE = "SCIAJOURNAL_STARTUP_TRACE"
 
@@ -23,22 +25,7 @@ def mark(event: str) -> None:
         print(f"sciajournal-trace {event}", file=sys.stderr, flush=True)
 
 
-class _FirstPaint(QObject):
-    """Marks `event` once, after the watched widget's first paint has been handled."""
-
-    def __init__(self, widget: QObject, event: str) -> None:
-        super().__init__(widget)
-        self.marker = event
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            # Queued after this paint: the marker follows the pixels, not the request.
-            QTimer.singleShot(0, lambda: mark(self.marker))
-        return False
-
-
 def mark_first_paint(widget: QObject, event: str) -> None:
-    """Write the `event` marker when `widget` has first been painted (only when tracing)."""
+    """Write the `event` marker when `widget` has next been painted (only when tracing)."""
     if tracing():
-        widget.installEventFilter(_FirstPaint(widget, event))
+        after_first_paint(widget, lambda: mark(event))

@@ -4,12 +4,17 @@ Each command performs its change when it is created, so a refused change (a
 validation or file error) never reaches the undo stack; redo after undo repeats it.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from sciajournal.core.entities import Entry, Walk
-from sciajournal.storage.journal import Journal
+
+if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
+    from sciajournal.storage.journal import Journal
 
 
 def _ratings_first(entries: Sequence[Entry]) -> list[str]:

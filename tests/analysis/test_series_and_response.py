@@ -197,20 +197,29 @@ def test_no_clear_link_when_the_interval_spans_zero():
     assert result.words == "no clear link between a day's walking and the next day's leg pain"
 
 
-def test_average_pain_change_after_each_treatment():
+def test_average_back_and_leg_change_after_each_treatment():
+    def session(kind, back, leg):
+        return full_treatment(
+            kind=kind, back_before=back[0], back_after=back[1], leg_before=leg[0], leg_after=leg[1]
+        )
+
     effects = treatment_effects(
         [
-            full_treatment(kind=TreatmentKind.ICE, pain_before=6, pain_after=4),
-            full_treatment(kind=TreatmentKind.ICE, pain_before=5, pain_after=4),
-            full_treatment(kind=TreatmentKind.ICE, pain_before=None, pain_after=None),
-            full_treatment(kind=TreatmentKind.HEAT, pain_before=3, pain_after=3),
+            session(TreatmentKind.ICE, (6, 4), (7, 7)),
+            session(TreatmentKind.ICE, (5, 4), (None, None)),
+            session(TreatmentKind.ICE, (None, None), (6, 3)),
+            session(TreatmentKind.HEAT, (3, 3), (4, None)),  # leg not rated after
         ]
     )
     by_kind = {effect.kind: effect for effect in effects}
-    assert (by_kind[TreatmentKind.ICE].sessions, by_kind[TreatmentKind.ICE].rated) == (3, 2)
-    assert by_kind[TreatmentKind.ICE].mean_change == -1.5
-    assert by_kind[TreatmentKind.HEAT].mean_change == 0
-    assert by_kind[TreatmentKind.ALTERNATING].mean_change is None
+    ice, heat = by_kind[TreatmentKind.ICE], by_kind[TreatmentKind.HEAT]
+    assert ice.sessions == 3
+    assert (ice.back.rated, ice.back.mean_change) == (2, -1.5)
+    assert (ice.leg.rated, ice.leg.mean_change) == (2, -1.5)
+    assert (heat.back.rated, heat.back.mean_change) == (1, 0)
+    assert (heat.leg.rated, heat.leg.mean_change) == (0, None)
+    alternating = by_kind[TreatmentKind.ALTERNATING]
+    assert alternating.sessions == 0 and alternating.back.mean_change is None
 
 
 def test_medication_use_per_name():

@@ -61,8 +61,15 @@ def test_gpx_pieces_of_one_outing_are_one_walk(journal):
 
 def test_gpx_track_without_times_is_left_out_and_named(journal):
     result = import_device_file(journal, SAMPLES / "gpx" / "korita-zbevnica.gpx")
-    assert len(walks(journal)) == 1
-    assert any("03-OCT-10 #2" in line and "too few times" in line for line in result.left_out)
+    # A 34-minute gap inside the segment 'ACTIVE LOG #2' is a pause: two outings.
+    assert [(w.start.astimezone(UTC).strftime("%H:%M"), w.minutes) for w in walks(journal)] == [
+        ("09:36", 112.8),
+        ("12:08", 71.3),
+    ]
+    assert result.left_out == [
+        "GPX track '03-OCT-10 #2' (358 points, 0 with a time): "
+        "too few times recorded to know when and how long"
+    ]
 
 
 def test_gpx_with_a_byte_order_mark_and_no_tracks(journal):
@@ -73,7 +80,7 @@ def test_gpx_with_a_byte_order_mark_and_no_tracks(journal):
 def test_tcx_run_is_not_a_walk_but_a_slow_other_activity_is(journal):
     run = import_device_file(journal, SAMPLES / "tcx" / "test.tcx")
     assert run.added == 0
-    assert "too fast for a walk (8.5 km/h on average)" in run.summary()
+    assert run.left_out == ["TCX activity 1 (Running): recorded as running, not a walk"]
     other = import_device_file(journal, SAMPLES / "tcx" / "sup_activity_1.tcx")
     assert other.added == 1
     assert walks(journal)[0].minutes == 18.5
@@ -103,7 +110,7 @@ def test_cli_imports_a_device_file(tmp_path):
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Imported 0 walks") and "too fast for a walk" in result.stdout
+    assert result.stdout.startswith("Imported 0 walks") and "recorded as running" in result.stdout
 
 
 def test_window_imports_a_device_file(qtbot, journal):
@@ -112,7 +119,7 @@ def test_window_imports_a_device_file(qtbot, journal):
     window = MainWindow(journal, clock=lambda: datetime(2010, 10, 4, 9, 0, tzinfo=UTC))
     qtbot.addWidget(window)
     told = window.files.import_path(SAMPLES / "gpx" / "korita-zbevnica.gpx")
-    assert told is not None and told.startswith("Imported 1 walk (")
+    assert told is not None and told.startswith("Imported 2 walks (")
     window.files.import_message.accept()
     texts = [window.view.model.row_at(i).text for i in range(window.view.model.rowCount())]
-    assert any("Walk 218.2 min, hills" in text for text in texts)
+    assert any("Walk 112.8 min, hills" in text for text in texts)

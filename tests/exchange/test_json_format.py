@@ -46,7 +46,7 @@ def test_export_then_import_then_export_is_identical(filled, tmp_path):
 def test_export_follows_the_published_schema(filled):
     document = json.loads(export_journal(filled))
     Draft202012Validator(schema()).validate(document)
-    assert document["format"] == "sciajournal" and document["version"] == 1
+    assert document["format"] == "sciajournal" and document["version"] == 2
     walk = document["walks"][0]
     assert list(walk)[:4] == ["id", "start", "minutes", "surface"]
     ours = next(p for p in document["pain"] if p["notes"] == "stiff")
@@ -125,7 +125,8 @@ BAD_FILES = [
     ("unknown red flag", _set(["red_flags", 0, "signs"], ["headache"]), "red_flags[0].signs"),
     ("duplicate id", _duplicate_first_note, "id appears more than once"),
     ("rating without its walk", _orphan_rating, "walk_id: no walk with id"),
-    ("wrong version", _set(["version"], 2), "version 2"),
+    ("wrong version", _set(["version"], 3), "version 3"),
+    ("version 1 field in 2", _set(["treatments", 0, "pain_before"], 5), "treatments[0]"),
     ("wrong format", _set(["format"], "other"), "not a SciaJournal export"),
 ]
 
@@ -188,3 +189,34 @@ def test_the_same_id_spelled_twice_in_one_file_is_refused(filled, tmp_path):
     with Journal.open(tmp_path / "copy.sqlite") as copy, pytest.raises(ImportFileError) as error:
         import_text(copy, json.dumps(document))
     assert "id appears more than once in the file" in str(error.value)
+
+
+def test_a_version_1_file_imports_with_its_treatment_pain_in_back_and_leg(journal):
+    from sciajournal.core.entities import Treatment
+
+    document = {
+        "format": "sciajournal",
+        "version": 1,
+        "treatments": [
+            {
+                "id": "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+                "start": "2026-03-01T19:15:00+01:00",
+                "kind": "heat",
+                "pain_before": 6,
+                "pain_after": 4,
+            }
+        ],
+    }
+    assert import_text(journal, json.dumps(document)).added == 1
+    (session,) = journal.entries()
+    assert isinstance(session, Treatment)
+    assert (session.back_before, session.leg_before, session.back_after, session.leg_after) == (
+        6,
+        6,
+        4,
+        4,
+    )
+    Draft202012Validator(schema(1)).validate(document)  # the v1 schema still ships
+    document["treatments"][0]["back_before"] = 6  # a version-2 field in a version-1 file
+    with pytest.raises(ImportFileError, match="treatments"):
+        import_text(journal, json.dumps(document))

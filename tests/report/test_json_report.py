@@ -184,3 +184,18 @@ def test_the_week_in_progress_has_a_null_change_with_its_reason():
         "reason": None,
         "next_week": True,
     }
+
+
+def test_json_and_pdf_cover_the_same_default_period(journal_path, tmp_path):
+    """A figure checked with `report --json` is the one the printed summary shows."""
+    demo = subprocess.run(
+        [sys.executable, "-m", "sciajournal", "--db", str(journal_path), "demo", "--days", "90"],
+        capture_output=True,
+        text=True,
+    )
+    assert demo.returncode == 0, demo.stderr
+    result = report(journal_path, "--json", "-o", str(tmp_path / "s.pdf"))
+    assert result.returncode == 0, result.stderr
+    period = json.loads(result.stdout)["range"]
+    assert (date.fromisoformat(period["to"]) - date.fromisoformat(period["from"])).days == 29
+    assert f"{period['from']} to {period['to']}" in result.stderr

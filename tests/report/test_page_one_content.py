@@ -67,6 +67,6 @@ def test_medication_rows_and_label_words():
 
 def test_treatments_that_were_not_used_are_left_out():
     effects = treatment_effects(
-        [Treatment(start=at(1), kind=TreatmentKind.ICE, pain_before=5, pain_after=3)]
+        [Treatment(start=at(1), kind=TreatmentKind.ICE, back_before=5, back_after=3, leg_before=6)]
     )
-    assert treatment_rows(effects) == [["Ice", "1", "1", "-2.0 points"]]
+    assert treatment_rows(effects) == [["Ice", "1", "-2.0 points (1 rated)", "not rated"]]

@@ -71,8 +71,9 @@ def test_an_undecodable_value_means_damaged_in_one_line_and_nothing_written(
 def test_integrity_check_output_goes_to_a_log_not_the_message(filled, capsys):
     journal_path, backup = filled
     data = bytearray(journal_path.read_bytes())
-    for offset in range(4096 + 200, len(data), 4096):  # scribble over every page but the first
-        data[offset : offset + 64] = b"\xa5" * 64
+    for page in range(4096, len(data), 4096):  # scribble over every page but the first,
+        for offset in (page + 200, page + 4000):  # near its start and in its cell content
+            data[offset : offset + 64] = b"\xa5" * 64
     journal_path.write_bytes(bytes(data))
     before = digest(journal_path)
     status = cli.main(["--db", str(journal_path), "export"])

@@ -11,13 +11,25 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from sciajournal.exchange.json_format import to_document
+from sciajournal.exchange.json_format import to_document, treatment_from_v1
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.migrate import head_revision, known_revisions, upgrade_to_head
 from sciajournal.storage.models import Base
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 STORED_JOURNALS = sorted(FIXTURES.glob("journal-*.sqlite"))
+
+
+def as_version_2(document, kind):
+    """A stored export's records of `kind` as this version exports them.
+
+    Version 1's treatment pain is read into back and leg, as import reads it and as
+    migration 0003 moves it in stored journals.
+    """
+    records = document[kind]
+    if document["version"] == 1 and kind == "treatments":
+        return [treatment_from_v1(record) for record in records]
+    return records
 
 
 def test_migration_head_matches_the_models(tmp_path):
@@ -73,6 +85,7 @@ def test_stored_journal_opens_and_keeps_every_entry(stored, tmp_path):
         if not isinstance(records, list):
             continue
         assert len(now[kind]) == len(records), kind
+        records = as_version_2(expected, kind)
         for old, new in zip(records, now[kind], strict=True):
             # Fields added by later schemas may appear; every old field must be unchanged.
             assert {key: new[key] for key in old} == old
@@ -144,4 +157,24 @@ def test_migration_0002_canonicalises_stored_ids_and_the_walk_links_to_them(tmp_
     now["notes"].remove(twin)
     for kind, records in expected.items():
         if isinstance(records, list):  # the copies are gone, the originals unchanged
-            assert now[kind] == records, kind
+            assert now[kind] == as_version_2(expected, kind), kind
+
+
+def test_migration_0003_puts_the_old_treatment_pain_into_back_and_leg(tmp_path):
+    stored = FIXTURES / "journal-0002.sqlite"
+    copy = tmp_path / stored.name
+    shutil.copy(stored, copy)
+    connection = sqlite3.connect(stored)
+    try:
+        old = {
+            row[0]: row[1:]
+            for row in connection.execute("SELECT id, pain_before, pain_after FROM treatments")
+        }
+    finally:
+        connection.close()
+    assert old and any(before is not None for before, _after in old.values())
+    with Journal.open(copy) as journal:
+        sessions = journal.collection().treatments
+    assert {t.id: (t.back_before, t.leg_before, t.back_after, t.leg_after) for t in sessions} == {
+        key: (before, before, after, after) for key, (before, after) in old.items()
+    }

@@ -125,3 +125,16 @@ def test_a_symlinked_output_replaces_the_file_it_points_to(filled, capsys):
     assert status == 0
     assert link.is_symlink()
     assert real.read_text().startswith("{")
+
+
+@pytest.mark.parametrize("verb", [["export", "-o"], ["report", "-o"]])
+def test_output_onto_another_journal_is_refused(filled, tmp_path, capsys, verb):
+    other = tmp_path / "elsewhere" / "other.sqlite"
+    other.parent.mkdir()
+    status, _ = run_cli(capsys, "--db", other, "demo", "--days", "3")
+    assert status == 0
+    before = digest(other)
+    status, lines = run_cli(capsys, "--db", filled, *verb, other)
+    assert status == cli.EXIT_PROBLEM
+    assert len(lines) == 1 and "an SQLite database" in lines[0], lines
+    assert digest(other) == before

@@ -25,8 +25,8 @@ def test_walk_line_folds_in_its_ratings_and_says_when_the_follow_up_is_due():
     rows = rows_for([w, before(w, 3, 3), end(w, 3, 4)], now=t(10, 10, 0))
     assert [r.text for r in rows] == [
         "Tuesday 10 March 2026",
-        "09:15  Walk 20 min, flat, slow, 1.2 km · pain back 3 → 3, leg 3 → 4 · amber light"
-        " · follow-up due 11:35",
+        "09:15  Walk 20 min, flat, slow, 1.2 km · pain back 3 → 3, leg 3 → 4"
+        " · pain at the end: moderate (amber) · follow-up due 11:35",
     ]
 
 
@@ -79,12 +79,14 @@ def test_each_walk_carries_its_light_in_words_and_a_flagged_walk_is_no_alarm():
     rows = {
         r.entry.start.hour: r for r in rows_for(entries, t(10, 12)) if isinstance(r.entry, Walk)
     }
-    assert [(rows[h].light.value, "light" in rows[h].text) for h in (8, 9, 10)] == [
+    assert [
+        (rows[h].light.value, f"({rows[h].light.value})" in rows[h].text) for h in (8, 9, 10)
+    ] == [
         ("green", True),
         ("amber", True),
         ("red", True),
     ]
-    assert "· red light" in rows[10].text
+    assert "· pain at the end: high (red)" in rows[10].text
     assert not any(row.alarm for row in rows.values())
 
 
@@ -127,3 +129,11 @@ def test_the_list_colours_lights_by_shape_and_red_flags_in_the_error_colour(qtbo
     centre = model.data(flagged_walk, Qt.ItemDataRole.DecorationRole).toImage()
     pixel = QColor(centre.pixel(ICON_SIZE // 2, ICON_SIZE // 2))
     assert pixel.name() == "#c62828"  # red light: end pain 7
+
+
+def test_ice_heat_row_says_back_and_leg_apart():
+    from tests.factories import full_treatment
+
+    session = full_treatment()
+    (_heading, row) = rows_for([session], session.start + timedelta(hours=1))
+    assert row.text.endswith("Alternating 20 min, lower back, back 5 → 4, leg 6 → 4")

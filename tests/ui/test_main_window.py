@@ -335,3 +335,32 @@ def test_deleting_names_the_kind_in_words(qtbot, window, journal):
     qtbot.keyClick(window.view.list, Qt.Key.Key_Delete)
     assert window.statusBar().currentMessage().startswith("Deleted the medication dose.")
     assert window.undo_action.text() == "&Undo Delete medication dose"
+
+
+def test_deleting_a_walk_says_its_ratings_go_too_and_undo_clears_the_message(
+    qtbot, window, journal
+):
+    walk = journal.add(Walk(start=NOW - timedelta(hours=4), minutes=20))
+    for minutes, context in ((-5, PainContext.BEFORE_WALK), (20, PainContext.END_OF_WALK)):
+        journal.add(
+            PainRating(
+                at=walk.start + timedelta(minutes=minutes),
+                back=2,
+                leg=3,
+                context=context,
+                walk_id=walk.id,
+            )
+        )
+    window.refresh()
+    model = window.view.model
+    row = next(i for i in range(model.rowCount()) if model.row_at(i).entry == walk)
+    window.view.list.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(window.view.list, Qt.Key.Key_Delete)
+    assert window.statusBar().currentMessage() == (
+        "Deleted the walk and its 2 pain ratings. Press Ctrl+Z to undo."
+    )
+    assert journal.get(walk.id) is None
+    window.undo_action.trigger()
+    qtbot.wait(50)
+    assert journal.get(walk.id) is not None
+    assert window.statusBar().currentMessage() == ""

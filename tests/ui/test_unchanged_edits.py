@@ -91,8 +91,10 @@ CASES = {
             kind=TreatmentKind.HEAT,
             minutes=17.75,
             body_area=" back of thigh ",
-            pain_before=0,
-            pain_after=10,
+            back_before=0,
+            leg_before=10,
+            back_after=10,
+            leg_after=0,
             notes="bath",
         )
     ],

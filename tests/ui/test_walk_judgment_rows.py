@@ -50,3 +50,20 @@ def test_settled_with_its_change_a_painkiller_and_a_rule_not_judged():
     assert "· settled (follow-up: +1 leg) · " in row.text
     assert "spread not judged (no reach recorded before the walk)" in row.text
     assert row.text.endswith("taken after ibuprofen 400 mg at 07:45")
+
+
+def test_settled_at_a_high_level_says_the_pain_is_still_high():
+    """Settled means no worse than before: a leg still at 8 is not called fine."""
+    w = walk(t(10, 9), 30)
+    entries = [w, before(w, 3, 8), end(w, 3, 9), follow_up(w, timedelta(hours=2), 3, 8)]
+    row = walk_line(entries, t(10, 13))
+    assert "pain at the end: high (red)" in row.text
+    assert "· settled (follow-up: no change), but pain is still high (back 3, leg 8)" in row.text
+
+
+def test_settled_at_a_low_level_says_nothing_more():
+    w = walk(t(10, 9), 30)
+    entries = [w, before(w, 1, 2), end(w, 1, 2), follow_up(w, timedelta(hours=2), 1, 2)]
+    row = walk_line(entries, t(10, 13))
+    assert "pain at the end: low (green)" in row.text
+    assert "still high" not in row.text

@@ -18,24 +18,61 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sciajournal.core.validation import MAX_YEAR, MIN_YEAR
 from sciajournal.exchange.devices.outing import Outing
-from sciajournal.exchange.import_source import is_zip, open_regular, zip_member
+from sciajournal.exchange.import_source import (
+    MAX_PEEK_BYTES,
+    is_zip,
+    open_regular,
+    zip_member,
+)
 
 WALKING_TYPES = {
     "HKWorkoutActivityTypeWalking": "walking",
     "HKWorkoutActivityTypeHiking": "hiking",
 }
-TO_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "ft": 0.0003048}
+TO_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "ft": 0.0003048, "yd": 0.0009144}
+#: Since iOS 16 a workout's totals are WorkoutStatistics children, not attributes.
+DISTANCE_TYPES = {"HKQuantityTypeIdentifierDistanceWalkingRunning"}
 TO_MINUTES = {"min": 1.0, "s": 1 / 60, "hr": 60.0, "h": 60.0}
 CHUNK = 1024 * 1024
+PEEK_CHUNK = 64 * 1024
 #: Kinds of workout that are not walks are counted by name, up to this many names.
 MAX_LEFT_OUT_KINDS = 20
+
+
+class _Root(Exception):
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+
+
+def _stop_at_root(tag: str, _attributes: dict[str, str]) -> None:
+    raise _Root(tag)
+
+
+def is_health_export(member: IO[bytes]) -> bool:
+    """Whether the XML's root element is HealthData, reading no further than the root."""
+    parser = expat.ParserCreate()
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = _stop_at_root
+    read = 0
+    try:
+        while read < MAX_PEEK_BYTES and (chunk := member.read(PEEK_CHUNK)):
+            read += len(chunk)
+            parser.Parse(chunk, False)
+    except _Root as root:
+        return root.tag == "HealthData"
+    except (expat.ExpatError, LookupError):
+        return False
+    return False
 
 
 @contextmanager
 def _export_xml(path: Path) -> Iterator[IO[bytes]]:
     with open_regular(path) as handle:
         if is_zip(handle):
-            with zip_member(path, handle, "/export.xml") as member:
+            # Found by what it holds: phones name it exportar.xml, vienti.xml, 导出.xml...
+            with zip_member(
+                path, handle, is_health_export, "Apple Health export (export.xml)"
+            ) as member:
                 yield member
         else:
             yield handle
@@ -51,6 +88,7 @@ class _Workouts:
         self.workout: dict[str, str] | None = None
         self.meta: dict[str, str] = {}
         self.steps: str | None = None
+        self.distance: tuple[str, str] | None = None  # (sum, unit) of WorkoutStatistics
         self.outings: list[Outing] = []
         self.left_out: dict[str, int] = {}
 
@@ -61,7 +99,7 @@ class _Workouts:
             if tag != "HealthData":  # say so at once, not after reading gigabytes
                 raise ValueError(f"{self.name}: not an Apple Health export (no HealthData)")
         elif self.depth == 2 and tag == "Workout":
-            self.workout, self.meta, self.steps = attributes, {}, None
+            self.workout, self.meta, self.steps, self.distance = attributes, {}, None, None
         elif self.depth == 3 and self.workout is not None:
             if tag == "MetadataEntry" and "key" in attributes:
                 self.meta[attributes["key"]] = attributes.get("value", "")
@@ -71,6 +109,13 @@ class _Workouts:
                 and self.steps is None
             ):
                 self.steps = attributes.get("sum", "0")
+            elif (
+                tag == "WorkoutStatistics"
+                and attributes.get("type") in DISTANCE_TYPES
+                and self.distance is None
+                and attributes.get("sum")
+            ):
+                self.distance = (attributes["sum"], attributes.get("unit", "km"))
 
     def end(self, tag: str) -> None:
         self.depth -= 1
@@ -101,13 +146,13 @@ class _Workouts:
             minutes = (end - start).total_seconds() / 60
         else:
             raise ValueError(f"{self.name}: the Apple Health workout of {start} has no duration")
-        distance = workout.get("totalDistance")
-        distance_km = (
-            self._number(distance, "totalDistance", start)
-            * TO_KM.get(workout.get("totalDistanceUnit", "km"), 1.0)
-            if distance
-            else None
-        )
+        distance_km = None
+        if workout.get("totalDistance"):  # before iOS 16
+            distance_km = self._km(
+                workout["totalDistance"], workout.get("totalDistanceUnit", "km"), start
+            )
+        elif self.distance is not None:
+            distance_km = self._km(*self.distance, start)
         steps = None if self.steps is None else round(self._number(self.steps, "steps", start))
         return Outing(
             start=start,
@@ -144,6 +189,14 @@ class _Workouts:
                 f"{self.name}: the workout of {start}: {what} {text[:40]!r} is not a finite number"
             )
         return value
+
+    def _km(self, value: str, unit: str, start: datetime) -> float:
+        if unit not in TO_KM:
+            raise ValueError(
+                f"{self.name}: the workout of {start}: distance unit {unit[:20]!r} is not "
+                f"one of {', '.join(TO_KM)}"
+            )
+        return self._number(value, "distance", start) * TO_KM[unit]
 
     def _ascent_metres(self, text: str | None, start: datetime) -> float | None:
         if not text:

@@ -2,13 +2,13 @@
 
 Devices record in UTC; the walk keeps the wall-clock offset of the place it was
 recorded (Apple Health says which zone) or, failing that, of this computer's zone on
-that date. The walk's id is derived from its start minute, so importing the same
-outing twice, or from two devices, adds it once.
+that date. The walk's id is derived from its start minute, so an imported walk is known
+again as long as its start is not edited (see `is_imported`).
 """
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from sciajournal.core.entities import Walk
 from sciajournal.core.enums import Pace, Surface
@@ -33,6 +33,12 @@ class Outing:
     zone: tzinfo | None = None  # where it was recorded, when the device says
     #: The device's own word for it ("Running", "HKWorkoutActivityTypeWalking"...).
     activity: str = ""
+    #: When the recording ended, pauses included (None: start + moving minutes).
+    end: datetime | None = None
+
+    @property
+    def span_end(self) -> datetime:
+        return self.end or self.start + timedelta(minutes=self.moving_minutes)
 
     @property
     def speed_kmh(self) -> float | None:
@@ -47,6 +53,17 @@ class Outing:
         if self.moving_minutes < 1:
             return "shorter than a minute"
         return None
+
+
+def _device_id(start: datetime) -> str:
+    utc_minute = start.astimezone(UTC).replace(second=0, microsecond=0, tzinfo=None)
+    return str(uuid.uuid5(DEVICE_NAMESPACE, utc_minute.isoformat()))
+
+
+def is_imported(walk: Walk) -> bool:
+    """Whether the walk came from a device file (and its start was not edited since): a
+    walk the user logged by hand has a random id."""
+    return walk.id == _device_id(walk.start)
 
 
 def walk_from(outing: Outing, file_name: str) -> Walk:
@@ -68,7 +85,6 @@ def walk_from(outing: Outing, file_name: str) -> Walk:
         pace = Pace.MODERATE
     else:
         pace = Pace.BRISK
-    utc_minute = outing.start.astimezone(UTC).replace(second=0, microsecond=0, tzinfo=None)
     return Walk(
         start=start,
         minutes=round(outing.moving_minutes, 1),
@@ -77,5 +93,5 @@ def walk_from(outing: Outing, file_name: str) -> Walk:
         distance_km=None if outing.distance_km is None else round(outing.distance_km, 3),
         steps=outing.steps,
         notes=f"Imported from {file_name} ({outing.source})",
-        id=str(uuid.uuid5(DEVICE_NAMESPACE, utc_minute.isoformat())),
+        id=_device_id(outing.start),
     )

@@ -1,26 +1,31 @@
-"""Garmin TCX activities as outings. TCX knows only Running, Biking and Other, so a walk
-recorded by a watch arrives as Running or Other; its speed tells a walk from a run."""
+"""Garmin TCX activities as outings. TCX knows only Running, Biking and Other; a walk is
+exported as Other. An explicit Running or Biking is trusted whatever the speed (a slow
+treadmill run is still a run) and left out, named."""
 
 import xml.etree.ElementTree as ElementTree
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sciajournal.exchange.devices.outing import Outing
 from sciajournal.exchange.import_source import MAX_TRACK_BYTES, read_limited
 
+#: Sports that are not walks, and how the note names them.
+NOT_WALKS = {"Running": "recorded as running", "Biking": "recorded as a bike ride"}
 NS = {"tcx": "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"}
 
 
 def _time(text: str | None) -> datetime | None:
     if not text:
         return None
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value  # TCX times are UTC
 
 
 def read_tcx(path: Path) -> tuple[list[Outing], list[str]]:
     data = read_limited(path, MAX_TRACK_BYTES)
     try:
-        root = ElementTree.fromstring(data)
+        # Some writers put a line break or spaces before <?xml, which XML forbids.
+        root = ElementTree.fromstring(data.removeprefix(b"\xef\xbb\xbf").lstrip())
     except (ElementTree.ParseError, LookupError) as error:  # LookupError: unknown encoding
         raise ValueError(f"{path.name}: not a readable TCX file ({error})") from None
     if not root.tag.endswith("TrainingCenterDatabase"):
@@ -30,8 +35,8 @@ def read_tcx(path: Path) -> tuple[list[Outing], list[str]]:
     for number, activity in enumerate(root.iterfind(".//tcx:Activity", NS), start=1):
         sport = activity.get("Sport", "Other")
         label = f"TCX activity {number} ({sport})"
-        if sport == "Biking":
-            left_out.append(f"{label}: a bike ride, not a walk")
+        if sport in NOT_WALKS:
+            left_out.append(f"{label}: {NOT_WALKS[sport]}, not a walk")
             continue
         laps = activity.findall("tcx:Lap", NS)
         starts = [_time(lap.get("StartTime")) for lap in laps]

@@ -47,10 +47,14 @@ class TreatmentForm(EntryForm):
         self.area.setEditable(True)
         self.area.addItems(BODY_AREAS)
         self.add_row("body_area", "&Where", self.area)
-        self.pain_before = PainScale("Pain before")
-        self.pain_after = PainScale("Pain after")
-        self.add_row("pain_before", "Pain &before", self.pain_before)
-        self.add_row("pain_after", "Pain &after", self.pain_after)
+        self.back_before = PainScale("Back pain before")
+        self.leg_before = PainScale("Leg pain before")
+        self.back_after = PainScale("Back pain after")
+        self.leg_after = PainScale("Leg pain after")
+        self.add_row("back_before", "&Back pain before", self.back_before)
+        self.add_row("leg_before", "&Leg pain before", self.leg_before)
+        self.add_row("back_after", "B&ack pain after", self.back_after)
+        self.add_row("leg_after", "L&eg pain after", self.leg_after)
         self.notes = QLineEdit()
         self.add_row("notes", "&Notes", self.notes)
         if existing is not None:
@@ -60,8 +64,10 @@ class TreatmentForm(EntryForm):
             self.remember_loaded(self.minutes, existing.minutes)
             self.area.setCurrentText(existing.body_area)
             self.remember_loaded(self.area, existing.body_area)
-            self.pain_before.setValue(existing.pain_before)
-            self.pain_after.setValue(existing.pain_after)
+            self.back_before.setValue(existing.back_before)
+            self.leg_before.setValue(existing.leg_before)
+            self.back_after.setValue(existing.back_after)
+            self.leg_after.setValue(existing.leg_after)
             self.notes.setText(existing.notes)
             self.remember_loaded(self.notes, existing.notes)
         self.kind.setFocus()
@@ -74,8 +80,10 @@ class TreatmentForm(EntryForm):
                 kind=self.kind.value() or TreatmentKind.ICE,
                 minutes=self.unless_edited(self.minutes, whole_if_whole(self.minutes.value())),
                 body_area=self.unless_edited(self.area, self.area.currentText().strip()),
-                pain_before=self.pain_before.value(),
-                pain_after=self.pain_after.value(),
+                back_before=self.back_before.value(),
+                leg_before=self.leg_before.value(),
+                back_after=self.back_after.value(),
+                leg_after=self.leg_after.value(),
                 notes=self.unless_edited(self.notes, self.notes.text().strip()),
                 id=existing.id if existing else new_id(),
             )
