@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a SciaJournal JSON export, a .gpx or .tcx file, or Apple Health's export.xml/.zip",
     )
+    importer.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="device files: list the walks found and what is left out, and write nothing",
+    )
 
     backup = verbs.add_parser("backup", help="make a backup of the journal now")
     backup.add_argument("-o", "--output", metavar="FILE", help="write it here instead")
@@ -178,6 +183,13 @@ def _export(journal: Journal, args: argparse.Namespace) -> int:
 
 def _import(journal: Journal, args: argparse.Namespace) -> int:
     path = Path(args.file)
+    if args.dry_run:
+        if path.suffix.lower() == ".json":
+            raise UserError("--dry-run: only for device files (GPX, TCX, Apple Health)")
+        from sciajournal.exchange.device_import import plan_device_import
+
+        print(plan_device_import(journal, path).table())
+        return 0
     if path.suffix.lower() == ".json":
         from sciajournal.exchange.json_format import import_file
 

@@ -92,7 +92,39 @@ def _why_not(outing: Outing) -> str | None:
     return outing.why_not_a_walk()
 
 
-def import_device_file(journal: Journal, path: Path) -> DeviceImportResult:
+@dataclass
+class DeviceImportPlan:
+    """What importing a file would do, before anything is written."""
+
+    new: list[Walk]
+    already: list[Walk]  # the same walk is in the journal
+    left_out: list[str]
+
+    def table(self) -> str:
+        """The walks found, one a line, then what is left out (for `import --dry-run`)."""
+        rows = [("when", "min", "km", "surface", "pace", "source", "")]
+        for walk, status in sorted(
+            [(w, "new") for w in self.new] + [(w, "already in the journal") for w in self.already],
+            key=lambda row: row[0].start,
+        ):
+            km = "-" if walk.distance_km is None else f"{walk.distance_km:.2f}"
+            source = walk.notes.removeprefix("Imported from ")
+            rows.append(
+                (f"{walk.start:%Y-%m-%d %H:%M}", f"{walk.minutes:g}", km, walk.surface.value,
+                 walk.pace.value, source, status)
+            )  # fmt: skip
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        lines = [
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            for row in rows
+        ]
+        if len(rows) == 1:
+            lines = ["No walks found."]
+        lines += [f"Left out: {note}" for note in self.left_out]
+        return "\n".join(lines)
+
+
+def plan_device_import(journal: Journal, path: Path) -> DeviceImportPlan:
     outings, left_out = _read(path)
     # The longest recording of a walk recorded twice is kept (it holds the whole walk).
     outings.sort(key=lambda outing: (-outing.moving_minutes, outing.start))
@@ -106,8 +138,9 @@ def import_device_file(journal: Journal, path: Path) -> DeviceImportResult:
         span = _Span(outing.start, outing.span_end)
         if not any(span.same_walk_as(other) for other, _, _ in found):
             found.append((span, walk, outing))
+    plan = DeviceImportPlan([], [], left_out)
     if not found:
-        return DeviceImportResult(0, 0, left_out)
+        return plan
     first = min(span.start for span, _, _ in found) - timedelta(minutes=MAX_WALK_MINUTES)
     last = max(span.end for span, _, _ in found)
     present = [
@@ -115,19 +148,23 @@ def import_device_file(journal: Journal, path: Path) -> DeviceImportResult:
         for walk in journal.entries(kinds=[Walk], start=first, end=last)
         if isinstance(walk, Walk)
     ]
-    new: list[Walk] = []
-    skipped = 0
     for span, walk, outing in sorted(found, key=lambda found_walk: found_walk[0].start):
         same = [other for other_span, other in present if span.same_walk_as(other_span)]
         if any(not is_imported(other) for other in same):
             when = walk.start.strftime("%Y-%m-%d %H:%M")
             left_out.append(f"{outing.source} of {when}: you logged a walk then")
         elif same:
-            skipped += 1
+            plan.already.append(walk)
         else:
-            new.append(walk)
+            plan.new.append(walk)
+    return plan
+
+
+def import_device_file(journal: Journal, path: Path) -> DeviceImportResult:
+    plan = plan_device_import(journal, path)
     try:
-        added = journal.add_many(new, skip_existing=True)
+        added = journal.add_many(plan.new, skip_existing=True)
     except ValidationError as error:
         raise ImportFileError(f"{path.name}: {error}") from None
-    return DeviceImportResult(len(added), skipped + len(new) - len(added), left_out)
+    skipped = len(plan.already) + len(plan.new) - len(added)
+    return DeviceImportResult(len(added), skipped, plan.left_out)

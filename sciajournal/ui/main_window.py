@@ -404,6 +404,10 @@ class MainWindow(QMainWindow):
         return self._open_form(form, self._add("Log walk"))
 
     def log_pain(self) -> EntryForm:
+        if self._morning_walk is not None:
+            # The window is asking for this morning's rating: a quick Ctrl+R then is that
+            # rating, or the walk before it stays without its next-morning comparison.
+            return self.ask_morning(self._morning_walk)
         return self._open_form(PainForm(self, clock=self.clock), self._add("Log pain"))
 
     def ask_follow_up(self, walk: Walk) -> EntryForm:

@@ -267,3 +267,39 @@ def test_apple_running_and_cycling_are_not_walks_even_slow(journal, tmp_path):
         "Apple Health: 1 cycling workout, not a walk",
         "Apple Health: 1 running workout, not a walk",
     ]
+
+
+# -- import --dry-run ---------------------------------------------------------------------------
+
+
+def test_dry_run_lists_what_would_come_in_and_writes_nothing(capsys, journal_path, tmp_path):
+    from sciajournal.cli import main
+    from sciajournal.storage.journal import Journal
+
+    export, route = workout_and_route(tmp_path)
+    assert main(["--db", str(journal_path), "import", str(export)]) == 0
+    day = tmp_path / "day.tcx"
+    day.write_text(
+        tcx(
+            tcx_activity("Other", MORNING + timedelta(days=1), 40 * 60, 2_600),
+            tcx_activity("Running", MORNING + timedelta(days=2), 1800, 3490),
+        ),
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    before = journal_path.read_bytes()
+    for path in (route, day):
+        assert main(["--db", str(journal_path), "import", "--dry-run", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert journal_path.read_bytes() == before
+    assert lines[0].split() == ["when", "min", "km", "surface", "pace", "source"]
+    # (Files without a time zone are shown in this computer's zone: the hours are not fixed.)
+    assert lines[1].split()[2:6] == ["47", "3.14", "flat", "moderate"]
+    assert lines[1].endswith("route_2024-06-03_10.00am.gpx (GPX track 'Morning walk')  "
+                             "already in the journal")  # fmt: skip
+    assert lines[2].split() == lines[0].split()  # the second file's table
+    assert lines[3].split()[2:] == ["40", "2.60", "flat", "slow", "day.tcx", "(TCX",
+                                    "activity", "1", "(Other))", "new"]  # fmt: skip
+    assert lines[4] == "Left out: TCX activity 2 (Running): recorded as running, not a walk"
+    with Journal.open(journal_path) as journal:
+        assert len(walks(journal)) == 1

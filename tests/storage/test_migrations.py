@@ -63,7 +63,7 @@ def test_there_is_a_stored_journal_for_every_schema_version():
         "run tests/fixtures/make_journal_fixture.py before adding the next migration"
     )
     for path in STORED_JOURNALS:  # each is a journal of the schema its name says, with its twin
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = read_only(path)
         try:
             stored_revision = connection.execute("SELECT version_num FROM alembic_version")
             assert stored_revision.fetchone() == (path.stem.removeprefix("journal-"),), path.name
@@ -89,6 +89,11 @@ def test_stored_journal_opens_and_keeps_every_entry(stored, tmp_path):
         for old, new in zip(records, now[kind], strict=True):
             # Fields added by later schemas may appear; every old field must be unchanged.
             assert {key: new[key] for key in old} == old
+
+
+def read_only(stored):
+    """A stored journal, opened so that nothing is written beside it (no -wal or -shm)."""
+    return sqlite3.connect(f"file:{stored}?mode=ro&immutable=1", uri=True)
 
 
 def _canonical_ids(path):
@@ -164,7 +169,7 @@ def test_migration_0003_puts_the_old_treatment_pain_into_back_and_leg(tmp_path):
     stored = FIXTURES / "journal-0002.sqlite"
     copy = tmp_path / stored.name
     shutil.copy(stored, copy)
-    connection = sqlite3.connect(stored)
+    connection = read_only(stored)
     try:
         old = {
             row[0]: row[1:]

@@ -364,3 +364,23 @@ def test_deleting_a_walk_says_its_ratings_go_too_and_undo_clears_the_message(
     qtbot.wait(50)
     assert journal.get(walk.id) is not None
     assert window.statusBar().currentMessage() == ""
+
+
+def test_quick_pain_in_the_morning_after_a_walk_is_that_morning_rating(qtbot, journal):
+    """Log pain (Ctrl+R), two digits, Enter while the window asks for this morning's rating."""
+    morning = datetime(2026, 3, 11, 7, 30, tzinfo=CET)
+    walk = journal.add(Walk(start=NOW - timedelta(hours=5), minutes=20))
+    shown = MainWindow(journal, clock=lambda: morning)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    assert shown.log_pain_action.shortcut().toString() == "Ctrl+R"
+    shown.log_pain_action.trigger()
+    form = shown.active_form
+    assert form is not None and form.isVisible()
+    type_keys(qtbot, form, "2", "4", Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    (rating,) = [e for e in journal.entries() if isinstance(e, PainRating)]
+    assert (rating.back, rating.leg, rating.context) == (2, 4, PainContext.MORNING)
+    assert rating.walk_id in (None, walk.id)
