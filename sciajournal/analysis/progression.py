@@ -48,9 +48,10 @@ class WeekVolume:
     pain_continued: int
     not_judged: int
     awaiting_follow_up: int
-    #: Percent change against the previous week; None when that week had no walking.
+    #: Percent change against the previous week; None when that week had no walking, or
+    #: while this week is in progress (a few days are not comparable with a whole week).
     change_percent: float | None
-    #: Percent change against two weeks before; None when that week had no walking.
+    #: Percent change against two weeks before; None as for change_percent.
     two_week_change_percent: float | None
     #: The most the guide allowed this week: last week + 10 %, or after a break the
     #: restart volume + 10 %; None without walking to build on.
@@ -72,7 +73,19 @@ class WeekVolume:
 
     @property
     def rose(self) -> bool:
+        """A complete week with more walking than the week before (or none that week)."""
+        if self.in_progress:
+            return False  # "so far": judged when it is over
         return self.minutes > 0 and (self.change_percent is None or self.change_percent > 0)
+
+    @property
+    def no_change_reason(self) -> str | None:
+        """Why change_percent is None, in words; None when there is a change."""
+        if self.in_progress:
+            return "week in progress: minutes so far are not compared with a whole week"
+        if self.change_percent is None:
+            return "no walking the week before"
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +95,11 @@ class Target:
     kind: TargetKind
     #: Why the target is held or missing, in words; None for a plain increase.
     reason: str | None
-    #: The week the target builds on (last complete week).
+    #: The week the target builds on (the range's last complete week); `week` follows it,
+    #: or, when that is the week in progress, the week after (next week).
     base_week: date
+    #: `week` is the week after the one holding today ("next week"), not a past range's.
+    next_week: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +176,10 @@ def weekly_volume(
     def week(monday: date) -> WeekVolume:
         now, before = minutes[monday], minutes[monday - timedelta(weeks=1)]
         two_before = minutes[monday - timedelta(weeks=2)]
-        change = percent_change(now, before)
-        two_week = percent_change(now, two_before)
+        in_progress = monday == this_monday
+        # The week in progress is "so far": its minutes are shown, never a percentage.
+        change = None if in_progress else percent_change(now, before)
+        two_week = None if in_progress else percent_change(now, two_before)
         last_active = _last_active_before(active, monday)
         break_weeks = 0
         restart_from = None
@@ -171,7 +189,6 @@ def weekly_volume(
             if break_weeks >= BREAK_WEEKS:
                 restart_from = minutes[last_active]
                 guide = guide_minutes(restart_minutes(restart_from, settings), settings)
-        in_progress = monday == this_monday
         warning = GuideWarning.NONE
         if in_progress:
             pass  # "so far": a week is judged when it is over
@@ -206,12 +223,24 @@ def weekly_volume(
 
     count = (last_monday - first_monday).days // 7 + 1
     weeks = [week(first_monday + timedelta(weeks=i)) for i in range(count)]
-    # The target builds on the last complete week: with the range reaching the week in
-    # progress, that is the week before, and the target is for the week in progress.
+    # The target builds on the last complete week of the range. It is "next week's target"
+    # (domain.md rule 3): when that base is last week, the target is for the week after
+    # the one in progress, never for the week already under way; for a range that ended
+    # earlier it is the week after the base.
     base_monday = monday_of(min(last_day, today))
     if base_monday >= this_monday:
         base_monday = this_monday - timedelta(weeks=1)
-    target = _target(week(base_monday), active, minutes, settings)
+    target_monday = base_monday + timedelta(weeks=1)
+    if target_monday == this_monday:
+        target_monday += timedelta(weeks=1)
+    target = _target(
+        week(base_monday),
+        target_monday,
+        active,
+        minutes,
+        settings,
+        next_monday=this_monday + timedelta(weeks=1),
+    )
     return Progression(
         weeks=weeks,
         target=target,
@@ -226,13 +255,16 @@ def _last_active_before(active: list[date], monday: date) -> date | None:
 
 
 def _target(
-    base: WeekVolume, active: list[date], minutes: defaultdict[date, float], settings: Settings
+    base: WeekVolume,
+    week: date,
+    active: list[date],
+    minutes: defaultdict[date, float],
+    settings: Settings,
+    next_monday: date,
 ) -> Target:
-    week = base.monday + timedelta(weeks=1)
-
     def target(value: float | None, kind: TargetKind, reason: str | None) -> Target:
         rounded = None if value is None else round(value, 1)
-        return Target(week, rounded, kind, reason, base.monday)
+        return Target(week, rounded, kind, reason, base.monday, week == next_monday)
 
     if base.minutes <= 0:
         last_active = _last_active_before(active, base.monday)

@@ -13,9 +13,9 @@ from sciajournal.core.entities import PainRating
 
 #: Walk length bands in minutes, lower bound inclusive; the last is open-ended.
 BANDS: tuple[tuple[float, float], ...] = ((0, 10), (10, 20), (20, 30), (30, 45), (45, math.inf))
-#: Fewer day pairs than this (four weeks, so a 30-day summary qualifies) and a rank
-#: correlation is not shown as a number.
-MIN_CORRELATION_DAYS = 28
+#: Fewer day pairs than this and a rank correlation is not shown as a number (domain.md:
+#: "under about 30" days). A 30-day range gives 29 pairs, so it says "not enough days yet".
+MIN_CORRELATION_DAYS = 30
 #: The confidence level of the interval given with a correlation.
 CONFIDENCE = 0.95
 

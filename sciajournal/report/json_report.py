@@ -30,7 +30,7 @@ from sciajournal.core.enums import RedFlag
 from sciajournal.report import json_symptoms
 
 #: Bumped whenever a field changes meaning or goes away (docs/report-format.md).
-REPORT_VERSION = 2
+REPORT_VERSION = 3
 
 
 def _rating(rating: PainRating | None) -> dict[str, Any] | None:
@@ -195,7 +195,12 @@ def report_document(analysis: JournalAnalysis) -> dict[str, Any]:
         "settings": _record(analysis.settings),
         "counts": {"walks": len(analysis.outcomes), **counts},
         "walks": [_walk(result, responses[result.walk.id]) for result in analysis.outcomes],
-        "weeks": [_record(week, week=week.iso_week, rose=week.rose) for week in progression.weeks],
+        "weeks": [
+            _record(
+                week, week=week.iso_week, rose=week.rose, change_null_reason=week.no_change_reason
+            )
+            for week in progression.weeks
+        ],
         "weeks_above_guide": len(progression.weeks_above_guide),
         "fast_restarts": len(progression.fast_restarts),
         "target": {
@@ -204,6 +209,7 @@ def report_document(analysis: JournalAnalysis) -> dict[str, Any]:
             "minutes": _plain(target.minutes),
             "kind": target.kind.value,
             "reason": target.reason,
+            "next_week": target.next_week,
         },
         "tolerance": _tolerance(analysis),
         "trends": _trends(analysis),

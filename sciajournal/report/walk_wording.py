@@ -189,6 +189,7 @@ def progression_lines(analysis: JournalAnalysis) -> list[str]:
     weeks = progression.weeks
     if weeks:
         last = weeks[-1]
+        # None while the week is in progress: its minutes so far are shown without one.
         change = "" if last.change_percent is None else f" ({last.change_percent:+.0f} %)"
         line = (
             f"Walking in the week of {last.monday:%d %b}{_week_label(last)}: "
@@ -199,20 +200,21 @@ def progression_lines(analysis: JournalAnalysis) -> list[str]:
             line += f"; the week before{_week_label(before[0])}: {before[0].minutes:g} min"
         lines.append(line + ".")
     target = progression.target
+    # Name both weeks: the target is for next week, built on the last complete week.
+    for_week = f"the week of {target.week:%d %b}" + (" (next week)" if target.next_week else "")
     if target.kind is TargetKind.INCREASE and target.minutes is not None:
         # The guide's arithmetic, not a prescription (issue 13).
         lines.append(
-            f"{settings.weekly_increase_percent:g} % more than last week would be at most "
-            f"{target.minutes:.0f} min for the week of {target.week:%d %b} (last week's walks "
-            "all settled)."
+            f"{settings.weekly_increase_percent:g} % more than the week of "
+            f"{target.base_week:%d %b} would be at most {target.minutes:.0f} min for "
+            f"{for_week}; the walks of the week of {target.base_week:%d %b} all settled."
         )
     elif target.minutes is not None:
         lines.append(
-            f"Suggested for the week of {target.week:%d %b}: at most {target.minutes:.0f} min; "
-            f"{target.reason}."
+            f"Suggested for {for_week}: at most {target.minutes:.0f} min; {target.reason}."
         )
     elif target.reason:
-        lines.append(f"No target for the week of {target.week:%d %b}: {target.reason}.")
+        lines.append(f"No target for {for_week}: {target.reason}.")
     above = progression.weeks_above_guide
     complete = [w for w in weeks if not w.in_progress]
     if above:

@@ -50,7 +50,8 @@ class StatusPanel(QFrame):
             else "no pain rating yet"
         )
         self.today.setText(
-            f"<b>Today</b>: {walked} · {pain} · this week {status.week_minutes:g} min "
+            # The week in progress: minutes so far, no percentage against a whole week.
+            f"<b>Today</b>: {walked} · {pain} · this week so far {status.week_minutes:g} min "
             f"(last week {status.last_week_minutes:g} min)"
         )
         self._clear()

@@ -118,14 +118,23 @@ def test_target_after_a_complete_settled_week_is_ten_percent_more_next_week():
     )
 
 
-def test_the_week_in_progress_is_so_far_never_warned_and_the_target_is_for_it():
+def test_the_week_in_progress_is_so_far_never_warned_and_the_target_is_for_next_week():
     walks = week_walks([100, 300])
     result = volume(walks, date(2026, 3, 11), today=date(2026, 3, 11))  # a Wednesday
     this_week = result.weeks[-1]
     assert this_week.in_progress and this_week.minutes == 300
     assert this_week.warning is GuideWarning.NONE  # +200 % so far, judged when it is over
-    assert result.target.week == date(2026, 3, 9)
-    assert result.target.minutes == 110.0
+    # Three days against a whole week: no percentage at all while the week runs.
+    assert (this_week.change_percent, this_week.two_week_change_percent) == (None, None)
+    assert result.weeks[0].change_percent is None  # nothing before it
+    # Next week's target (the week after the one in progress), from last complete week.
+    assert (result.target.week, result.target.base_week) == (date(2026, 3, 16), MONDAY)
+    assert result.target.minutes == 110.0 and result.target.next_week
+    # A range ending last Sunday, seen on Wednesday: still next week, not the week under way.
+    sunday = volume(walks, date(2026, 3, 8), today=date(2026, 3, 11))
+    assert (sunday.target.week, sunday.target.base_week) == (date(2026, 3, 16), MONDAY)
+    # A range long past: the week after it, which is not "next week".
+    assert not volume(walks, date(2026, 3, 8)).target.next_week
     done = volume(walks, date(2026, 3, 11), today=date(2026, 3, 16))
     assert done.weeks[-1].warning is GuideWarning.ABOVE_GUIDE
     assert done.weeks[-1].partly_outside_range and not done.weeks[-1].in_progress

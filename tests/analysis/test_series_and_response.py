@@ -159,6 +159,20 @@ def test_no_correlation_number_under_thirty_days():
     )
 
 
+def test_a_default_thirty_day_summary_gives_no_correlation_number():
+    # 30 days of walking and varying leg pain: 29 day pairs, one short of the minimum.
+    start = date(2026, 3, 1)
+    walks = [walk(t(1, 10) + timedelta(days=i), 10 + i % 7) for i in range(30)]
+    ratings = [rating(t(1, 20) + timedelta(days=i), 2, i % 5) for i in range(30)]
+    days = daily_series(start, start + timedelta(days=29), walks, ratings, [], [])
+    assert len(days) == 30
+    result = minutes_against_next_day_pain(days)
+    assert (result.pairs, result.rho, result.low) == (29, None, None)
+    assert (
+        result.words == "not enough days yet to compare walking with next-day leg pain (29 of 30)"
+    )
+
+
 def test_a_clear_link_is_given_in_plain_words_with_its_interval():
     start = date(2026, 3, 1)
     n = 40

@@ -41,7 +41,7 @@ def test_report_json_matches_the_analysis(journal_path):
         Settings(pain_change_points=3),
         today=local_now().date(),
     )
-    assert document["report_version"] == REPORT_VERSION == 2
+    assert document["report_version"] == REPORT_VERSION == 3
     assert document["range"] == {"from": "2026-03-01", "to": "2026-03-08"}
     assert document["settings"]["pain_change_points"] == 3
     assert document["counts"] == {
@@ -77,7 +77,7 @@ def test_report_json_matches_the_analysis(journal_path):
     assert (leg["rho"], leg["pairs"], leg["min_days"]) == (
         None,
         expected.leg_correlation.pairs,
-        28,
+        30,
     )
     assert leg["words"].startswith("not enough days yet")
     assert document["trends"]["sites"][0]["too_short"] is True
@@ -151,6 +151,39 @@ def test_red_flag_screening_leg_symptoms_and_label_limits_in_the_json(journal_pa
     (ibuprofen,) = document["medication_limits"]["medicines"]
     assert (ibuprofen["name"], ibuprofen["days_above_label"]) == ("ibuprofen", 1)
     assert ibuprofen["typed_names"] == ["Advil"]
+
+
+def test_the_week_in_progress_has_a_null_change_with_its_reason():
+    from sciajournal.report.json_report import report_document
+
+    entries = []
+    for day, minutes in ((10, 100), (16, 40)):  # 100 min last week, 40 so far this week
+        w = walk(t(day, 10), minutes)
+        entries += [w, before(w, 2, 2), follow_up(w, timedelta(hours=2), 2, 2)]
+    analysis = analyse(
+        Entries.of(entries),
+        date(2026, 3, 9),
+        date(2026, 3, 20),
+        Settings(),
+        today=date(2026, 3, 20),
+    )
+    document = json.loads(json.dumps(report_document(analysis)))
+    done, so_far = document["weeks"]
+    assert (so_far["in_progress"], so_far["minutes"], so_far["change_percent"]) == (True, 40, None)
+    assert so_far["change_null_reason"].startswith("week in progress")
+    assert so_far["rose"] is False and so_far["warning"] == "none"
+    assert (done["change_percent"], done["change_null_reason"]) == (
+        None,
+        "no walking the week before",
+    )
+    assert document["target"] == {
+        "week_of": "2026-03-23",
+        "based_on_week_of": "2026-03-09",
+        "minutes": 110,
+        "kind": "increase",
+        "reason": None,
+        "next_week": True,
+    }
 
 
 def test_json_and_pdf_cover_the_same_default_period(journal_path, tmp_path):

@@ -72,3 +72,26 @@ def test_changing_a_setting_changes_the_words():
     assert "Walks within 1.5 hours after a medication dose" not in text  # 2 h before: not linked
     assert "about 40 % of the old volume" in text
     assert "2 hours" not in text and "6/10" not in text and "50 %" not in text
+
+
+def test_the_week_in_progress_has_no_percentage_and_the_target_is_for_next_week():
+    # Today is Friday 20 March. The week of 9 March (208 min) is the last complete week;
+    # the week of 16 March has 116 min so far, which is no "-44 %" against a whole week.
+    entries = []
+    for day, minutes in ((10, 60), (11, 60), (12, 88), (16, 60), (17, 56)):
+        w = walk(t(day, 10), minutes)
+        entries += [w, before(w, 2, 2), follow_up(w, timedelta(hours=2), 2, 2)]
+    analysis = analyse(
+        Entries.of(entries),
+        date(2026, 3, 2),
+        date(2026, 3, 20),
+        Settings(),
+        today=date(2026, 3, 20),
+    )
+    lines = wording.progression_lines(analysis)
+    assert lines[0] == "Walking in the week of 16 Mar (so far): 116 min; the week before: 208 min."
+    assert lines[1] == (
+        "10 % more than the week of 09 Mar would be at most 229 min for the week of 23 Mar "
+        "(next week); the walks of the week of 09 Mar all settled."
+    )
+    assert "%)" not in "\n".join(lines)

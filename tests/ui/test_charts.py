@@ -11,7 +11,7 @@ from sciajournal.analysis.journal_analysis import analyse
 from sciajournal.core.collection import Entries
 from sciajournal.core.settings import Settings
 from sciajournal.demo import demo_entries
-from sciajournal.ui.charts.chart_data import day_x, timeline_data, weekly_data
+from sciajournal.ui.charts.chart_data import DAY, day_x, timeline_data, weekly_data
 from sciajournal.ui.main_window import MainWindow
 from tests.analysis.scenario import before, flagged_then_settled, follow_up, rating, walk
 
@@ -221,3 +221,32 @@ def test_response_point_is_the_worse_of_follow_up_and_next_morning():
     analysis = analyse(Entries.of(entries), date(2026, 3, 10), date(2026, 3, 11), Settings())
     (point,) = response_data(analysis).points
     assert (point.change, point.measured_at) == (3, "next morning")
+
+
+def test_weekly_chart_puts_next_weeks_target_after_the_week_so_far(qtbot):
+    from sciajournal.ui.charts.weekly_chart import WeeklyChart
+
+    # Friday 20 March: 100 min in the week of 9 March, 40 min so far in the week of 16 March.
+    entries = []
+    for day, minutes in ((10, 100), (16, 40)):
+        w = walk(t(day, 10), minutes)
+        entries += [w, before(w, 2, 2), follow_up(w, timedelta(hours=2), 2, 2)]
+    analysis = analyse(
+        Entries.of(entries),
+        date(2026, 3, 9),
+        date(2026, 3, 20),
+        Settings(),
+        today=date(2026, 3, 20),
+    )
+    data = weekly_data(analysis)
+    assert data.labels == ["09 Mar", "16 Mar so far"]
+    assert data.hover[-1] == "Week of 16 Mar 2026 [so far]: 40 min in 1 walk"  # no "(-60 %)"
+    assert data.target_x == day_x(date(2026, 3, 23)) + 3 * DAY  # its own slot, not "so far"
+    assert data.target_week == "week of 23 Mar (next week)"
+    chart = WeeklyChart()
+    qtbot.addWidget(chart)
+    chart.show_data(data)
+    assert chart.target_label.toPlainText() == "week of 23 Mar (next week):\nat most 110 min"
+    assert chart.describe_at(data.target_x, 50) == (
+        "Suggested for the week of 23 Mar (next week): at most 110 min"
+    )

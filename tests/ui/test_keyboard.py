@@ -248,7 +248,7 @@ def test_the_weekly_and_response_charts_read_out_by_keyboard_too(qtbot, charts):
     assert charts.hover.text() == weekly.hover[0]
     qtbot.keyClick(charts.weekly, Qt.Key.Key_End)
     if weekly.target_x is not None and weekly.target_x > weekly.x[-1]:  # a point of its own
-        assert charts.hover.text().startswith("Suggested for the coming week")
+        assert charts.hover.text().startswith(f"Suggested for the {weekly.target_week}: at most")
         qtbot.keyClick(charts.weekly, Qt.Key.Key_Left)
     assert charts.hover.text() == weekly.hover[-1]
 

@@ -118,6 +118,8 @@ class WeeklyData:
     target_minutes: float | None = None
     #: Why no target, or why it is held: shown instead of (or with) the target.
     target_note: str = ""
+    #: The week the target is for, as said on the chart: "week of 23 Mar (next week)".
+    target_week: str = ""
     hover: list[str] = field(default_factory=list)
     #: The x-axis label of each week: its Monday, marked "*" when the range covers only
     #: part of it and "so far" while it is in progress.
@@ -164,6 +166,7 @@ def weekly_data(analysis: JournalAnalysis) -> WeeklyData:
         data.target_x = day_x(target.week) + 3 * DAY
         data.target_minutes = target.minutes
     data.target_note = target.reason or ""
+    data.target_week = f"week of {target.week:%d %b}" + (" (next week)" if target.next_week else "")
     return data
 
 

@@ -77,7 +77,7 @@ class WeeklyChart(BaseChart):
         legend.addItem(self.above, "Above the guide")
         legend.addItem(self.guide, "Guide")
         self.legend = legend
-        legend.addItem(self.target, "Suggested next")
+        legend.addItem(self.target, "Suggested target")
         self.data = WeeklyData()
 
     def show_data(self, data: WeeklyData) -> None:
@@ -99,7 +99,9 @@ class WeeklyChart(BaseChart):
         if data.target_x is not None and data.target_minutes is not None:
             self.target.setOpts(x=[data.target_x], height=[data.target_minutes])
             held = f"\n{textwrap.fill(data.target_note, 34)}" if data.target_note else ""
-            self.target_label.setText(f"next: {data.target_minutes:.0f} min{held}")
+            self.target_label.setText(
+                f"{data.target_week}:\nat most {data.target_minutes:.0f} min{held}"
+            )
             # Above the target bar and the last week's guide mark, so neither crosses the text.
             marks = [g for g in data.guide[-1:] if not math.isnan(g)]
             self.target_label.setPos(data.target_x, max([data.target_minutes, *marks]))
@@ -131,7 +133,8 @@ class WeeklyChart(BaseChart):
         """Why the suggested target is held or missing, and what a "*" week means."""
         parts = []
         if self.data.target_note:
-            parts.append(f"Suggested next week: {escape(self.data.target_note, quote=False)}.")
+            note = escape(self.data.target_note, quote=False)
+            parts.append(f"Suggested for the {escape(self.data.target_week)}: {note}.")
         if any("*" in label for label in self.data.labels):
             parts.append(escape(PARTIAL_WEEK_NOTE) + ".")
         return " ".join(parts)
@@ -142,5 +145,8 @@ class WeeklyChart(BaseChart):
             return self.data.hover[index]
         if self.data.target_x is not None and abs(x - self.data.target_x) <= DAY * 3.5:
             note = f" ({self.data.target_note})" if self.data.target_note else ""
-            return f"Suggested for the coming week: {self.data.target_minutes:.0f} min{note}"
+            return (
+                f"Suggested for the {self.data.target_week}: at most "
+                f"{self.data.target_minutes:.0f} min{note}"
+            )
         return ""
