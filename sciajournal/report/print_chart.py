@@ -9,8 +9,9 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
+from sciajournal.report.fonts import painter_font
 from sciajournal.report.summary_content import ChartPoint
 
 BAR_FILL = QColor(200, 200, 200)
@@ -32,15 +33,12 @@ def draw_chart(
     area: QRectF,
     chart: Sequence[ChartPoint],
     by_week: bool,
-    font: QFont,
     change_points: int,
 ) -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    small = QFont(font)
-    small.setPointSizeF(7.5)
-    painter.setFont(small)
-    metrics = painter.fontMetrics()
+    painter.setFont(painter_font(painter, 7.5))
+    metrics = painter.fontMetrics()  # in logical units, as painter_font promises
     legend_height = metrics.height() * 1.6
     plot = QRectF(
         area.left() + 42, area.top() + 8, area.width() - 42 - 34, area.height() - 30 - legend_height

@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 
 from sciajournal import __version__
-from sciajournal.report.fonts import report_font
+from sciajournal.report.fonts import LOGICAL_DPI, painter_font, report_font
 from sciajournal.report.page_one_layout import (
     CONTINUED,
     FITS,
@@ -50,7 +50,6 @@ from sciajournal.report.walk_wording import (
 )
 from sciajournal.safe_files import write_atomically
 
-LOGICAL_DPI = 96
 FOOTER = 28.0
 PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
@@ -112,8 +111,7 @@ class _Pages:
     def footer(self) -> None:
         painter = self.painter
         painter.save()
-        font = report_font(7.5)
-        painter.setFont(font)
+        painter.setFont(painter_font(painter, 7.5))
         painter.setPen(QPen(QColor(0, 0, 0), 0.5))
         y = self.height - FOOTER + 8
         painter.drawLine(QPointF(0, y), QPointF(self.width, y))
@@ -274,7 +272,6 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                         QRectF(0, top, pages.width, block),
                         content.chart,
                         content.chart_by_week,
-                        report_font(),
                         content.change_points,
                     )
                     top += block + GAP

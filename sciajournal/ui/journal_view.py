@@ -188,7 +188,7 @@ class JournalView(QWidget):
             bar.addWidget(label)
             bar.addWidget(widget)
         bar.addWidget(self.range.first)
-        bar.addWidget(self.range.between)
+        bar.addWidget(self.range.between())
         bar.addWidget(self.range.last)
         bar.addStretch()
         layout = QVBoxLayout(self)

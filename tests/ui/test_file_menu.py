@@ -8,11 +8,13 @@ import subprocess
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sciajournal.ui.main_window import MainWindow
 from tests.factories import full_note
+from tests.report.page_images import chart_band, dark_rows, page_one_image
 from tests.ui.menu_driving import answer_file_dialog_later, click, menu_action
 
 CET = timezone(timedelta(hours=1))
@@ -39,11 +41,41 @@ def test_print_summary_preview_stays_up_after_ok(qtbot, window):
     menu_action(window, "File", "Print summary").trigger()
     dialog = modal(qtbot)
     assert dialog.windowTitle() == "Print summary"
+    form = dialog.layout()
+    stray = [
+        widget
+        for widget in dialog.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        if widget.isVisible() and form.indexOf(widget) < 0
+    ]
+    assert stray == []  # a child no layout placed sits clipped over the dialog's top left
     click(qtbot, dialog, "OK")
     qtbot.wait(ALIVE_MS)  # the preview paints, lays out pages, and must still be there
     preview = QApplication.activeModalWidget()
     assert isinstance(preview, QPrintPreviewDialog) and preview.isVisible()
     assert "preview" in preview.windowTitle()
+    preview.reject()
+    qtbot.wait(200)
+
+
+def test_the_previewed_summary_prints_its_chart_at_full_height(qtbot, window, tmp_path):
+    menu_action(window, "File", "Print summary").trigger()
+    click(qtbot, modal(qtbot), "OK")
+    qtbot.wait(ALIVE_MS)
+    preview = QApplication.activeModalWidget()
+    assert isinstance(preview, QPrintPreviewDialog)
+    printer = preview.printer()  # the preview's own high-resolution printer, sent to a file
+    assert printer.resolution() >= 600
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    preview.findChild(QPrintPreviewWidget).print()  # what the preview's Print does, no dialog
+    qtbot.wait(ALIVE_MS)
+    assert preview.isVisible()
+    band = chart_band(printed)
+    assert band[1] - band[0] > 50
+    assert dark_rows(page_one_image(printed), band) > 0.85  # not a thin strip over its heading
     preview.reject()
     qtbot.wait(200)
 

@@ -39,7 +39,7 @@ class DateRangeControls(QObject):
         self.first.setAccessibleName("From")
         self.last = DateEdit(parent=parent)
         self.last.setAccessibleName("To")
-        self.between = QLabel("to", parent)  # for layouts that put it between the dates
+        self._between: QLabel | None = None  # made only for a layout that shows it
         for edit in (self.first, self.last):
             edit.setDisplayFormat("d MMM yyyy")
         self.preset.setCurrentIndex(default)
@@ -47,6 +47,16 @@ class DateRangeControls(QObject):
         self.preset.currentIndexChanged.connect(self._apply_preset)
         self.first.dateChanged.connect(self._dates_edited)
         self.last.dateChanged.connect(self._dates_edited)
+
+    def between(self) -> QLabel:
+        """A "to" label for layouts that put it between the dates; hidden along with them.
+
+        Made on request: a child label no layout placed would sit over the parent's top left.
+        """
+        if self._between is None:
+            self._between = QLabel("to", self.first.parentWidget())
+            self._between.setHidden(self.days() == ALL_TIME)
+        return self._between
 
     def set_today(self, today: date) -> None:
         self._today = today
@@ -67,8 +77,9 @@ class DateRangeControls(QObject):
     def _apply_preset(self) -> None:
         days = self.days()
         # All time has no dates: greyed-out old dates would read as the range shown.
-        for widget in (self.first, self.between, self.last):
-            widget.setHidden(days == ALL_TIME)
+        for widget in (self.first, self._between, self.last):
+            if widget is not None:
+                widget.setHidden(days == ALL_TIME)
         if days > 0:
             for edit, value in (
                 (self.first, self._today - timedelta(days=days - 1)),
