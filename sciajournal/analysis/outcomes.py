@@ -137,8 +137,9 @@ class WalkOutcome:
 
     @property
     def counts_as_tolerated(self) -> bool:
-        """Only a settled walk is evidence that the patient tolerated its length."""
-        return self.outcome is Outcome.SETTLED
+        """Only a settled walk is evidence that the patient tolerated its length, and not
+        one within the painkiller window: the dose may have masked the pain after it."""
+        return self.outcome is Outcome.SETTLED and not self.painkillers
 
 
 def light_for(score: int, settings: Settings) -> Light:

@@ -32,7 +32,7 @@ class GuideWarning(StrEnum):
 
 
 class TargetKind(StrEnum):
-    INCREASE = "increase"  # last week + 10 %: its walks were judged settled
+    INCREASE = "increase"  # last week + 10 %: its walks settled, none after a painkiller
     HOLD = "hold"  # last week's volume: pain continued after a walk that week
     RESTART = "restart"  # about half of the last active week, after a break
     NONE = "none"  # no suggestion: no evidence (see the reason), or no walking yet
@@ -45,6 +45,8 @@ class WeekVolume:
     distance_km: float
     walks: int
     settled: int
+    #: Of the settled walks, those within the painkiller window: not evidence of tolerance.
+    settled_after_painkiller: int
     pain_continued: int
     not_judged: int
     awaiting_follow_up: int
@@ -166,8 +168,12 @@ def weekly_volume(
         distance[monday] += walk.distance_km or 0.0
         walk_counts[monday] += 1
     kinds: dict[date, Counter[Outcome]] = {}
+    masked: Counter[date] = Counter()
     for result in outcomes:
-        kinds.setdefault(monday_of(result.walk.start.date()), Counter())[result.outcome] += 1
+        monday = monday_of(result.walk.start.date())
+        kinds.setdefault(monday, Counter())[result.outcome] += 1
+        if result.outcome is Outcome.SETTLED and not result.counts_as_tolerated:
+            masked[monday] += 1
 
     first_monday, last_monday = monday_of(first_day), monday_of(last_day)
     this_monday = monday_of(today)
@@ -206,6 +212,7 @@ def weekly_volume(
             distance_km=round(distance[monday], 3),
             walks=walk_counts[monday],
             settled=counts[Outcome.SETTLED],
+            settled_after_painkiller=masked[monday],
             pain_continued=counts[Outcome.PAIN_CONTINUED],
             not_judged=counts[Outcome.NOT_JUDGED],
             awaiting_follow_up=counts[Outcome.AWAITING_FOLLOW_UP],
@@ -299,12 +306,18 @@ def _target(
         unjudged.append(f"{_walks(base.awaiting_follow_up)} awaiting a follow-up")
     if base.not_judged:
         unjudged.append(f"{_walks(base.not_judged)} not judged")
+    if base.settled_after_painkiller:
+        # The dose may have masked the pain after the walk: settled, but not evidence.
+        unjudged.append(
+            f"{_walks(base.settled_after_painkiller)} settled, but taken after a painkiller"
+        )
     if unjudged:
         return target(
             None,
             TargetKind.NONE,
             f"no increase suggested: last week {' and '.join(unjudged)}; "
-            "only settled walks show that an increase is tolerated",
+            "only walks that settled without a painkiller before them show that an increase "
+            "is tolerated",
         )
     return target(guide_minutes(base.minutes, settings), TargetKind.INCREASE, None)
 

@@ -244,10 +244,11 @@ def tolerance_lines(analysis: JournalAnalysis) -> list[str]:
     current = analysis.progression.tolerance_minutes
     lines = [
         f"Current tolerance: the longest walk that settled in the last {TOLERANCE_WEEKS} weeks "
-        f"of the period was {current:g} min."
+        f"of the period was {current:g} min (walks after a painkiller not counted)."
         if current is not None
         else f"Current tolerance: no walk was judged settled in the last {TOLERANCE_WEEKS} "
-        "weeks of the period (walks without a rating before and a follow-up are not evidence)."
+        "weeks of the period (walks without a rating before and a follow-up, or taken after "
+        "a painkiller, are not evidence)."
     ]
     if tolerance.stopped_early:
         lines.append(f"Stopped early because of pain: {tolerance.stopped_early} walks.")
@@ -269,9 +270,16 @@ def tolerance_lines(analysis: JournalAnalysis) -> list[str]:
         )
     masked = [o for o in analysis.outcomes if o.painkillers]
     if masked:
+        settled = sum(1 for o in masked if o.outcome is Outcome.SETTLED)
         lines.append(
             f"Walks within {hours(settings.painkiller_window_hours)} after a medication dose: "
-            f"{len(masked)}; pain after them may be masked."
+            f"{len(masked)}; pain after them may be masked"
+            + (
+                f"; those that settled after a dose ({settled}) do not count as tolerated "
+                "or as evidence for an increase."
+                if settled
+                else "."
+            )
         )
     return lines
 

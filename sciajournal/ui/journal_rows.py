@@ -15,6 +15,7 @@ from sciajournal.analysis.outcomes import (
     Light,
     NotJudged,
     Outcome,
+    Reason,
     WalkOutcome,
     light_for,
     painkiller_text,
@@ -96,8 +97,20 @@ def walk_text(
         # Every judgment below is the analysis's; this only words it.
         if outcome.outcome is Outcome.PAIN_CONTINUED:
             reasons = "; ".join(REASON_TEXT[reason] for reason in outcome.reasons)
-            if outcome.evidence is not None:
-                reasons += f": {outcome.evidence.change.text}"
+            evidence = outcome.evidence
+            if evidence is not None and evidence.reason is Reason.NEXT_MORNING_RAISED:
+                # Name what the next morning was compared with: the row's own pair is the walk's.
+                earlier = (
+                    "previous morning"
+                    if evidence.earlier is outcome.previous_morning
+                    else "the rating before the walk"
+                )
+                reasons += (
+                    f": {_pair(evidence.later)} vs {earlier} {_pair(evidence.earlier)}: "
+                    f"{evidence.change.text}"
+                )
+            elif evidence is not None:
+                reasons += f": {evidence.change.text}"
             text += f" · ⚠ pain continued ({reasons})"
             urgent = True
         elif outcome.outcome is Outcome.AWAITING_FOLLOW_UP:

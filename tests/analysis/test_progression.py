@@ -217,3 +217,30 @@ def test_weeks_follow_local_dates():
     assert [w.minutes for w in result.weeks] == [0, 20]
     assert monday_of(date(2026, 3, 15)) == date(2026, 3, 9)
     assert result.weeks[1].iso_week == "2026-W11"
+
+
+def test_a_walk_settled_after_a_painkiller_is_no_evidence_for_an_increase_or_tolerance():
+    from sciajournal.analysis.tolerance import walking_tolerance
+    from sciajournal.core.entities import MedicationDose
+
+    # Week of 2 March: 30 min on Tuesday, 60 min on Thursday an hour after ibuprofen.
+    # Both settled; the longer one may have been masked by the dose.
+    short, long = walk(t(3, 10), minutes=30), walk(t(5, 10), minutes=60)
+    walks = [short, long]
+    settings = Settings()
+    ibuprofen = MedicationDose(at=t(5, 9), name="ibuprofen", dose=400)
+    outcomes = walk_outcomes(walks, RatingIndex(settled(walks)), settings, [ibuprofen])
+    assert [o.outcome.value for o in outcomes] == ["settled", "settled"]
+    result = weekly_volume(walks, outcomes, MONDAY, date(2026, 3, 8), settings, LATER)
+    assert (result.weeks[0].settled, result.weeks[0].settled_after_painkiller) == (2, 1)
+    assert (result.target.kind, result.target.minutes) == (TargetKind.NONE, None)
+    assert "1 walk settled, but taken after a painkiller" in result.target.reason
+    assert result.tolerance_minutes == 30  # not the 60-minute walk after ibuprofen
+    assert walking_tolerance(outcomes).longest_settled_minutes == 30
+    # Without the dose the same week is evidence: +10 %, and 60 min tolerated.
+    plain = volume(walks, date(2026, 3, 8))
+    assert (plain.target.kind, plain.target.minutes, plain.tolerance_minutes) == (
+        TargetKind.INCREASE,
+        99.0,
+        60,
+    )

@@ -50,6 +50,11 @@ def test_the_default_words():
     assert "in the last 4 weeks of the period" in text
     assert "pain at or above 6/10" in text
     assert "Walks within 4 hours after a medication dose: 1" in text
+    # The walk of 25 March settled after ibuprofen: it is no evidence of tolerance.
+    assert (
+        "those that settled after a dose (1) do not count as tolerated or as evidence for an "
+        "increase."
+    ) in text
     assert "resume lighter, about 50 % of the old volume" in text
     assert "1 not judged (no rating before the walk)" in text
     assert analysis.progression.fast_restarts[0].monday == date(2026, 3, 23)
@@ -95,3 +100,25 @@ def test_the_week_in_progress_has_no_percentage_and_the_target_is_for_next_week(
         "(next week); the walks of the week of 09 Mar all settled."
     )
     assert "%)" not in "\n".join(lines)
+
+
+def test_a_walk_settled_after_ibuprofen_holds_back_the_increase_in_words():
+    # Today Friday 20 March; the week of 9 March had a walk an hour after ibuprofen.
+    entries = []
+    for day, minutes in ((10, 60), (12, 90)):
+        w = walk(t(day, 10), minutes)
+        entries += [w, before(w, 2, 2), follow_up(w, timedelta(hours=2), 2, 2)]
+    entries.append(MedicationDose(at=t(12, 9), name="ibuprofen", dose=400))
+    analysis = analyse(
+        Entries.of(entries),
+        date(2026, 3, 2),
+        date(2026, 3, 20),
+        Settings(),
+        today=date(2026, 3, 20),
+    )
+    text = "\n".join(wording.progression_lines(analysis) + wording.tolerance_lines(analysis))
+    assert (
+        "No target for the week of 23 Mar (next week): no increase suggested: last week 1 walk "
+        "settled, but taken after a painkiller; only walks that settled without a painkiller"
+    ) in text
+    assert "the longest walk that settled in the last 4 weeks of the period was 60 min" in text

@@ -9,7 +9,7 @@ from sciajournal.core.entities import RedFlagCheck, Walk
 from sciajournal.core.enums import RedFlag
 from sciajournal.core.settings import Settings
 from sciajournal.ui.journal_rows import journal_rows
-from tests.analysis.scenario import before, end, follow_up, t, walk
+from tests.analysis.scenario import before, end, follow_up, morning, t, walk
 from tests.factories import full_note
 
 
@@ -137,3 +137,23 @@ def test_ice_heat_row_says_back_and_leg_apart():
     session = full_treatment()
     (_heading, row) = rows_for([session], session.start + timedelta(hours=1))
     assert row.text.endswith("Alternating 20 min, lower back, back 5 → 4, leg 6 → 4")
+
+
+def test_a_next_morning_flag_names_the_morning_it_was_compared_with():
+    # Before and after the walk back 2, leg 2, but the morning before was back 0: the next
+    # morning's back 2 is +2 against that morning, not against the walk's "2 -> 2".
+    w = walk(t(10, 9, 15), 20)
+    entries = [
+        morning(t(10, 7), 0, 2),
+        w,
+        before(w, 2, 2),
+        end(w, 2, 2),
+        follow_up(w, timedelta(hours=2), 2, 2),
+        morning(t(11, 7), 2, 2),
+    ]
+    walk_row = next(r for r in rows_for(entries, now=t(11, 8)) if isinstance(r.entry, Walk))
+    assert "pain back 2 → 2, leg 2 → 2" in walk_row.text
+    assert (
+        "⚠ pain continued (next morning worse than before: back 2, leg 2 vs previous morning "
+        "back 0, leg 2: +2 back)"
+    ) in walk_row.text
