@@ -76,3 +76,25 @@ def visible_problems(form) -> dict[str, str]:
         for label in form.findChildren(QLabel)
         if label.accessibleName().endswith(" problem") and label.isVisible()
     }
+
+
+def modal(qtbot) -> QWidget:
+    """The modal dialog the last action opened, once it is up."""
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    return QApplication.activeModalWidget()
+
+
+def shown_window_with_a_note(qtbot, journal, now):
+    """The main window on `journal`, with one note two hours before `now` (so the File
+    menu's exports and summaries have something in them), shown and exposed."""
+    from datetime import timedelta
+
+    from sciajournal.ui.main_window import MainWindow
+    from tests.factories import full_note
+
+    journal.add(full_note(at=now - timedelta(hours=2)))
+    shown = MainWindow(journal, clock=lambda: now)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown

@@ -3,16 +3,15 @@
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from sciajournal.storage.backups import make_backup
-from sciajournal.ui.main_window import MainWindow
-from tests.factories import full_note
 from tests.ui.menu_driving import (
     answer_file_dialog_later,
     click,
     menu_action,
+    modal,
     press_in_modal_later,
+    shown_window_with_a_note,
 )
 
 CET = timezone(timedelta(hours=1))
@@ -22,17 +21,7 @@ ALIVE_MS = 2000
 
 @pytest.fixture
 def window(qtbot, journal):
-    journal.add(full_note(at=NOW - timedelta(hours=2)))
-    shown = MainWindow(journal, clock=lambda: NOW)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
-
-
-def modal(qtbot):
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
-    return QApplication.activeModalWidget()
+    return shown_window_with_a_note(qtbot, journal, NOW)
 
 
 def test_backups_dialog_names_a_future_dated_backup(qtbot, window):

@@ -12,10 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from sciajournal.ui.main_window import MainWindow
-from tests.factories import full_note
 from tests.report.page_images import chart_band, dark_rows, page_one_image
-from tests.ui.menu_driving import answer_file_dialog_later, click, menu_action
+from tests.ui.menu_driving import (
+    answer_file_dialog_later,
+    click,
+    menu_action,
+    modal,
+    shown_window_with_a_note,
+)
 
 CET = timezone(timedelta(hours=1))
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
@@ -24,17 +28,7 @@ ALIVE_MS = 2000
 
 @pytest.fixture
 def window(qtbot, journal):
-    journal.add(full_note(at=NOW - timedelta(hours=2)))
-    shown = MainWindow(journal, clock=lambda: NOW)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
-
-
-def modal(qtbot):
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
-    return QApplication.activeModalWidget()
+    return shown_window_with_a_note(qtbot, journal, NOW)
 
 
 def test_print_summary_preview_stays_up_after_ok(qtbot, window):
