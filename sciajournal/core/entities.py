@@ -100,6 +100,11 @@ class PainRating:
     weakness: bool = False
     notes: str = ""
     id: str = field(default_factory=new_id)
+    #: Morning rating only: how often pain woke the patient last night, and hours slept.
+    times_woken: int | None = None
+    hours_slept: float | None = None
+    #: Bedtime rating only: the longest sitting today that was comfortable, in minutes.
+    comfortable_sitting_minutes: float | None = None
 
     def __post_init__(self) -> None:
         _canonicalise(self, "id", "walk_id")
@@ -172,6 +177,81 @@ class RedFlagCheck:
 class Note:
     at: datetime
     text: str
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _canonicalise(self, "id")
+
+    @property
+    def when(self) -> datetime:
+        return self.at
+
+
+@dataclass(frozen=True, slots=True)
+class BothersomenessCheck:
+    """The Sciatica Bothersomeness Index (Patrick et al. 1995), answered for the last week.
+
+    Each item is how bothersome it was, 0 (not at all) to 6 (extremely); the total is
+    0-24. Scoring and its wording live in analysis; this is just the answers.
+    """
+
+    at: datetime
+    leg_pain: int
+    numbness_tingling: int
+    weakness: int
+    sitting_pain: int
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _canonicalise(self, "id")
+
+    @property
+    def when(self) -> datetime:
+        return self.at
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionActivity:
+    """An activity the patient named for the Patient-Specific Functional Scale.
+
+    Retiring one (`retired` set) keeps every score already given to it; a new
+    activity is a new entry, so history is never rewritten.
+    """
+
+    added: datetime
+    name: str
+    retired: datetime | None = None
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _canonicalise(self, "id")
+
+    @property
+    def when(self) -> datetime:
+        return self.added
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityScore:
+    """One activity's rating: 0 (cannot do it) to 10 (as well as before the problem)."""
+
+    activity_id: str
+    score: int
+
+    def __post_init__(self) -> None:
+        _canonicalise(self, "activity_id")
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionRating:
+    """A sitting of the Patient-Specific Functional Scale: a score for each activity
+    rated then (usually every activity not retired); the mean is computed in analysis."""
+
+    at: datetime
+    scores: tuple[ActivityScore, ...]
+    notes: str = ""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
