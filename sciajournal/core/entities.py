@@ -100,11 +100,6 @@ class PainRating:
     weakness: bool = False
     notes: str = ""
     id: str = field(default_factory=new_id)
-    #: Morning rating only: how often pain woke the patient last night, and hours slept.
-    times_woken: int | None = None
-    hours_slept: float | None = None
-    #: Bedtime rating only: the longest sitting today that was comfortable, in minutes.
-    comfortable_sitting_minutes: float | None = None
 
     def __post_init__(self) -> None:
         _canonicalise(self, "id", "walk_id")
