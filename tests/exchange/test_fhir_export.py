@@ -245,3 +245,13 @@ def test_an_empty_journal_is_a_bundle_with_only_the_patient(tmp_path):
     document = exported(tmp_path, [])
     validate(document)
     assert [r["resourceType"] for r in resources(document)] == ["Patient"]
+
+
+def test_derived_ids_are_version_5_uuids_under_the_entry_id():
+    import uuid
+
+    from sciajournal.exchange.fhir.elements import derived_id
+
+    for entry in demo_entries(5, seed=6, end=MADE):
+        for part in ("back", "leg", "leg-after", "ä"):
+            assert derived_id(entry.id, part) == str(uuid.uuid5(uuid.UUID(entry.id), part))

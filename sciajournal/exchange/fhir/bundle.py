@@ -27,8 +27,10 @@ from sciajournal.storage.journal import Journal
 from sciajournal.storage.protected_files import check_output_path
 
 #: Namespace of the Patient's name-based UUID (fixed: the same journal, the same Patient).
-#: One resource a line, without padding: ten years are ~100 MB indented, a third of it spaces.
+#: One resource a line, without padding (indented, ten years would be twice the size); one
+#: encoder for all, as building one per resource was a tenth of the time.
 _COMPACT = (",", ":")
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=_COMPACT)
 PATIENT_NAMESPACE = uuid.UUID("0b6c3f4e-5d1a-4c8e-9a57-6f2d1e3b8c90")
 
 
@@ -88,7 +90,7 @@ def write_bundle(
     for index, resource in enumerate(bundle_resources(entries, patient_name)):
         if index:
             stream.write(",\n")
-        stream.write(json.dumps(_entry(resource), ensure_ascii=False, separators=_COMPACT))
+        stream.write(_ENCODER.encode(_entry(resource)))
     stream.write("\n]}\n")
 
 

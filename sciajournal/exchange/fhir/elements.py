@@ -5,7 +5,7 @@ part of an entry (a rating's leg pain) has a name-based UUID under the entry's U
 the same journal always gives the same ids and a re-export can be matched to the last.
 """
 
-import uuid
+import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -20,8 +20,18 @@ Value = bool | int | str | dict[str, Any]
 
 
 def derived_id(entry_id: str, part: str) -> str:
-    """A stable UUID for the `part` of an entry (its entry id is a UUID)."""
-    return str(uuid.uuid5(uuid.UUID(entry_id), part))
+    """A stable UUID for the `part` of an entry: uuid5 with the entry's UUID as namespace.
+
+    Computed from the canonical id text directly: uuid.uuid5 parsing and building UUID
+    objects was a fifth of exporting ten years (tests check it is the same UUID).
+    """
+    digest = bytearray(
+        hashlib.sha1(bytes.fromhex(entry_id.replace("-", "")) + part.encode()).digest()[:16]
+    )
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def full_url(resource_id: str) -> str:
