@@ -29,8 +29,9 @@ def test_apple_health_export_gives_its_walking_workout_only(journal):
     assert (walk.minutes, walk.distance_km) == (45, 3.1)
     assert "Apple Health walking" in walk.notes
     assert result.added == 1
-    assert "2 running workouts, not walks" in result.summary()
-    assert "1 cycling workout, not a walk" in result.summary()
+    assert "Apple Health running: recorded as running, not a walk (2 of these)" in result.summary()
+    assert "Apple Health cycling: recorded as cycling, not a walk;" not in result.summary()
+    assert result.summary().endswith("Apple Health cycling: recorded as cycling, not a walk")
     again = import_device_file(journal, SAMPLES / "apple-health" / "export.xml")
     assert (again.added, again.skipped) == (0, 1)
 
