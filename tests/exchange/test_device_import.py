@@ -114,13 +114,16 @@ def test_cli_imports_a_device_file(tmp_path):
     assert result.stdout.startswith("Imported 0 walks") and "recorded as running" in result.stdout
 
 
-def test_window_imports_a_device_file(qtbot, journal):
+def test_window_imports_a_device_file_after_its_preview(qtbot, journal):
     from sciajournal.ui.main_window import MainWindow
 
     window = MainWindow(journal, clock=lambda: datetime(2010, 10, 4, 9, 0, tzinfo=UTC))
     qtbot.addWidget(window)
-    told = window.files.import_path(SAMPLES / "gpx" / "korita-zbevnica.gpx")
-    assert told is not None and told.startswith("Imported 2 walks (")
-    window.files.import_message.accept()
+    assert window.files.import_path(SAMPLES / "gpx" / "korita-zbevnica.gpx") is None
+    preview = window.files.device_preview
+    qtbot.waitUntil(lambda: preview.import_button.isEnabled(), timeout=30_000)
+    assert preview.import_button.text() == "Import 2 walks"
+    preview.import_button.click()
+    qtbot.wait(200)
     texts = [window.view.model.row_at(i).text for i in range(window.view.model.rowCount())]
     assert any("Walk 112.8 min, hills" in text for text in texts)
