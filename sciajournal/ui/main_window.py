@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.core.entities import (
+    BothersomenessCheck,
     Entry,
+    FunctionActivity,
+    FunctionRating,
     MedicationDose,
     Note,
     PainRating,
@@ -50,7 +53,10 @@ from sciajournal.ui.dialogs.about_dialog import show_about
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.file_actions import FileActions
 from sciajournal.ui.focus_ring import install_focus_ring
+from sciajournal.ui.forms.activity_form import ActivityForm
+from sciajournal.ui.forms.bothersomeness_form import BothersomenessForm
 from sciajournal.ui.forms.entry_form import EntryForm
+from sciajournal.ui.forms.function_rating_form import FunctionRatingForm
 from sciajournal.ui.forms.medication_form import MedicationForm
 from sciajournal.ui.forms.note_form import NoteForm
 from sciajournal.ui.forms.pain_form import PainForm
@@ -184,6 +190,12 @@ class MainWindow(QMainWindow):
         self.log_medication_action = self._action("Log &medication…", "Ctrl+M", self.log_medication)
         self.red_flag_action = self._action("&Red-flag check…", "Ctrl+Shift+F", self.log_red_flag)
         self.note_action = self._action("Add &note…", "Ctrl+N", self.add_note)
+        self.bothersomeness_action = self._action(
+            "Sciatica &bothersomeness (weekly)…", None, self.log_bothersomeness
+        )
+        self.activities_action = self._action(
+            "&Activities I find hard (PSFS)…", None, self.rate_activities
+        )
         log_actions = [
             self.log_walk_action,
             self.log_pain_action,
@@ -228,6 +240,8 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         log_menu = menus.addMenu("&Log")
         log_menu.addActions(log_actions)
+        log_menu.addSeparator()  # the weekly questionnaires, off the toolbar
+        log_menu.addActions([self.bothersomeness_action, self.activities_action])
         help_menu = menus.addMenu("&Help")
         self.help_action = self._action("SciaJournal &guide", "F1", self.show_help)
         help_menu.addAction(self.help_action)
@@ -441,6 +455,18 @@ class MainWindow(QMainWindow):
     def add_note(self) -> EntryForm:
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
 
+    def log_bothersomeness(self) -> EntryForm:
+        form = BothersomenessForm(self, clock=self.clock)
+        return self._open_form(form, self._add("Log sciatica bothersomeness"))
+
+    def rate_activities(self) -> EntryForm:
+        """Rate the activities, add or retire some: the changed list and the rating are
+        one undoable step (every current activity goes in, so none is lost on the way)."""
+        named = self.journal.collection(kinds=[FunctionActivity]).function_activities
+        form = FunctionRatingForm(self, clock=self.clock, activities=named)
+        current: list[Entry] = [a for a in named if a.retired is None]
+        return self._open_form(form, self._replace("Rate activities", current))
+
     def show_red_flag_notice(self, check: RedFlagCheck) -> RedFlagNotice:
         notice = RedFlagNotice(check, self)
         self.red_flag_notice = notice
@@ -505,6 +531,13 @@ class MainWindow(QMainWindow):
                 form = RedFlagForm(self, clock=self.clock, existing=entry)
             case Note():
                 form = NoteForm(self, clock=self.clock, existing=entry)
+            case BothersomenessCheck():
+                form = BothersomenessForm(self, clock=self.clock, existing=entry)
+            case FunctionActivity():
+                form = ActivityForm(entry, self, clock=self.clock)
+            case FunctionRating():
+                named = self.journal.collection(kinds=[FunctionActivity]).function_activities
+                form = FunctionRatingForm(self, clock=self.clock, activities=named, existing=entry)
             case _:
                 return None
 

@@ -109,9 +109,16 @@ class EntryForm(QDialog):
     # -- building the form ----------------------------------------------------------
 
     def add_row(
-        self, field: str, label: str, widget: QWidget, *, aliases: tuple[str, ...] = ()
+        self,
+        field: str,
+        label: str,
+        widget: QWidget,
+        *,
+        aliases: tuple[str, ...] = (),
+        at_row: int | None = None,
     ) -> QWidget:
-        """A labelled row whose error label shows problems of `field` (and `aliases`)."""
+        """A labelled row whose error label shows problems of `field` (and `aliases`),
+        at the end of the form or, with `at_row`, inserted there."""
         if not widget.accessibleName():
             widget.setAccessibleName(label.replace("&", ""))
         error = QLabel()
@@ -129,7 +136,10 @@ class EntryForm(QDialog):
         column.addWidget(error)
         caption = QLabel(label)
         caption.setBuddy(widget)
-        self._form.addRow(caption, holder)
+        if at_row is None:
+            self._form.addRow(caption, holder)
+        else:
+            self._form.insertRow(at_row, caption, holder)
         for name in (field, *aliases):
             self._errors[name] = error
             self._fields[name] = widget
