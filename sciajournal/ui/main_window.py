@@ -462,8 +462,11 @@ class MainWindow(QMainWindow):
     def rate_activities(self) -> EntryForm:
         """Rate the activities, add or retire some: the changed list and the rating are
         one undoable step (every current activity goes in, so none is lost on the way)."""
-        named = self.journal.collection(kinds=[FunctionActivity]).function_activities
-        form = FunctionRatingForm(self, clock=self.clock, activities=named)
+        kinds = [FunctionActivity, FunctionRating]
+        stored = self.journal.collection(kinds=kinds)
+        named = stored.function_activities
+        latest = stored.function_ratings[-1] if stored.function_ratings else None
+        form = FunctionRatingForm(self, clock=self.clock, activities=named, latest=latest)
         current: list[Entry] = [a for a in named if a.retired is None]
         return self._open_form(form, self._replace("Rate activities", current))
 

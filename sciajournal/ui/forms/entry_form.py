@@ -119,15 +119,16 @@ class EntryForm(QDialog):
     ) -> QWidget:
         """A labelled row whose error label shows problems of `field` (and `aliases`),
         at the end of the form or, with `at_row`, inserted there."""
+        spoken = " ".join(label.replace("&", "").split())  # a two-line label, read as one
         if not widget.accessibleName():
-            widget.setAccessibleName(label.replace("&", ""))
+            widget.setAccessibleName(spoken)
         error = QLabel()
         error.setVisible(False)
         error.setWordWrap(True)
         palette = error.palette()
         palette.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
         error.setPalette(palette)
-        error.setAccessibleName(f"{label.replace('&', '')} problem")
+        error.setAccessibleName(f"{spoken} problem")
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)

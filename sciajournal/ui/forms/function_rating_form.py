@@ -11,6 +11,7 @@ Opened on an existing rating (Edit), it shows that rating's activities and score
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from itertools import pairwise
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -78,8 +79,10 @@ class FunctionRatingForm(EntryForm):
         *,
         clock: Callable[[], datetime] = local_now,
         activities: Sequence[FunctionActivity] = (),
+        latest: FunctionRating | None = None,
         existing: FunctionRating | None = None,
     ) -> None:
+        """`activities`: every one named; `latest`: the last rating, whose order is kept."""
         title = "Activities I find hard"
         super().__init__(f"Edit: {title}" if existing else title, parent, clock)
         self._existing = existing
@@ -92,7 +95,11 @@ class FunctionRatingForm(EntryForm):
         self._form.addRow(intro)
         known = {activity.id: activity for activity in activities}
         if existing is None:
-            current = sorted((a for a in activities if a.retired is None), key=_added_order)
+            order = {s.activity_id: n for n, s in enumerate(latest.scores if latest else ())}
+            current = sorted(
+                (a for a in activities if a.retired is None),
+                key=lambda a: (order.get(a.id, len(order)), a.added, a.id),
+            )
             for activity in current:
                 self._add_activity_row(activity, retirable=True)
             self._add_manager(current)
@@ -109,8 +116,20 @@ class FunctionRatingForm(EntryForm):
             self.set_time(existing.at)
             self.notes.setText(existing.notes)
             self.remember_loaded(self.notes, existing.notes)
+        self._order_tabs()
         first = self._rows[0].scale if self._rows else self.new_name
         first.setFocus()
+
+    def _order_tabs(self) -> None:
+        """Scale after scale (a digit on one moves to the next), then adding, then the
+        Retire buttons, then time and notes."""
+        chain: list[QWidget] = [row.scale for row in self._rows]
+        if self._existing is None:
+            chain += [self.new_name, self.add_button]
+            chain += [row.retire for row in self._rows if row.retire is not None]
+        chain += [self.time_edit, self.notes]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     # -- the rows -------------------------------------------------------------------
 
@@ -166,7 +185,7 @@ class FunctionRatingForm(EntryForm):
         assert line_edit is not None
         line_edit.setPlaceholderText("name an activity you find hard, or pick one")
         self.new_name.setAccessibleName("New activity")
-        add = QPushButton("&Add")
+        add = self.add_button = QPushButton("&Add")
         add.setAccessibleName("Add activity")
         add.clicked.connect(self.add_named_activity)
         holder = QWidget()
@@ -201,6 +220,7 @@ class FunctionRatingForm(EntryForm):
         self.new_name.setCurrentIndex(-1)
         self.new_name.setEditText("")
         self._show_advice()
+        self._order_tabs()
         row.scale.setFocus()
 
     def _show_advice(self) -> None:
@@ -253,7 +273,3 @@ class FunctionRatingForm(EntryForm):
             if not row.removed
         ]
         return activities + ([rating] if rating is not None else [])
-
-
-def _added_order(activity: FunctionActivity) -> tuple[datetime, str]:
-    return activity.added, activity.id
