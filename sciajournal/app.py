@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from sciajournal import __version__
 from sciajournal.resource_files import resource_path
-from sciajournal.storage.errors import JournalError
 from sciajournal.ui.first_paint import after_first_paint
 from sciajournal.ui.startup_trace import mark_first_paint
 
@@ -102,6 +101,7 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
 def _open_or_offer_backup(
     path: Path, create_folder: bool, window: "MainWindow"
 ) -> "Journal | None":
+    from sciajournal.storage.errors import JournalError
     from sciajournal.storage.journal import Journal  # SQLAlchemy: after the first paint
 
     try:
