@@ -23,7 +23,7 @@ from sciajournal.core.entities import (
     canonical_id,
 )
 from sciajournal.core.settings import Settings
-from sciajournal.core.timestamps import split_instant
+from sciajournal.core.timestamps import join_instant, split_instant
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
 from sciajournal.storage.database import Database, open_database
 from sciajournal.storage.errors import EntryNotFound
@@ -36,12 +36,40 @@ from sciajournal.storage.models import SettingRow, table_of
 _DECODE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
 # SQLite allows a limited number of bound parameters per statement.
 _CHUNK = 500
+# How many writes the change log remembers (a window that fell further behind reloads all).
+_LOG_LENGTH = 200
 
 
 class Journal:
     def __init__(self, database: Database) -> None:
         self._database = database
         self._engine = database.engine
+        #: Bumped by every write (entries or settings): what was read and worked out from
+        #: the journal stays valid while it is unchanged (the service's analysis cache).
+        self.revision = 0
+        # (revision, times of the entries that write touched; None: more than entries)
+        self._log: list[tuple[int, tuple[datetime, ...] | None]] = []
+
+    def _wrote(self, times: Iterable[datetime] | None) -> None:
+        self.revision += 1
+        self._log.append((self.revision, None if times is None else tuple(times)))
+        del self._log[:-_LOG_LENGTH]
+
+    def changed_since(self, revision: int) -> list[datetime] | None:
+        """When the entries written after `revision` were (added, updated or deleted), so
+        a view can re-read only around them; None when settings changed too, or the log
+        does not reach back that far: then everything may have changed."""
+        if revision == self.revision:
+            return []
+        if revision > self.revision or not self._log or self._log[0][0] > revision + 1:
+            return None
+        times: list[datetime] = []
+        for done, touched in self._log:
+            if done > revision:
+                if touched is None:
+                    return None
+                times.extend(touched)
+        return times
 
     @classmethod
     def open(
@@ -138,6 +166,7 @@ class Journal:
                 rows = [mapping.to_row(entry) for entry in new if type(entry) is kind]
                 if rows:
                     connection.execute(insert(mapping.table), rows)
+        self._wrote(entry.when for entry in new)
         return new
 
     def change(
@@ -157,14 +186,19 @@ class Journal:
                 validate_entry(entry)
             except ValidationError as error:
                 raise error.located(_describe(entry, index, len(add) + len(update))) from None
+        touched = [entry.when for entry in [*add, *update]]
         with self._engine.begin() as connection:
             for entry_id in map(canonical_id, delete):
-                removed = sum(
-                    connection.execute(
-                        sa_delete(mapping.table).where(mapping.table.c.id == entry_id)
-                    ).rowcount
-                    for mapping in MAPPINGS.values()
-                )
+                removed = 0
+                for mapping in MAPPINGS.values():
+                    table, field = mapping.table, mapping.time_field
+                    gone = connection.execute(
+                        sa_delete(table)
+                        .where(table.c.id == entry_id)
+                        .returning(table.c[f"{field}_utc"], table.c[f"{field}_offset"])
+                    ).all()
+                    removed += len(gone)
+                    touched += [join_instant(utc, offset) for utc, offset in gone]
                 if removed == 0:
                     raise EntryNotFound(f"No entry with id {entry_id} to delete.")
             present = _existing_ids(connection, [entry.id for entry in add])
@@ -186,6 +220,7 @@ class Journal:
                 )
                 if result.rowcount != 1:
                     raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
+        self._wrote(touched)
 
     def update(self, entry: Entry) -> Entry:
         """Replace the stored entry with the same id (and kind) by `entry`."""
@@ -200,6 +235,7 @@ class Journal:
             )
             if result.rowcount != 1:
                 raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
+        self._wrote([entry.when])
         return entry
 
     def delete(self, entry_id: str) -> list[Entry]:
@@ -216,6 +252,7 @@ class Journal:
                 query = select(ratings.table).where(ratings.table.c.walk_id == entry_id)
                 deleted += self._read(ratings, connection.execute(query).mappings())
             connection.execute(sa_delete(mapping.table).where(mapping.table.c.id == entry_id))
+        self._wrote(gone.when for gone in deleted)
         return deleted
 
     # -- reading --------------------------------------------------------------------
@@ -315,6 +352,7 @@ class Journal:
             for key, value in values.items():
                 connection.execute(sa_delete(table).where(table.c.key == key))
                 connection.execute(insert(table).values(key=key, value=value))
+        self._wrote(None)  # settings change how everything reads
 
 
 def _describe(entry: Entry, index: int, total: int) -> str:

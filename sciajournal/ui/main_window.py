@@ -40,7 +40,7 @@ from sciajournal.core.timestamps import local_now
 from sciajournal.core.validation import ValidationError
 from sciajournal.service.journal_analysis_service import (
     analyse_journal,
-    journal_page,
+    settings_of,
     today_for,
 )
 from sciajournal.service.red_flag_checks import checklist_prompt_after_save
@@ -57,7 +57,7 @@ from sciajournal.ui.forms.pain_form import PainForm
 from sciajournal.ui.forms.red_flag_form import RedFlagForm
 from sciajournal.ui.forms.treatment_form import TreatmentForm
 from sciajournal.ui.forms.walk_form import WalkForm
-from sciajournal.ui.journal_rows import journal_rows
+from sciajournal.ui.journal_listing import JournalListing
 from sciajournal.ui.journal_view import JournalView
 from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, Reminder, reminders_due
 from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
         self.status_panel = StatusPanel(self.ask_follow_up, self.ask_morning)
         self.view = JournalView()
         self.view.set_today(clock().date())
-        self.view.filtersChanged.connect(self.refresh)
+        self.listing = JournalListing(self.view, lambda: self.clock())
+        self.view.filtersChanged.connect(self._filters_changed)
         self.view.list.editRequested.connect(self.edit_entry)
         self.view.list.deleteRequested.connect(self.delete_entry)
         body = QWidget()
@@ -258,35 +259,16 @@ class MainWindow(QMainWindow):
     # -- refreshing -------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.settings = self.journal.load_settings()
-        now = self.clock()
-        first, last = self.view.date_range()
-        page = journal_page(self.journal, first, last)
-        rows = journal_rows(
-            page.entries,
-            page.outcomes,
-            self.settings,
-            now,
-            first_day=first,
-            last_day=last,
-            kinds=self.view.kinds(),
-        )
-        if rows:
-            empty = ""
-        elif self.journal.is_empty():
-            empty = (
-                "Your journal is empty.\n\nLog a walk (Ctrl+W) or your pain (Ctrl+R) to start. "
-                "Everything you log stays on this computer.\n\nA common starting point: 5-10 "
-                "minutes at a slow pace on flat, even ground, adding no more than 10 % a week. "
-                "Follow your own clinician's advice where it differs."
-            )
-        else:
-            empty = "Nothing logged in this range. Choose a longer range or another kind."
-        self.view.show_rows(rows, empty)
+        self.settings = settings_of(self.journal)
+        self.listing.refresh(self.journal, self.settings)
         self.refresh_status()
         self._charts_stale = True
         if self.charts is not None and self.tabs.currentWidget() is self.charts:
             self.show_charts()
+
+    def _filters_changed(self) -> None:
+        if self._opened:  # only the list changes: the status and charts stay as they are
+            self.listing.refresh(self.journal, self.settings)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
