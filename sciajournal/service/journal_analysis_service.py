@@ -21,12 +21,8 @@ from sciajournal.analysis.outcomes import WalkOutcome
 from sciajournal.analysis.progression import monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
 from sciajournal.core.collection import Entries
-<<<<<<< HEAD
-from sciajournal.core.entities import Walk
-from sciajournal.core.settings import Settings
-=======
 from sciajournal.core.entities import FunctionActivity, Walk
->>>>>>> main
+from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.service.journal_cache import cached
 from sciajournal.service.red_flag_checks import (

@@ -7,7 +7,7 @@ batch leaves the file as it was.
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from sqlalchemy import Connection, insert, select
 from sqlalchemy import delete as sa_delete
@@ -42,6 +42,17 @@ _CHUNK = 500
 _LOG_LENGTH = 200
 
 
+class Touched(NamedTuple):
+    """An entry a write added, changed or deleted: when it was, and its kind."""
+
+    when: datetime
+    kind: type[Any]
+
+
+def _touched(entry: Entry) -> Touched:
+    return Touched(entry.when, type(entry))
+
+
 class Journal:
     def __init__(self, database: Database) -> None:
         self._database = database
@@ -49,29 +60,29 @@ class Journal:
         #: Bumped by every write (entries or settings): what was read and worked out from
         #: the journal stays valid while it is unchanged (the service's analysis cache).
         self.revision = 0
-        # (revision, times of the entries that write touched; None: more than entries)
-        self._log: list[tuple[int, tuple[datetime, ...] | None]] = []
+        # (revision, the entries that write touched; None: more than entries)
+        self._log: list[tuple[int, tuple[Touched, ...] | None]] = []
 
-    def _wrote(self, times: Iterable[datetime] | None) -> None:
+    def _wrote(self, touched: Iterable[Touched] | None) -> None:
         self.revision += 1
-        self._log.append((self.revision, None if times is None else tuple(times)))
+        self._log.append((self.revision, None if touched is None else tuple(touched)))
         del self._log[:-_LOG_LENGTH]
 
-    def changed_since(self, revision: int) -> list[datetime] | None:
-        """When the entries written after `revision` were (added, updated or deleted), so
-        a view can re-read only around them; None when settings changed too, or the log
-        does not reach back that far: then everything may have changed."""
+    def changed_since(self, revision: int) -> list[Touched] | None:
+        """The time and kind of each entry written after `revision` (added, updated or
+        deleted), so a view can re-read only around them; None when settings changed too,
+        or the log does not reach back that far: then everything may have changed."""
         if revision == self.revision:
             return []
         if revision > self.revision or not self._log or self._log[0][0] > revision + 1:
             return None
-        times: list[datetime] = []
+        found: list[Touched] = []
         for done, touched in self._log:
             if done > revision:
                 if touched is None:
                     return None
-                times.extend(touched)
-        return times
+                found.extend(touched)
+        return found
 
     @classmethod
     def open(
@@ -169,7 +180,7 @@ class Journal:
                 if rows:
                     connection.execute(insert(mapping.table), rows)
             check_scored_activities(connection, new)
-        self._wrote(entry.when for entry in new)
+        self._wrote(map(_touched, new))
         return new
 
     def change(
@@ -189,7 +200,7 @@ class Journal:
                 validate_entry(entry)
             except ValidationError as error:
                 raise error.located(_describe(entry, index, len(add) + len(update))) from None
-        touched = [entry.when for entry in [*add, *update]]
+        written = [_touched(entry) for entry in [*add, *update]]
         with self._engine.begin() as connection:
             deleted_activities = self._activities(connection, [canonical_id(i) for i in delete])
             for entry_id in map(canonical_id, delete):
@@ -202,7 +213,7 @@ class Journal:
                         .returning(table.c[f"{field}_utc"], table.c[f"{field}_offset"])
                     ).all()
                     removed += len(gone)
-                    touched += [join_instant(utc, offset) for utc, offset in gone]
+                    written += [Touched(join_instant(u, o), mapping.entity) for u, o in gone]
                 if removed == 0:
                     raise EntryNotFound(f"No entry with id {entry_id} to delete.")
             present = _existing_ids(connection, [entry.id for entry in add])
@@ -226,7 +237,7 @@ class Journal:
                     raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
             check_scored_activities(connection, [*add, *update])
             check_no_scores_left(connection, deleted_activities)
-        self._wrote(touched)
+        self._wrote(written)
 
     def _activities(self, connection: Connection, ids: list[str]) -> list[Entry]:
         mapping = MAPPINGS[FunctionActivity]
@@ -251,7 +262,7 @@ class Journal:
             if result.rowcount != 1:
                 raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
             check_scored_activities(connection, [entry])
-        self._wrote([entry.when])
+        self._wrote([_touched(entry)])
         return entry
 
     def delete(self, entry_id: str) -> list[Entry]:
@@ -269,7 +280,7 @@ class Journal:
                 deleted += self._read(ratings, connection.execute(query).mappings())
             connection.execute(sa_delete(mapping.table).where(mapping.table.c.id == entry_id))
             check_no_scores_left(connection, [entry])
-        self._wrote(gone.when for gone in deleted)
+        self._wrote(map(_touched, deleted))
         return deleted
 
     # -- reading --------------------------------------------------------------------

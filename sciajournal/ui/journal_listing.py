@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex
 
 from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
+from sciajournal.core.entities import FunctionActivity
 from sciajournal.core.settings import Settings
 from sciajournal.service.journal_analysis_service import entry_days, journal_page
 from sciajournal.ui.journal_rows import Row, journal_rows
 from sciajournal.ui.journal_view import JournalView
 
 if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
-    from sciajournal.storage.journal import Journal
+    from sciajournal.storage.journal import Journal, Touched
 
 #: Days either side of a changed entry whose rows may change with it: a walk's line
 #: shows its follow-up and next-morning ratings (the analysis's context margin), plus a
@@ -29,6 +30,8 @@ if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is impor
 AROUND_A_CHANGE = CONTEXT_MARGIN + timedelta(days=1)
 #: A change touching more separate stretches than this (a large import) reloads the range.
 MOST_STRETCHES = 12
+#: Kinds whose change shows on rows of any day: an activity's name is on every rating of it.
+SHOWN_ON_EVERY_DAY = (FunctionActivity,)
 
 EMPTY_JOURNAL = (
     "Your journal is empty.\n\nLog a walk (Ctrl+W) or your pain (Ctrl+R) to start. "
@@ -95,18 +98,19 @@ class JournalListing:
 
         self.view.model.show_range(rows, first, last)
 
-    def _reread(self, changed: list[datetime], now: datetime) -> bool:
+    def _reread(self, changed: list[Touched], now: datetime) -> bool:
         """Re-read the days around `changed`; False when the range must be shown afresh."""
         model = self.view.model
         span = model.range()
-        if span is None:
+        if span is None or any(issubclass(kind, SHOWN_ON_EVERY_DAY) for _when, kind in changed):
             return False
+        times = [moment for moment, _kind in changed]
         if self.view.date_range() == (None, None) and any(
-            not span[0] <= moment.date() <= span[1] for moment in changed
+            not span[0] <= moment.date() <= span[1] for moment in times
         ):
             return False  # all time now starts earlier or ends later
         # Recent walks' lines say whether their follow-up is due yet: read them anew too.
-        spans = stretches([*changed, now], AROUND_A_CHANGE)
+        spans = stretches([*times, now], AROUND_A_CHANGE)
         if len(spans) > MOST_STRETCHES:
             return False
         for first, last in spans:

@@ -154,3 +154,19 @@ def test_a_backdated_entry_before_the_first_shows_in_all_time(qtbot, window, jou
     while model.canFetchMore(model.index(-1, 0)):
         model.fetchMore(model.index(-1, 0))
     assert texts(window)[-1].endswith("Note: from an old diary")
+
+
+def test_renaming_an_activity_renames_it_on_ratings_of_other_days(qtbot, window, journal):
+    from dataclasses import replace
+
+    from sciajournal.core.entities import ActivityScore, FunctionActivity, FunctionRating
+
+    named = FunctionActivity(added=NOW - timedelta(days=20), name="sitting in the car")
+    journal.add_many(
+        [named, FunctionRating(at=NOW - timedelta(days=10), scores=(ActivityScore(named.id, 4),))]
+    )
+    window.refresh()
+    assert any("sitting in the car 4" in text for text in texts(window))
+    journal.update(replace(named, name="driving"))  # then the window refreshes, as Edit does
+    window.refresh()
+    assert any("driving 4" in text for text in texts(window))
