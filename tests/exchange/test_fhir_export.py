@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import RedFlagCheck
+from sciajournal.core.entities import MedicationDose, PainRating, RedFlagCheck, Treatment, Walk
 from sciajournal.core.enums import RED_FLAG_LABELS, RedFlag
 from sciajournal.core.settings import Settings
 from sciajournal.demo import demo_entries
@@ -35,6 +35,11 @@ DOMAIN_CODES = {
 }
 SCIATICA = (SNOMED, "23056005")  # in domain.md, deliberately unused: the journal diagnoses nothing
 CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+
+
+def first(entries, kind):
+    """The first entry of a kind in one_of_each(), whatever else it holds."""
+    return next(entry for entry in entries if isinstance(entry, kind))
 
 
 def exported(tmp_path: Path, entries, name: str = "") -> dict:
@@ -92,7 +97,7 @@ def test_the_test_codes_are_the_ones_domain_md_lists():
 
 def test_a_walk_is_a_group_with_its_members(tmp_path):
     entries = one_of_each()
-    walk = entries[0]
+    walk = first(entries, Walk)
     document = exported(tmp_path, entries)
     ids = by_id(document)
     group = ids[walk.id]
@@ -130,7 +135,7 @@ def test_a_walk_without_distance_or_steps_has_no_such_members(tmp_path):
 
 def test_a_rating_is_back_and_leg_pain_with_their_body_sites(tmp_path):
     entries = one_of_each()
-    rating = entries[1]
+    rating = first(entries, PainRating)
     document = exported(tmp_path, entries)
     ids = by_id(document)
     group = ids[rating.id]
@@ -148,7 +153,7 @@ def test_a_rating_is_back_and_leg_pain_with_their_body_sites(tmp_path):
     context = {part["code"]["text"]: part["valueString"] for part in group["component"]}
     assert context == {
         "When rated": "before a walk",
-        "Walk it belongs to": f"urn:uuid:{entries[0].id}",
+        "Walk it belongs to": f"urn:uuid:{rating.walk_id}",
     }
 
 
@@ -176,7 +181,7 @@ def test_a_check_that_found_none_says_so_and_is_kept(tmp_path):
 
 def test_medication_doses_are_statements_with_the_name_as_text(tmp_path):
     entries = one_of_each()
-    dose = entries[4]
+    dose = first(entries, MedicationDose)
     statement = by_id(exported(tmp_path, entries))[dose.id]
     assert statement["medicationCodeableConcept"] == {"text": "Ibuprofen"}
     assert statement["effectiveDateTime"] == "2026-03-01T12:15:00+01:00"
@@ -188,7 +193,7 @@ def test_medication_doses_are_statements_with_the_name_as_text(tmp_path):
 
 def test_ice_and_heat_is_a_procedure_with_pain_before_and_after(tmp_path):
     entries = one_of_each()
-    treatment = entries[3]
+    treatment = first(entries, Treatment)
     document = exported(tmp_path, entries)
     procedure = by_id(document)[treatment.id]
     assert procedure["code"] == {"text": "Alternating ice and heat"}
