@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import MedicationDose, PainRating, RedFlagCheck, Treatment, Walk
+from sciajournal.core.entities import (
+    BothersomenessCheck,
+    FunctionActivity,
+    FunctionRating,
+    MedicationDose,
+    PainRating,
+    RedFlagCheck,
+    Treatment,
+    Walk,
+)
 from sciajournal.core.enums import RED_FLAG_LABELS, RedFlag
 from sciajournal.core.settings import Settings
 from sciajournal.demo import demo_entries
@@ -17,7 +26,13 @@ from sciajournal.exchange.fhir import codes
 from sciajournal.exchange.fhir.bundle import to_bundle, write_fhir_export
 from sciajournal.storage.journal import Journal
 from tests.exchange.fhir_checks import by_id, codings, resources, validate
-from tests.factories import at, full_red_flags, one_of_each
+from tests.factories import (
+    at,
+    bedtime_with_sitting,
+    full_red_flags,
+    morning_with_sleep,
+    one_of_each,
+)
 
 MADE = datetime(2026, 3, 31, 12, 0, tzinfo=timezone(timedelta(hours=2)))
 LOINC = "http://loinc.org"
@@ -260,3 +275,39 @@ def test_derived_ids_are_version_5_uuids_under_the_entry_id():
     for entry in demo_entries(5, seed=6, end=MADE):
         for part in ("back", "leg", "leg-after", "ä"):
             assert derived_id(entry.id, part) == str(uuid.uuid5(uuid.UUID(entry.id), part))
+
+
+def test_sleep_and_sitting_are_members_of_their_ratings(tmp_path):
+    morning, bedtime = morning_with_sleep(), bedtime_with_sitting()
+    document = exported(tmp_path, [morning, bedtime])
+    validate(document)
+    ids = by_id(document)
+
+    def members(rating):
+        found = [
+            ids[ref["reference"].removeprefix("urn:uuid:")] for ref in ids[rating.id]["hasMember"]
+        ]
+        return {member["code"]["text"]: member for member in found}
+
+    woke = members(morning)
+    assert woke["Times woken by pain last night"]["valueInteger"] == 2
+    assert woke["Hours slept last night"]["valueQuantity"]["value"] == 5.5
+    assert woke["Hours slept last night"]["valueQuantity"]["code"] == "h"
+    assert "Longest comfortable sitting today" not in woke
+    sat = members(bedtime)
+    assert sat["Longest comfortable sitting today"]["valueQuantity"]["value"] == 35
+    assert sat["Longest comfortable sitting today"]["valueQuantity"]["code"] == "min"
+    assert len(sat) == 3  # back, leg, sitting
+
+
+def test_the_function_questionnaires_come_through_the_journal(tmp_path):
+    entries = one_of_each()
+    document = exported(tmp_path, entries)
+    ids = by_id(document)
+    sbi = first(entries, BothersomenessCheck)
+    assert ids[sbi.id]["valueInteger"] == 13
+    sitting = first(entries, FunctionRating)
+    scores = {part["code"]["text"]: part["valueInteger"] for part in ids[sitting.id]["component"]}
+    assert scores == {"Put on socks (0-10)": 3, "Sit through a film (0-10)": 4}
+    retired = [a for a in entries if isinstance(a, FunctionActivity) and a.retired is not None]
+    assert ids[retired[0].id]["effectivePeriod"]["end"] == "2026-03-02T09:15:00+02:00"
