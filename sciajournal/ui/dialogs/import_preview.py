@@ -55,6 +55,23 @@ def _size(count: int) -> str:
     return f"{count / MEGABYTE:.1f} MB" if count >= MEGABYTE else f"{count / 1024:.0f} KB"
 
 
+def _intro(plan: DeviceImportPlan) -> str:
+    found, file_name = len(plan.found), plan.file_name
+    if not found:
+        return f"No walks found in {file_name}."
+    new = sum(f.ticked_by_default for f in plan.found)
+    text = f"{found} recording{'s' if found > 1 else ''} found in {file_name}: "
+    if new == 0:
+        text += "none is new."
+    elif new == found:
+        text += "all new, and ticked." if found > 1 else "new, and ticked."
+    else:
+        text += f"{new} new, ticked."
+    if any(f.takeable and not f.ticked_by_default for f in plan.found):
+        text += " To import one left out, or one that overlaps a walk you logged, tick it."
+    return text
+
+
 class WalkTable(QTableWidget):
     """The walks found, a row each; Space ticks or unticks the current row's walk
     (whichever of its cells has the focus)."""
@@ -136,15 +153,7 @@ class ImportPreview(QDialog):
         for row, found in enumerate(self.found):
             self._fill_row(row, found)
         self.table.blockSignals(False)
-        if self.found:
-            new = sum(found.ticked_by_default for found in self.found)
-            self.intro.setText(
-                f"{len(self.found)} recorded in {plan.file_name}, {new} of them new and "
-                "ticked. To import one that was left out, or that overlaps a walk you "
-                "logged, tick it."
-            )
-        else:
-            self.intro.setText(f"No walks found in {plan.file_name}.")
+        self.intro.setText(_intro(plan))
         if plan.notes:
             self.notes.setText("Also left out: " + "; ".join(plan.notes) + ".")
         self.notes.setVisible(bool(plan.notes))
