@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.core.entities import Walk
+from sciajournal.ui.widgets.scrolling_body import available_size
 
 if TYPE_CHECKING:
     from sciajournal.exchange.device_plan import DeviceImportPlan, FoundWalk
@@ -159,11 +160,25 @@ class ImportPreview(QDialog):
         self.notes.setVisible(bool(plan.notes))
         self.pages.setCurrentIndex(1)
         self._ticks_changed()
-        self.resize(max(self.width(), 960), max(self.height(), 460))
+        self._grow_on_screen(960, 460)
         self.import_button.setDefault(True)
         self.table.setFocus()
         first = next((row for row, f in enumerate(self.found) if f.ticked_by_default), 0)
         self.table.setCurrentCell(first, 0)
+
+    def _grow_on_screen(self, width: int, height: int) -> None:
+        """From the small reading box to the table's size, kept on the screen (a small
+        screen at 150 % has about 850 x 500) and centred where the box was."""
+        room = available_size(self)
+        centre = self.geometry().center()
+        self.resize(min(max(self.width(), width), room.width()), min(height, room.height()))
+        screen = self.screen().availableGeometry()
+        frame = self.frameGeometry().size() - self.size()
+        left = centre.x() - self.width() // 2
+        top = centre.y() - self.height() // 2
+        left = max(screen.left(), min(left, screen.right() - self.width() - frame.width()))
+        top = max(screen.top(), min(top, screen.bottom() - self.height() - frame.height()))
+        self.move(left, top)
 
     def _fill_row(self, row: int, found: FoundWalk) -> None:
         walk = found.walk
