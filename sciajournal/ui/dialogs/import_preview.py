@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.core.entities import Walk
-from sciajournal.ui.widgets.scrolling_body import available_size
+from sciajournal.ui.widgets.screen_room import available_size
 
 if TYPE_CHECKING:
     from sciajournal.exchange.device_plan import DeviceImportPlan, FoundWalk
