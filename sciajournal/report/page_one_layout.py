@@ -1,6 +1,6 @@
 """Page one of the summary as HTML blocks, in the order a clinician reads them.
 
-Red flags, pain (mean and worst), leg symptoms, [function, added later], walking (chart,
+Red flags, pain (mean and worst), leg symptoms, function, walking (chart,
 tolerance, flagged and not-judged walks), medication, what helped. Every block has at
 least one line on page one; long tables are cut to a few rows there, and the cut says
 "continued on page 2" (summary_document lays out the rest).
@@ -120,6 +120,12 @@ def pain_html(content: SummaryContent) -> str:
 def leg_html(content: SummaryContent) -> str:
     lines = "".join(f"<p>{escape(line)}</p>" for line in content.leg_lines)
     return f"<p class='head'>Leg symptoms</p>{lines}"
+
+
+def function_html(content: SummaryContent) -> str:
+    """Bothersomeness, own activities, sleep and sitting: figures, one verdict (PSFS)."""
+    lines = "".join(f"<p>{escape(line)}</p>" for line in content.function_lines)
+    return f"<p class='head'>Function</p>{lines}"
 
 
 def walking_heading_html(content: SummaryContent) -> str:

@@ -29,6 +29,7 @@ from sciajournal.report.page_one_layout import (
     FITS,
     MAX_RED_FLAGS_ON_PAGE_ONE,
     PageOneFit,
+    function_html,
     header_html,
     helped_html,
     leg_html,
@@ -210,7 +211,7 @@ def _page_one_blocks(content: SummaryContent, fit: PageOneFit) -> list[str | flo
         red_flags_html(content),
         pain_html(content),
         leg_html(content),
-        # The function-measures block (questionnaires) goes here, after leg symptoms.
+        function_html(content),
         walking_heading_html(content),
         fit.chart_height,
         walking_html(content, fit),
