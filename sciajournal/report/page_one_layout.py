@@ -25,6 +25,10 @@ class PageOneFit:
     flagged_rows: int
     medication_rows: int
     chart_height: float
+    #: Each activity's scores and the first week of sleep on page one (else page two).
+    function_detail: bool = True
+    #: The body text's size in points; the tightest fits print a little smaller.
+    font_size: float = 9.5
 
 
 FITS = (
@@ -33,6 +37,9 @@ FITS = (
     PageOneFit(2, 3, 170),
     PageOneFit(1, 2, 150),
     PageOneFit(0, 1, 140),
+    PageOneFit(0, 1, 140, function_detail=False),
+    PageOneFit(0, 1, 130, function_detail=False, font_size=9.0),
+    PageOneFit(0, 1, 120, function_detail=False, font_size=8.5),
 )
 
 
@@ -122,10 +129,24 @@ def leg_html(content: SummaryContent) -> str:
     return f"<p class='head'>Leg symptoms</p>{lines}"
 
 
-def function_html(content: SummaryContent) -> str:
-    """Bothersomeness, own activities, sleep and sitting: figures, one verdict (PSFS)."""
-    lines = "".join(f"<p>{escape(line)}</p>" for line in content.function_lines)
-    return f"<p class='head'>Function</p>{lines}"
+def function_html(content: SummaryContent, fit: PageOneFit) -> str:
+    """Bothersomeness, own activities, sleep and sitting: figures, one verdict (PSFS).
+    Where room is short, each activity and the first week of sleep go to page two."""
+    function = content.function
+    lines = "".join(f"<p>{escape(line)}</p>" for line in function.scores)
+    if fit.function_detail or not function.detail:
+        small = function.detail
+    else:
+        small = [f"{function.sleep_latest} Each activity, earlier weeks: {CONTINUED}."]
+    lines += "".join(f'<p class="small">{escape(line)}</p>' for line in small)
+    note = f' <span class="small" style="font-weight: normal">{escape(function.note)}</span>'
+    return f"<p class='head'>Function{note if function.note else ''}</p>{lines}"
+
+
+def function_detail_html(content: SummaryContent) -> str:
+    lines = "".join(f"<p>{escape(line)}</p>" for line in content.function.detail)
+    note = f'<p class="small">{escape(content.function.note)}.</p>' if content.function.note else ""
+    return f"<p class='head'>Function, each activity and sleep</p>{lines}{note}"
 
 
 def walking_heading_html(content: SummaryContent) -> str:
@@ -212,4 +233,5 @@ def page_one_overflows(content: SummaryContent, fit: PageOneFit) -> bool:
         len(content.flagged_walks) > fit.flagged_rows
         or len(content.medications) > fit.medication_rows
         or len(content.red_flags) > MAX_RED_FLAGS_ON_PAGE_ONE
+        or (not fit.function_detail and bool(content.function.detail))
     )
