@@ -103,3 +103,31 @@ def test_leg_weeks_chart_stacks_reach_shares_and_draws_nerve_sign_shares(qtbot, 
     assert "Week of 09 Mar 2026: 2 ratings, 2 with reach (buttock 1, thigh 1)" in (
         chart.move_cursor(1)
     )
+
+
+def test_the_charts_tab_shows_the_function_charts_from_the_journal(qtbot, journal, entries):
+    from PySide6.QtCore import Qt
+
+    from sciajournal.service.journal_analysis_service import analyse_journal
+    from sciajournal.ui.charts.charts_view import ChartsView
+
+    journal.add_many(list(entries))
+    today = date(2026, 3, 29)
+    view = ChartsView(
+        lambda first, last: analyse_journal(journal, first, last, today),
+        lambda: FIRST,
+        lambda: today,
+    )
+    qtbot.addWidget(view)
+    view.show()
+    view.set_range("Month")
+    bar = view.tabs.tabBar()
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    for title in ("Own activities", "Bothersomeness", "Leg symptoms per week"):
+        index = titles.index(title)
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        qtbot.waitUntil(lambda index=index: view.tabs.currentIndex() == index)
+        assert view.legend.isVisible() and view.legend.text()
+    assert view.function.scale.data.means == [3.0, 4.0, 4.0]
+    assert "Change of the mean score: less than the 2 points" in (view.function.scale.legend_html())
+    assert view.function.bothersomeness.data.totals == [14.0, 13.0, 12.0]

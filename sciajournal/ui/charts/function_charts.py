@@ -51,7 +51,8 @@ class ScaleChart(BaseChart):
         plot = self.getPlotItem()
         plot.setLabel("left", f"Can do: 0 (cannot) to {SCORE_MAX} (as before)")
         plot.vb.setMouseEnabled(x=True, y=False)
-        plot.setYRange(0, SCORE_MAX + 0.5, padding=0)
+        # Room above 10 for the legend, but no tick there: the scale ends at 10.
+        plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, SCORE_MAX + 1, 2)]])
         self.legend = plot.addLegend(
             offset=(10, 5), labelTextColor=style.foreground(self.palette()), colCount=3
         )
@@ -89,7 +90,8 @@ class ScaleChart(BaseChart):
             plot.addItem(line)
             self.legend.addItem(line, activity.name)
             self.activity_lines.append(line)
-        plot.setYRange(0, SCORE_MAX * 1.35, padding=0)  # room for the legend above 10
+        # Below 0 a little, so a score of 0 is not cut; room for the legend above 10.
+        plot.setYRange(-0.4, SCORE_MAX * 1.35, padding=0)
         _x_range(self, data.x)
         self.data_changed()
 
@@ -114,7 +116,7 @@ class BothersomenessChart(BaseChart):
         plot = self.getPlotItem()
         plot.setLabel("left", f"Bothersomeness 0-{TOTAL_MAX} (higher is worse)")
         plot.vb.setMouseEnabled(x=True, y=False)
-        plot.setYRange(0, TOTAL_MAX + 1, padding=0)
+        plot.setYRange(-0.5, TOTAL_MAX + 1, padding=0)
         colour = QColor(style.VERMILLION)
         self.line = pg.PlotDataItem(
             pen=style.pen(colour, 2.5),

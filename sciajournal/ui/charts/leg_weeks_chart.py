@@ -42,6 +42,8 @@ class LegWeeksChart(BaseChart):
         plot.setLabel("left", "Share of the week's ratings (%)")
         plot.setLabel("bottom", "Week starting Monday")
         plot.vb.setMouseEnabled(x=True, y=False)
+        # Room above 100 % for the legend, but no tick there.
+        plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
         legend = plot.addLegend(
             offset=(10, 5), labelTextColor=style.foreground(self.palette()), colCount=4
         )
@@ -81,7 +83,7 @@ class LegWeeksChart(BaseChart):
         plot = self.getPlotItem()
         if data.x:
             plot.setXRange(data.x[0] - BAR, data.x[-1] + BAR, padding=0.02)
-        plot.setYRange(0, 135, padding=0)  # room for the legend above 100 %
+        plot.setYRange(-3, 135, padding=0)  # a 0 % line stays visible; the legend above 100 %
         self.data_changed()
 
     def legend_html(self) -> str:
