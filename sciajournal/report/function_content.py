@@ -6,7 +6,12 @@ from dataclasses import dataclass, field
 
 from sciajournal.analysis.bothersomeness import TOTAL_MAX, Bothersomeness
 from sciajournal.analysis.function_measures import FunctionMeasures
-from sciajournal.analysis.functional_scale import SCORE_MAX, ActivitySeries, FunctionalScale
+from sciajournal.analysis.functional_scale import (
+    SCORE_MAX,
+    ActivitySeries,
+    FunctionalScale,
+    Verdict,
+)
 from sciajournal.analysis.sleep_sitting import SleepSittingWeek, first_and_latest
 
 NOTHING = "No bothersomeness checks, activity ratings, sleep or sitting recorded in this period."
@@ -111,6 +116,8 @@ NO_VERDICT_NOTE = "* no meaningful change is established for the SBI, sleep or s
 class FunctionLines:
     #: The two scores with their change (and the PSFS verdict): full size, always shown.
     scores: list[str] = field(default_factory=list)
+    #: For each score line: printed bold, as the pain table prints a meaningful change.
+    emphasised: list[bool] = field(default_factory=list)
     #: Each activity's first and last score; sleep and sitting, first and latest week.
     detail: list[str] = field(default_factory=list)
     #: Sleep and sitting, the latest week only: page one's line when the detail is moved on.
@@ -121,9 +128,11 @@ class FunctionLines:
 def function_lines(measures: FunctionMeasures) -> FunctionLines:
     """Page one's Function block: always at least one line."""
     if not measures.recorded:
-        return FunctionLines([NOTHING])
+        return FunctionLines([NOTHING], [False])
+    scale = measures.functional_scale
     lines = FunctionLines(
-        [sbi_line(measures.bothersomeness), psfs_line(measures.functional_scale)],
+        [sbi_line(measures.bothersomeness), psfs_line(scale)],
+        [False, scale.verdict in (Verdict.BETTER, Verdict.WORSE)],
         sleep_latest=sleep_sitting_line(measures.sleep_sitting, latest_only=True),
         note=NO_VERDICT_NOTE,
     )

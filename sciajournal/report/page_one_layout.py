@@ -133,7 +133,10 @@ def function_html(content: SummaryContent, fit: PageOneFit) -> str:
     """Bothersomeness, own activities, sleep and sitting: figures, one verdict (PSFS).
     Where room is short, each activity and the first week of sleep go to page two."""
     function = content.function
-    lines = "".join(f"<p>{escape(line)}</p>" for line in function.scores)
+    lines = "".join(
+        f"<p><b>{escape(line)}</b></p>" if strong else f"<p>{escape(line)}</p>"
+        for line, strong in zip(function.scores, function.emphasised, strict=True)
+    )
     if fit.function_detail or not function.detail:
         small = function.detail
     else:

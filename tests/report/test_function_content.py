@@ -42,7 +42,12 @@ def measures(checks=(), activities=(), ratings=(), sleep=None):
 
 def test_nothing_recorded_is_one_line_saying_so():
     lines = function_lines(measures())
-    assert (lines.scores, lines.detail, lines.note) == ([NOTHING], [], "")
+    assert (lines.scores, lines.emphasised, lines.detail, lines.note) == (
+        [NOTHING],
+        [False],
+        [],
+        "",
+    )
 
 
 def test_sbi_and_psfs_with_their_change_and_the_psfs_verdict():
@@ -60,6 +65,7 @@ def test_sbi_and_psfs_with_their_change_and_the_psfs_verdict():
     ]
     lines = function_lines(measures(checks, [shop, socks, meal, film], ratings))
     sbi, psfs = lines.scores
+    assert lines.emphasised == [False, True]  # only a meaningful PSFS change is bold
     assert sbi == (
         "Bothersomeness (SBI, 0-24, higher is worse): 18 on 03 Mar → 8 on 24 Mar, -10 "
         "(2 checks; no verdict*)."
