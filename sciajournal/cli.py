@@ -52,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed (1)")
 
     export = verbs.add_parser("export", help="write every entry to a file")
-    export.add_argument("--format", choices=["json"], default="json", help="file format (json)")
+    export.add_argument(
+        "--format",
+        choices=["json", "fhir"],
+        default="json",
+        help="json (SciaJournal's own, re-importable) or fhir (an R4 Bundle for a clinic)",
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
 
     importer = verbs.add_parser(
@@ -170,6 +175,8 @@ def _demo(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def _export(journal: Journal, args: argparse.Namespace) -> int:
+    if args.format == "fhir":
+        return _export_fhir(journal, args)
     from sciajournal.exchange.json_format import export_journal, write_export
 
     if args.output is None:
@@ -178,6 +185,18 @@ def _export(journal: Journal, args: argparse.Namespace) -> int:
     target = Path(args.output)
     write_export(journal, target)
     print(f"Exported to {target}", file=sys.stderr)
+    return 0
+
+
+def _export_fhir(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.exchange.fhir.bundle import write_bundle, write_fhir_export
+
+    if args.output is None:
+        write_bundle(sys.stdout, journal.collection(), journal.load_settings().patient_name)
+        return 0
+    target = Path(args.output)
+    write_fhir_export(journal, target)
+    print(f"Exported a FHIR R4 bundle to {target}", file=sys.stderr)
     return 0
 
 

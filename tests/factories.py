@@ -165,8 +165,6 @@ def one_of_each() -> list:  # type: ignore[type-arg]
         walk,
         full_pain(walk),
         full_pain(at=at(hour=10), context=PainContext.STANDALONE, walk_id=None, reach=None),
-        morning_with_sleep(),
-        bedtime_with_sitting(),
         full_treatment(),
         full_medication(),
         full_red_flags(),
@@ -175,4 +173,7 @@ def one_of_each() -> list:  # type: ignore[type-arg]
         socks,
         retired,
         full_function_rating(socks, retired),
+        # Last, so that the kinds above keep the places tests index them by.
+        morning_with_sleep(),
+        bedtime_with_sitting(),
     ]
