@@ -52,8 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed (1)")
 
     export = verbs.add_parser("export", help="write every entry to a file")
-    export.add_argument("--format", choices=["json"], default="json", help="file format (json)")
-    export.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
+    export.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        default="json",
+        help="file format (json); csv writes one file per kind and daily.csv into a folder "
+        "or a .zip (docs/csv-format.md)",
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="output file, or folder for csv (default: stdout)"
+    )
 
     importer = verbs.add_parser(
         "import", help="add the entries of an export, or walks from GPX, TCX or Apple Health"
@@ -61,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "file",
         metavar="FILE",
-        help="a SciaJournal JSON export, a .gpx or .tcx file, or Apple Health's export.xml/.zip",
+        help="a SciaJournal JSON export, CSV files (a .csv, a folder or a .zip of them), "
+        "a .gpx or .tcx file, or Apple Health's export.xml/.zip",
     )
     importer.add_argument(
         "--dry-run",
@@ -172,6 +181,14 @@ def _demo(journal: Journal, args: argparse.Namespace) -> int:
 def _export(journal: Journal, args: argparse.Namespace) -> int:
     from sciajournal.exchange.json_format import export_journal, write_export
 
+    if args.format == "csv":
+        from sciajournal.exchange.csv_export import write_csv_export
+
+        if args.output is None:
+            raise UserError("export --format csv needs -o FOLDER or -o FILE.zip")
+        names = write_csv_export(journal, Path(args.output))
+        print(f"Exported {', '.join(names)} to {args.output}", file=sys.stderr)
+        return 0
     if args.output is None:
         sys.stdout.write(export_journal(journal))
         return 0
@@ -182,15 +199,22 @@ def _export(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def _import(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.exchange.csv_sources import is_csv_source
+
     path = Path(args.file)
+    is_csv = is_csv_source(path)
     if args.dry_run:
-        if path.suffix.lower() == ".json":
+        if path.suffix.lower() == ".json" or is_csv:
             raise UserError("--dry-run: only for device files (GPX, TCX, Apple Health)")
         from sciajournal.exchange.device_import import plan_device_import
 
         print(plan_device_import(journal, path).table())
         return 0
-    if path.suffix.lower() == ".json":
+    if is_csv:
+        from sciajournal.exchange.csv_import import import_csv
+
+        print(import_csv(journal, path).summary())
+    elif path.suffix.lower() == ".json":
         from sciajournal.exchange.json_format import import_file
 
         result = import_file(journal, path)

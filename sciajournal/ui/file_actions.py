@@ -153,22 +153,26 @@ class FileActions(QObject):
             self._parent,
             "Import",
             str(Path.home()),
-            "Journal exports and walks from devices (*.json *.gpx *.tcx *.xml *.zip);;"
-            "SciaJournal export (*.json);;GPX track (*.gpx);;Garmin TCX (*.tcx);;"
-            "Apple Health export (*.xml *.zip)",
+            "Journal exports and walks from devices (*.json *.csv *.gpx *.tcx *.xml *.zip);;"
+            "SciaJournal export (*.json);;CSV files, or a zip of them (*.csv *.zip);;"
+            "GPX track (*.gpx);;Garmin TCX (*.tcx);;Apple Health export (*.xml *.zip)",
         )
         if name:
             self.import_path(Path(name))
 
     def import_path(self, path: Path) -> str | None:
-        """Import a journal export or a device file; returns what the user was told."""
+        """Import a journal export, CSV files or a device file; returns what the user was told."""
         # On first use: the formats bring jsonschema, gpxpy and XML parsing with them.
+        from sciajournal.exchange.csv_import import import_csv
+        from sciajournal.exchange.csv_sources import is_csv_source
         from sciajournal.exchange.device_import import import_device_file
         from sciajournal.exchange.import_source import ImportFileError
         from sciajournal.exchange.json_format import import_file
 
         try:
-            if path.suffix.lower() == ".json":
+            if is_csv_source(path):
+                told = import_csv(self.journal, path).summary() + "."
+            elif path.suffix.lower() == ".json":
                 result = import_file(self.journal, path)
                 told = (
                     f"Imported {result.added} entries "
