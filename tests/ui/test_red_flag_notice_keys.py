@@ -44,3 +44,10 @@ def test_the_button_has_no_focus_and_quick_keys_do_nothing(qtbot, notice):
 def test_its_own_alt_key_closes_it(qtbot, notice):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: not notice.isVisible())
+
+
+def test_the_focused_message_shows_no_text_caret(notice):
+    # Keyboard text selection draws a blinking caret: the message looked like a text field.
+    flags = notice.body.textInteractionFlags()
+    assert not flags & Qt.TextInteractionFlag.TextSelectableByKeyboard
+    assert not flags & Qt.TextInteractionFlag.TextEditable

@@ -1,5 +1,6 @@
 """The clinician-changeable judgment settings are edited in File > Settings like the others."""
 
+import dataclasses
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
@@ -30,3 +31,22 @@ def test_painkiller_window_and_restart_share_are_saved(qtbot, journal):
     saved = journal.load_settings()
     assert (saved.painkiller_window_hours, saved.restart_percent) == (6, 40)
     assert QApplication.activeModalWidget() is None
+
+
+def test_saving_settings_unchanged_keeps_values_the_boxes_round(qtbot, journal):
+    # 1.25 h shows as "1.3 h"; Save without touching it must keep 1.25, not the rounding.
+    exact = dataclasses.replace(
+        journal.load_settings(), pain_lasted_hours=1.25, follow_up_hours=2.75, restart_percent=33.3
+    )
+    journal.save_settings(exact)
+    window = MainWindow(journal, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    menu_action(window, "File", "Settings").trigger()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    dialog = QApplication.activeModalWidget()
+    qtbot.wait(500)
+    click(qtbot, dialog, "Save")
+    qtbot.wait(1000)
+    assert journal.load_settings() == exact

@@ -52,10 +52,9 @@ class RedFlagNotice(QDialog):
         body.setWordWrap(True)
         body.setTextFormat(Qt.TextFormat.RichText)
         # The message takes the focus on opening: it reads first, and swallows stray keys.
-        body.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByKeyboard
-            | Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        # Selectable by mouse only: keyboard selection drew a text caret in the message,
+        # which looked like a field to type in.
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         body.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.acknowledge = QPushButton("&I understand, I will seek medical care")
         self.acknowledge.setAutoDefault(False)

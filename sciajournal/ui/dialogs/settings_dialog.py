@@ -67,6 +67,10 @@ class SettingsDialog(QDialog):
             "painkiller_window_hours": self.painkiller_window,
             "restart_percent": self.restart,
         }
+        # What each box showed on opening: a box shows 1.25 h as "1.3 h", so an untouched
+        # box gives back the stored value itself, not its rounding (saving unchanged
+        # Settings changes nothing).
+        self._shown = {name: box.value() for name, box in self._guides.items()}
 
         you = QGroupBox("You")
         you_form = QFormLayout(you)
@@ -189,7 +193,10 @@ class SettingsDialog(QDialog):
         self.label_days.setValue(defaults.label_days_before_asking)
 
     def chosen(self) -> Settings:
-        guides: dict[str, Any] = {name: box.value() for name, box in self._guides.items()}
+        guides: dict[str, Any] = {
+            name: getattr(self._original, name) if box.value() == self._shown[name] else box.value()
+            for name, box in self._guides.items()
+        }
         # Amber must start below red, whichever box the user changed.
         guides["amber_from"], guides["red_from"] = sorted((self.amber.value(), self.red.value()))
         return dataclasses.replace(
