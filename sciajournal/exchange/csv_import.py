@@ -46,6 +46,7 @@ SEPARATORS = (",", ";", "\t")
 #: Fixed for ever: template ids made with it must stay the same in every version.
 TEMPLATE_NAMESPACE = uuid.UUID("5c1a7e4d-2b8f-4d3e-9a61-0c5f3e8b7d21")
 #: "walks[3].minutes: ..." and "walks[3] (id ...): minutes: ..." from the JSON checks.
+_NO_WALK = re.compile(r"no walk with id (\S+) in the journal")
 _LOCATED = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\](?:\.(?P<field>\w+))?(?: \(id [^)]*\))?")
 
 
@@ -286,6 +287,21 @@ def _located(error: ImportFileError, collected: _Collected) -> ImportFileError:
     return ImportFileError(f"{origin.at(name)}: {rest}")
 
 
+def _missing_walk(error: ValidationError, collected: _Collected) -> ImportFileError | None:
+    """A rating's walk in neither the files nor the journal, named by the rating's row."""
+    found = _NO_WALK.search(str(error))
+    if found is None:
+        return None
+    for key, records in collected.records.items():
+        for record, origin in zip(records, collected.origins[key], strict=True):
+            if record.get("walk_id") and canonical_id(record["walk_id"]) == found[1]:
+                return ImportFileError(
+                    f"{origin.at('walk_id')}: no walk with this id in the files or the journal "
+                    "(import the walks' file together with it: the folder or zip of the export)"
+                )
+    return None
+
+
 def _first_with_id(records: list[dict[str, Any]], index: int) -> int:
     same = canonical_id(records[index]["id"])
     return next(i for i, record in enumerate(records) if canonical_id(record["id"]) == same)
@@ -306,5 +322,5 @@ def import_csv(journal: Journal, path: Any) -> CsvImportResult:
     try:
         added = journal.add_many(entries, skip_existing=True)
     except ValidationError as error:
-        raise ImportFileError(f"{path}: {error}") from None
+        raise _missing_walk(error, collected) or ImportFileError(f"{path}: {error}") from None
     return CsvImportResult(len(added), len(entries) - len(added), [file.name for file in files])

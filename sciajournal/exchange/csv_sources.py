@@ -84,7 +84,9 @@ def _folder(folder: Path) -> list[CsvFile]:
         if _is_csv_name(child.name) and not is_summary(child.name) and child.is_file()
     )
     if not names:
-        raise ImportFileError(f"{folder}: no CSV files in this folder")
+        raise ImportFileError(
+            f"{folder}: is a folder, not a file, and holds no CSV files to import"
+        )
     files, total = [], 0
     for child in names:
         data = read_limited(child, MAX_DOCUMENT_BYTES)

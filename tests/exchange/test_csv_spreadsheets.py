@@ -218,3 +218,16 @@ def test_every_kind_survives_a_spreadsheet_resave(journal, tmp_path):
         assert isinstance(dose, MedicationDose) and dose.quantity == 1.5
         assert [type(e) for e in copy.collection()] == [type(e) for e in journal.collection()]
         assert isinstance(copy.collection().pain[0], PainRating)
+
+
+def test_ratings_without_their_walks_name_the_row_to_fix(journal, tmp_path):
+    import_csv(journal, write(tmp_path / "de", "walks.csv", GERMAN_WALKS))
+    missing = GERMAN_PAIN.replace(WALK_ID, "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a")
+    with pytest.raises(ImportFileError) as raised:
+        import_csv(journal, write(tmp_path / "de", "pain.csv", missing))
+    assert str(raised.value).startswith(
+        "pain.csv, line 2, column F (walk_id): no walk with this id in the files or the journal"
+    )
+    assert journal.collection().pain == []
+    # With its walk already in the journal, the ratings' file alone imports.
+    assert import_csv(journal, write(tmp_path / "de", "pain.csv", GERMAN_PAIN)).added == 2
