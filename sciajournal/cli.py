@@ -54,10 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = verbs.add_parser("export", help="write every entry to a file")
     export.add_argument(
         "--format",
-        choices=["json", "csv"],
+        choices=["json", "csv", "fhir"],
         default="json",
-        help="file format (json); csv writes one file per kind and daily.csv into a folder "
-        "or a .zip (docs/csv-format.md)",
+        help="json (SciaJournal's own, re-importable), csv (one file per kind and daily.csv, "
+        "into a folder or a .zip, for spreadsheets; docs/csv-format.md) or fhir (an R4 Bundle "
+        "for a clinic)",
     )
     export.add_argument(
         "-o", "--output", metavar="FILE", help="output file, or folder for csv (default: stdout)"
@@ -179,22 +180,40 @@ def _demo(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def _export(journal: Journal, args: argparse.Namespace) -> int:
+    if args.format == "fhir":
+        return _export_fhir(journal, args)
+    if args.format == "csv":
+        return _export_csv(journal, args)
     from sciajournal.exchange.json_format import export_journal, write_export
 
-    if args.format == "csv":
-        from sciajournal.exchange.csv_export import write_csv_export
-
-        if args.output is None:
-            raise UserError("export --format csv needs -o FOLDER or -o FILE.zip")
-        names = write_csv_export(journal, Path(args.output))
-        print(f"Exported {', '.join(names)} to {args.output}", file=sys.stderr)
-        return 0
     if args.output is None:
         sys.stdout.write(export_journal(journal))
         return 0
     target = Path(args.output)
     write_export(journal, target)
     print(f"Exported to {target}", file=sys.stderr)
+    return 0
+
+
+def _export_csv(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.exchange.csv_export import write_csv_export
+
+    if args.output is None:
+        raise UserError("export --format csv needs -o FOLDER or -o FILE.zip")
+    names = write_csv_export(journal, Path(args.output))
+    print(f"Exported {', '.join(names)} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _export_fhir(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.exchange.fhir.bundle import write_bundle, write_fhir_export
+
+    if args.output is None:
+        write_bundle(sys.stdout, journal.collection(), journal.load_settings().patient_name)
+        return 0
+    target = Path(args.output)
+    write_fhir_export(journal, target)
+    print(f"Exported a FHIR R4 bundle to {target}", file=sys.stderr)
     return 0
 
 

@@ -63,6 +63,16 @@ FORBIDDEN = {
         "sciajournal.exchange",
     ),
     "exchange": ("PySide6", "pyqtgraph", "sciajournal.ui", "sciajournal.report"),
+    # The FHIR export writes plain dicts: fhir.resources (and its pydantic) are for tests only.
+    "exchange/fhir": (
+        "PySide6",
+        "pyqtgraph",
+        "sciajournal.ui",
+        "sciajournal.report",
+        "fhir",
+        "fhir_core",
+        "pydantic",
+    ),
     "report": (
         "PySide6.QtWidgets",
         "pyqtgraph",

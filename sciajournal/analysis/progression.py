@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from sciajournal.analysis.outcomes import Outcome, WalkOutcome
+from sciajournal.analysis.week_frame import monday_of as monday_of  # re-exported, as before
+from sciajournal.analysis.week_frame import partly_outside_range
 from sciajournal.core.entities import Walk
 from sciajournal.core.settings import Settings
 
@@ -123,10 +125,6 @@ class Progression:
         return [w for w in self.weeks if w.warning is GuideWarning.RESTART_TOO_FAST]
 
 
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def percent_change(now: float, before: float) -> float | None:
     if before <= 0:
         return None
@@ -223,9 +221,7 @@ def weekly_volume(
             restart_from_minutes=restart_from,
             warning=warning,
             in_progress=in_progress,
-            # The days after today are not outside the range: they have not happened yet.
-            partly_outside_range=monday < first_day
-            or min(monday + timedelta(days=6), today) > last_day,
+            partly_outside_range=partly_outside_range(monday, first_day, last_day, today),
         )
 
     count = (last_monday - first_monday).days // 7 + 1

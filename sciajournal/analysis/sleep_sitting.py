@@ -1,0 +1,90 @@
+"""Sleep and sitting week by week, from the morning and bedtime ratings.
+
+The morning rating can record how often pain woke the patient and hours slept; the
+bedtime rating the longest sitting that was comfortable that day. The report gives weekly
+figures without a meaningful-change call (domain.md): no such value is established. Whole
+ISO weeks (week_frame); partial weeks are marked; a week with nothing recorded is None,
+never zero.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from statistics import fmean
+from typing import Protocol
+
+from sciajournal.analysis.week_frame import RangeWeek, monday_of, range_weeks
+
+NO_VERDICT = "weekly figures, without a meaningful-change call"
+
+
+class SleepSittingRating(Protocol):
+    """What this module reads of a pain rating."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def times_woken(self) -> int | None: ...
+    @property
+    def hours_slept(self) -> float | None: ...
+    @property
+    def comfortable_sitting_minutes(self) -> float | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SleepSittingWeek:
+    week: RangeWeek
+    #: Nights with times woken recorded, and their mean (None: none recorded).
+    woken_nights: int
+    times_woken_mean: float | None
+    #: Nights with hours slept recorded, and their mean.
+    slept_nights: int
+    hours_slept_mean: float | None
+    #: Days with the longest comfortable sitting recorded, and the longest of them.
+    sitting_days: int
+    longest_sitting_minutes: float | None
+
+    @property
+    def recorded(self) -> bool:
+        return bool(self.woken_nights or self.slept_nights or self.sitting_days)
+
+
+def _mean(values: list[float]) -> float | None:
+    return fmean(values) if values else None
+
+
+def sleep_sitting_weeks(
+    ratings: Iterable[SleepSittingRating], first_day: date, last_day: date, today: date
+) -> list[SleepSittingWeek]:
+    """One figure set per ISO week the range touches, over the whole week's ratings."""
+    weeks = range_weeks(first_day, last_day, today)
+    woken: dict[date, list[float]] = {week.monday: [] for week in weeks}
+    slept: dict[date, list[float]] = {week.monday: [] for week in weeks}
+    sitting: dict[date, list[float]] = {week.monday: [] for week in weeks}
+    for rating in ratings:
+        monday = monday_of(rating.at.date())
+        if monday not in woken:
+            continue
+        if rating.times_woken is not None:
+            woken[monday].append(rating.times_woken)
+        if rating.hours_slept is not None:
+            slept[monday].append(rating.hours_slept)
+        if rating.comfortable_sitting_minutes is not None:
+            sitting[monday].append(rating.comfortable_sitting_minutes)
+    return [
+        SleepSittingWeek(
+            week=week,
+            woken_nights=len(woken[week.monday]),
+            times_woken_mean=_mean(woken[week.monday]),
+            slept_nights=len(slept[week.monday]),
+            hours_slept_mean=_mean(slept[week.monday]),
+            sitting_days=len(sitting[week.monday]),
+            longest_sitting_minutes=max(sitting[week.monday], default=None),
+        )
+        for week in weeks
+    ]
+
+
+def latest_recorded(weeks: list[SleepSittingWeek]) -> SleepSittingWeek | None:
+    """The newest week with anything recorded; None when nothing was."""
+    return next((week for week in reversed(weeks) if week.recorded), None)

@@ -1,0 +1,103 @@
+"""A pain rating: its own group Observation whose members are the back and the leg pain,
+each LOINC 72514-3 (0-10, unit {score}) with its SNOMED CT body site (domain.md).
+
+What the rating says about the leg (which side, how far down, numbness, tingling,
+weakness) is on the leg's Observation; when it was taken (context, the walk it belongs
+to) and the notes are on the group.
+"""
+
+from collections.abc import Iterator
+
+from sciajournal.core.entities import PainRating
+from sciajournal.exchange.fhir import codes
+from sciajournal.exchange.fhir.elements import (
+    Resource,
+    component,
+    concept,
+    derived_id,
+    full_url,
+    observation,
+    quantity,
+)
+
+#: The journal's context values in words for the clinic (the enum values are for machines).
+CONTEXT_WORDS = {
+    "standalone": "standalone rating",
+    "before_walk": "before a walk",
+    "end_of_walk": "at the end of a walk",
+    "follow_up": "follow-up after a walk",
+    "morning": "morning rating",
+    "bedtime": "bedtime rating",
+}
+SIDE_WORDS = {"left": "left leg", "right": "right leg", "both": "both legs"}
+
+
+def pain_score(value: int) -> dict[str, object]:
+    return quantity(value, codes.SCORE_UNIT, codes.SCORE_UNIT)
+
+
+def pain_code(text: str) -> dict[str, object]:
+    return concept(codes.PAIN_SEVERITY, text)
+
+
+def back_site() -> dict[str, object]:
+    return concept(codes.LOWER_BACK, "lower back")
+
+
+def leg_site(side_words: str = "leg") -> dict[str, object]:
+    return concept(codes.LOWER_LIMB, side_words)
+
+
+def rating_resources(rating: PainRating, patient_id: str) -> Iterator[Resource]:
+    """The rating's group Observation, then its back and leg Observations."""
+    back = observation(
+        derived_id(rating.id, "back"),
+        patient_id,
+        pain_code("Back pain (0-10)"),
+        rating.at,
+        value=pain_score(rating.back),
+        categories=[codes.SURVEY],
+        body_site=back_site(),
+    )
+    leg = observation(
+        derived_id(rating.id, "leg"),
+        patient_id,
+        pain_code("Leg pain (0-10)"),
+        rating.at,
+        value=pain_score(rating.leg),
+        categories=[codes.SURVEY],
+        body_site=leg_site(SIDE_WORDS[rating.side.value] if rating.side else "leg"),
+        components=_leg_details(rating),
+    )
+    members = [back, leg]
+    yield observation(
+        rating.id,
+        patient_id,
+        concept(text="Pain rating"),
+        rating.at,
+        categories=[codes.SURVEY],
+        components=_context(rating),
+        members=[member["id"] for member in members],
+        note=rating.notes,
+    )
+    yield from members
+
+
+def _context(rating: PainRating) -> list[dict[str, object]]:
+    details = [component("When rated", CONTEXT_WORDS[rating.context.value])]
+    if rating.walk_id is not None:
+        # A component cannot hold a Reference: the walk's fullUrl in this bundle, as text.
+        details.append(component("Walk it belongs to", full_url(rating.walk_id)))
+    return details
+
+
+def _leg_details(rating: PainRating) -> list[dict[str, object]]:
+    details = []
+    if rating.reach is not None:
+        details.append(component("Symptoms reach down to", rating.reach.value))
+    details += [
+        component("Numbness", rating.numbness),
+        component("Tingling", rating.tingling),
+        component("Weakness", rating.weakness),
+    ]
+    return details
