@@ -5,7 +5,9 @@ The story: a patient starts with bad right-sided sciatica, walks 5-10 minutes a 
 on flat ground and builds up by about 10 % a week. Pain eases over months, with a
 flare-up every few months (a long car ride, lifting, a walk that was too long) after
 which walking is cut back and rebuilt. Overdoing it shows up as pain that continues
-after a walk. The same seed and end date always give the same entries.
+after a walk. Function measures (weekly bothersomeness and activity ratings, sleep and
+sitting) follow the same pain level: see demo_measures. The same seed and end date
+always give the same entries.
 """
 
 import random
@@ -33,6 +35,7 @@ from sciajournal.core.enums import (
     TreatmentKind,
 )
 from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.demo_measures import DemoMeasures
 
 #: Twenty years of history is more than any demo or benchmark needs; far more would take
 #: hours and gigabytes (and run past the years an entry may have).
@@ -60,10 +63,12 @@ def demo_entries(days: int, seed: int = 1, end: datetime | None = None) -> list[
     end = end or local_now()
     first_day = end.date() - timedelta(days=days - 1)
     state = _State(severity=6.5, tolerance=8.0)
+    measures = DemoMeasures(seed, days)
     entries: list[Entry] = []
     for day_index in range(days):
         day = first_day + timedelta(days=day_index)
-        entries.extend(_day(rng, state, day, day_index))
+        entries.extend(_day(rng, state, day, day_index, measures))
+    entries.extend(measures.activities(end))
     return [entry for entry in entries if entry.when <= end]
 
 
@@ -86,7 +91,9 @@ def _reach(leg: int) -> Reach | None:
     return list(Reach)[min(4, (leg - 1) // 2)]
 
 
-def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[Entry]:
+def _day(
+    rng: random.Random, state: _State, day: date, index: int, measures: DemoMeasures
+) -> Iterator[Entry]:
     # Slow healing with a floor, plus flare-ups that decay over two to three weeks.
     state.severity = max(1.2, state.severity * 0.993)
     state.flare *= 0.85
@@ -102,7 +109,7 @@ def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[E
 
     if rng.random() < 0.85:
         morning_leg = _score(leg_level + state.after_effect, rng)
-        yield PainRating(
+        morning = PainRating(
             at=_at(day, 7.5 + rng.random()),
             back=_score(back_level + state.after_effect / 2, rng),
             leg=morning_leg,
@@ -112,6 +119,7 @@ def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[E
             numbness=pain_level > 5 and rng.random() < 0.5,
             id=_uid(rng),
         )
+        yield measures.morning(morning, pain_level + state.after_effect)
     if index < 21:  # scheduled anti-inflammatory in the first three weeks
         for hour in (8.0, 14.0, 20.0):
             yield MedicationDose(
@@ -159,6 +167,7 @@ def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[E
             leg_after=leg_after,
             id=_uid(rng),
         )
+    yield from measures.weekly(index, _at(day, 19.5), pain_level)
     if index % 7 == 3 and index < 100:
         yield Note(at=_at(day, 16.0), text="Physiotherapy session", id=_uid(rng))
     if index % 30 == 10:
@@ -166,7 +175,7 @@ def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[E
         yield RedFlagCheck(at=_at(day, 21.0), signs=signs, id=_uid(rng))
     if rng.random() < 0.3:
         bedtime_leg = _score(leg_level * 0.9, rng)
-        yield PainRating(
+        bedtime = PainRating(
             at=_at(day, 22 + rng.random()),
             back=_score(back_level, rng),
             leg=bedtime_leg,
@@ -175,6 +184,7 @@ def _day(rng: random.Random, state: _State, day: date, index: int) -> Iterator[E
             reach=_reach(bedtime_leg),
             id=_uid(rng),
         )
+        yield measures.bedtime(bedtime, pain_level)
 
 
 def _walk(

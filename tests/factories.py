@@ -4,6 +4,10 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from sciajournal.core.entities import (
+    ActivityScore,
+    BothersomenessCheck,
+    FunctionActivity,
+    FunctionRating,
     MedicationDose,
     Note,
     PainRating,
@@ -107,8 +111,56 @@ def full_note(**changes: object) -> Note:
     return replace(Note(at=at(hour=16), text="PT session: new nerve glides"), **changes)  # type: ignore[arg-type]
 
 
+def full_bothersomeness(**changes: object) -> BothersomenessCheck:
+    built = BothersomenessCheck(
+        at=at(hour=20),
+        leg_pain=4,
+        numbness_tingling=3,
+        weakness=1,
+        sitting_pain=5,
+        notes="long drive on Tuesday",
+    )
+    return replace(built, **changes)  # type: ignore[arg-type]
+
+
+def full_activity(**changes: object) -> FunctionActivity:
+    built = FunctionActivity(added=at(hour=20, minute=5), name="Put on socks", notes="left foot")
+    return replace(built, **changes)  # type: ignore[arg-type]
+
+
+def full_function_rating(*activities: FunctionActivity, **changes: object) -> FunctionRating:
+    scores = tuple(ActivityScore(a.id, 3 + index) for index, a in enumerate(activities))
+    built = FunctionRating(at=at(hour=20, minute=10), scores=scores, notes="a better week")
+    return replace(built, **changes)  # type: ignore[arg-type]
+
+
+def morning_with_sleep(**changes: object) -> PainRating:
+    built = full_pain(
+        at=at(hour=7, minute=40),
+        context=PainContext.MORNING,
+        times_woken=2,
+        hours_slept=5.5,
+        notes="woke at 3",
+    )
+    return replace(built, **changes)  # type: ignore[arg-type]
+
+
+def bedtime_with_sitting(**changes: object) -> PainRating:
+    built = full_pain(
+        at=at(hour=22, minute=30),
+        context=PainContext.BEDTIME,
+        comfortable_sitting_minutes=35,
+        notes="sofa after dinner",
+    )
+    return replace(built, **changes)  # type: ignore[arg-type]
+
+
 def one_of_each() -> list:  # type: ignore[type-arg]
     walk = full_walk()
+    socks = full_activity()
+    retired = full_activity(
+        name="Sit through a film", added=at(hour=20, minute=1), retired=at(day=2, tz=CEST)
+    )
     return [
         walk,
         full_pain(walk),
@@ -117,4 +169,11 @@ def one_of_each() -> list:  # type: ignore[type-arg]
         full_medication(),
         full_red_flags(),
         full_note(),
+        full_bothersomeness(),
+        socks,
+        retired,
+        full_function_rating(socks, retired),
+        # Last, so that the kinds above keep the places tests index them by.
+        morning_with_sleep(),
+        bedtime_with_sitting(),
     ]

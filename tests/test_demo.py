@@ -36,6 +36,9 @@ def test_the_story_has_every_kind_and_progresses():
         "MedicationDose",
         "RedFlagCheck",
         "Note",
+        "BothersomenessCheck",
+        "FunctionActivity",
+        "FunctionRating",
     }
     walks = [e for e in entries if isinstance(e, Walk)]
     first_weeks = [w.minutes for w in walks[:10]]

@@ -54,6 +54,6 @@ def function_measures(
     return FunctionMeasures(
         bothersomeness=bothersomeness(checks, first_day, last_day),
         functional_scale=functional_scale(activities, function_ratings, first_day, last_day),
-        sleep_sitting=sleep_sitting_weeks(ratings, first_day, last_day, today),  # type: ignore[arg-type]
+        sleep_sitting=sleep_sitting_weeks(ratings, first_day, last_day, today),
         leg_weeks=leg_symptom_weeks(ratings, first_day, last_day, today),
     )

@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sciajournal.core.entities import (
+    BothersomenessCheck,
     Entry,
+    FunctionActivity,
+    FunctionRating,
     MedicationDose,
     Note,
     PainRating,
@@ -26,6 +29,9 @@ KIND_KEYS: dict[type[Any], str] = {
     MedicationDose: "medications",
     RedFlagCheck: "red_flags",
     Note: "notes",
+    BothersomenessCheck: "bothersomeness",
+    FunctionActivity: "function_activities",
+    FunctionRating: "function_ratings",
 }
 
 
@@ -42,6 +48,10 @@ class Entries:
     medications: list[MedicationDose] = field(default_factory=list)
     red_flags: list[RedFlagCheck] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    bothersomeness: list[BothersomenessCheck] = field(default_factory=list)
+    #: Every activity named for the functional scale, retired ones too (their scores stay).
+    function_activities: list[FunctionActivity] = field(default_factory=list)
+    function_ratings: list[FunctionRating] = field(default_factory=list)
 
     @classmethod
     def of(cls, entries: Iterable[Entry]) -> "Entries":

@@ -1,4 +1,4 @@
-"""The six kinds of journal entry as immutable value objects.
+"""The nine kinds of journal entry as immutable value objects.
 
 They carry no database identity beyond `id` (a UUID string that export and import
 preserve) and are what every layer passes around: the service stores them, analysis
@@ -100,6 +100,11 @@ class PainRating:
     weakness: bool = False
     notes: str = ""
     id: str = field(default_factory=new_id)
+    #: Morning rating only: how often pain woke the patient last night, and hours slept.
+    times_woken: int | None = None
+    hours_slept: float | None = None
+    #: Bedtime rating only: the longest sitting today that was comfortable, in minutes.
+    comfortable_sitting_minutes: float | None = None
 
     def __post_init__(self) -> None:
         _canonicalise(self, "id", "walk_id")
@@ -257,7 +262,17 @@ class FunctionRating:
         return self.at
 
 
-Entry = Walk | PainRating | Treatment | MedicationDose | RedFlagCheck | Note
+Entry = (
+    Walk
+    | PainRating
+    | Treatment
+    | MedicationDose
+    | RedFlagCheck
+    | Note
+    | BothersomenessCheck
+    | FunctionActivity
+    | FunctionRating
+)
 ENTRY_TYPES: tuple[type[Entry], ...] = (
     Walk,
     PainRating,
@@ -265,4 +280,7 @@ ENTRY_TYPES: tuple[type[Entry], ...] = (
     MedicationDose,
     RedFlagCheck,
     Note,
+    BothersomenessCheck,
+    FunctionActivity,
+    FunctionRating,
 )

@@ -5,7 +5,10 @@ undo texts take their words from here instead.
 """
 
 from sciajournal.core.entities import (
+    BothersomenessCheck,
     Entry,
+    FunctionActivity,
+    FunctionRating,
     MedicationDose,
     Note,
     PainRating,
@@ -22,6 +25,9 @@ KIND_NAMES: dict[type[Entry], tuple[str, str]] = {
     MedicationDose: ("medication dose", "medication"),
     RedFlagCheck: ("red-flag check", "red-flag checks"),
     Note: ("note", "notes"),
+    BothersomenessCheck: ("bothersomeness check", "sciatica bothersomeness"),
+    FunctionActivity: ("activity", "activities I find hard"),
+    FunctionRating: ("activities rating", "activity ratings"),
 }
 
 

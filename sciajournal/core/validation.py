@@ -13,7 +13,11 @@ from enum import StrEnum
 from typing import Any
 
 from sciajournal.core.entities import (
+    ActivityScore,
+    BothersomenessCheck,
     Entry,
+    FunctionActivity,
+    FunctionRating,
     MedicationDose,
     Note,
     PainRating,
@@ -43,6 +47,15 @@ MAX_NAME = 100
 MAX_UNIT = 20
 MAX_QUANTITY = 100
 MAX_DOSE = 100_000
+#: Sciatica Bothersomeness Index items: 0 (not at all) to 6 (extremely).
+MAX_BOTHERSOMENESS = 6
+#: Patient-Specific Functional Scale: 0 (cannot do it) to 10 (as before the problem).
+MAX_FUNCTION_SCORE = 10
+#: An activity is named in a few words ("put on socks"); the list and charts show it whole.
+MAX_ACTIVITY_NAME = 80
+MAX_TIMES_WOKEN = 20
+MAX_HOURS_SLEPT = 24
+MAX_SITTING_MINUTES = 24 * 60
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_OFFSET_MINUTES = 14 * 60
 #: How far ahead of the clock an entry may end: clocks differ and forms round to the minute.
@@ -191,6 +204,12 @@ def entry_problems(entry: Entry) -> list[Problem]:
         case Note():
             check.timestamp("at", entry.at)
             check.text("text", entry.text, MAX_TEXT, required=True)
+        case BothersomenessCheck():
+            _check_bothersomeness(check, entry)
+        case FunctionActivity():
+            _check_activity(check, entry)
+        case FunctionRating():
+            _check_function_rating(check, entry)
         case _:
             raise TypeError(f"not a journal entry: {entry!r}")
     return check.problems
@@ -203,6 +222,8 @@ def future_problems(entry: Entry, now: datetime) -> list[Problem]:
     """
     if isinstance(entry, Walk | Treatment):
         field, ends = "start", entry.start + timedelta(minutes=entry.minutes)
+    elif isinstance(entry, FunctionActivity):
+        field, ends = "added", entry.added
     else:
         field, ends = "at", entry.when
     ahead = ends - now
@@ -272,6 +293,31 @@ def _check_pain(check: _Checker, rating: PainRating) -> None:
     for name in ("numbness", "tingling", "weakness"):
         check.flag(name, getattr(rating, name))
     check.text("notes", rating.notes, MAX_TEXT)
+    _check_sleep_and_sitting(check, rating)
+
+
+def _check_sleep_and_sitting(check: _Checker, rating: PainRating) -> None:
+    """Last night's sleep belongs to the morning rating, the day's sitting to bedtime's."""
+    check.number("times_woken", rating.times_woken, 0, MAX_TIMES_WOKEN, optional=True, whole=True)
+    check.number("hours_slept", rating.hours_slept, 0, MAX_HOURS_SLEPT, optional=True, unit=" h")
+    check.number(
+        "comfortable_sitting_minutes",
+        rating.comfortable_sitting_minutes,
+        0,
+        MAX_SITTING_MINUTES,
+        optional=True,
+        unit=" min",
+    )
+    context = _context_words(rating)
+    if rating.context is not PainContext.MORNING:
+        for name in ("times_woken", "hours_slept"):
+            if getattr(rating, name) is not None:
+                check.fail(name, f"only a morning rating records the night, not a {context} one")
+    if rating.context is not PainContext.BEDTIME and rating.comfortable_sitting_minutes is not None:
+        check.fail(
+            "comfortable_sitting_minutes",
+            f"only a bedtime rating records the day's sitting, not a {context} one",
+        )
 
 
 def _check_treatment(check: _Checker, treatment: Treatment) -> None:
@@ -304,3 +350,50 @@ def _check_red_flags(check: _Checker, red_flags: RedFlagCheck) -> None:
         allowed = ", ".join(sign.value for sign in RedFlag)
         check.fail("signs", f"must be a set of: {allowed}")
     check.text("notes", red_flags.notes, MAX_TEXT)
+
+
+def _check_bothersomeness(check: _Checker, sbi: BothersomenessCheck) -> None:
+    check.timestamp("at", sbi.at)
+    for name in ("leg_pain", "numbness_tingling", "weakness", "sitting_pain"):
+        check.number(name, getattr(sbi, name), 0, MAX_BOTHERSOMENESS, whole=True)
+    check.text("notes", sbi.notes, MAX_TEXT)
+
+
+def _check_activity(check: _Checker, activity: FunctionActivity) -> None:
+    check.timestamp("added", activity.added)
+    check.text("name", activity.name, MAX_ACTIVITY_NAME, required=True)
+    if activity.retired is not None:
+        check.timestamp("retired", activity.retired)
+        if (
+            isinstance(activity.retired, datetime)
+            and isinstance(activity.added, datetime)
+            and activity.retired.utcoffset() is not None
+            and activity.added.utcoffset() is not None
+            and activity.retired < activity.added
+        ):
+            check.fail("retired", "is before the activity was added")
+    check.text("notes", activity.notes, MAX_TEXT)
+
+
+def _check_function_rating(check: _Checker, rating: FunctionRating) -> None:
+    """The scores themselves; that each names an activity in the journal is the service's
+    check (it needs the journal), as a walk link is."""
+    check.timestamp("at", rating.at)
+    scores = rating.scores
+    if not isinstance(scores, tuple) or not all(isinstance(s, ActivityScore) for s in scores):
+        check.fail("scores", "must be a list of activity scores")
+    elif not scores:
+        check.fail("scores", "must rate at least one activity")
+    else:
+        seen: set[str] = set()
+        for index, score in enumerate(scores):
+            check.identifier(f"scores[{index}].activity_id", score.activity_id)
+            if score.activity_id in seen:
+                check.fail(f"scores[{index}].activity_id", "rates the same activity twice")
+            seen.add(score.activity_id)
+            check.number(f"scores[{index}].score", score.score, 0, MAX_FUNCTION_SCORE, whole=True)
+    check.text("notes", rating.notes, MAX_TEXT)
+
+
+def _context_words(rating: PainRating) -> str:
+    return str(rating.context).replace("_", " ")

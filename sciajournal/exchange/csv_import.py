@@ -18,6 +18,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sciajournal.core.entities import canonical_id
@@ -50,18 +51,27 @@ _NO_WALK = re.compile(r"no walk with id (\S+) in the journal")
 _LOCATED = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\](?:\.(?P<field>\w+))?(?: \(id [^)]*\))?")
 
 
+#: More files than this are summed up as "9 CSV files in export.zip".
+LISTED_FILES = 3
+
+
 @dataclass
 class CsvImportResult:
     added: int
     skipped: int
+    #: The folder or zip imported from, or the file itself.
+    source: str
     files: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         entries = "entry" if self.added == 1 else "entries"
-        return (
-            f"Imported {self.added} {entries} ({self.skipped} already in the journal) "
-            f"from {', '.join(self.files)}"
+        where = (
+            ", ".join(self.files)
+            if len(self.files) <= LISTED_FILES
+            else f"{len(self.files)} CSV files in {self.source}"
         )
+        already = f"{self.skipped} already in the journal"
+        return f"Imported {self.added} {entries} ({already}) from {where}"
 
 
 @dataclass(frozen=True)
@@ -307,7 +317,7 @@ def _first_with_id(records: list[dict[str, Any]], index: int) -> int:
     return next(i for i, record in enumerate(records) if canonical_id(record["id"]) == same)
 
 
-def import_csv(journal: Journal, path: Any) -> CsvImportResult:
+def import_csv(journal: Journal, path: Path) -> CsvImportResult:
     """Import a .csv file, a folder of them or a zip of them; all or nothing."""
     files = read_csv_files(path)
     collected = _Collected()
@@ -323,4 +333,6 @@ def import_csv(journal: Journal, path: Any) -> CsvImportResult:
         added = journal.add_many(entries, skip_existing=True)
     except ValidationError as error:
         raise _missing_walk(error, collected) or ImportFileError(f"{path}: {error}") from None
-    return CsvImportResult(len(added), len(entries) - len(added), [file.name for file in files])
+    return CsvImportResult(
+        len(added), len(entries) - len(added), path.name, [file.name for file in files]
+    )

@@ -30,6 +30,19 @@ MAX_ZIP_RATIO = 100
 DAMAGED_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
 
 
+#: Told how far reading has come: (bytes read, bytes in all). It may raise ImportCancelled
+#: to stop reading (the window's Cancel); nothing has been written by then.
+Progress = Callable[[int, int], None]
+
+
+class ImportCancelled(Exception):
+    """Reading was stopped on request; nothing was written."""
+
+
+def no_progress(_done: int, _total: int) -> None:
+    """For callers that need no progress (the command line)."""
+
+
 class ImportFileError(ValueError):
     """The file cannot be imported; the message names the file and the problem. Nothing
     was written."""

@@ -2,7 +2,9 @@
 
 Export writes version 2; import reads versions 1 and 2 (version 1 had one "pain before"
 and "pain after" per ice/heat session: they are read into both back and leg, as
-migration 0003 does with stored journals).
+migration 0003 does with stored journals). The function measures of issue 16 (three
+lists, three pain-rating fields) are optional in version 2: a file written before them
+imports unchanged.
 
 Export writes every entry with every field, in time order, so that export, import
 into an empty journal and export again give identical text. Import is all or
@@ -23,7 +25,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from sciajournal.core.collection import KIND_KEYS, Entries
-from sciajournal.core.entities import Entry
+from sciajournal.core.entities import ActivityScore, Entry
 from sciajournal.core.enums import RedFlag
 from sciajournal.core.timestamps import TimestampError, format_iso, parse_iso
 from sciajournal.core.validation import ValidationError, validate_entry
@@ -38,7 +40,7 @@ FORMAT_VERSION = 2
 #: Versions import reads; each has its schema file in exchange/schema/.
 READABLE_VERSIONS = (1, 2)
 KEY_KINDS = {key: kind for kind, key in KIND_KEYS.items()}
-#: An export nests 4 deep (document, list, record, list of signs); far deeper is not one,
+#: An export nests 5 deep (document, list, record, list of scores, score); far deeper is not one,
 #: and would exhaust the recursion of the schema check.
 MAX_NESTING = 16
 _TOO_DEEP = f"not a SciaJournal export (values nested more than {MAX_NESTING} deep)"
@@ -91,6 +93,10 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, frozenset):
         return sorted(str(member) for member in value)
+    if isinstance(value, ActivityScore):
+        return {"activity_id": value.activity_id, "score": value.score}
+    if isinstance(value, tuple):  # a functional rating's scores, in their own order
+        return [_plain(member) for member in value]
     if isinstance(value, float) and value.is_integer():
         return int(value)  # 20 minutes, not 20.0
     return value
@@ -196,11 +202,13 @@ def _entry(kind: type[Any], record: Mapping[str, Any], where: str) -> Entry:
     mapping = MAPPINGS[kind]
     values: dict[str, Any] = {}
     for name, value in record.items():
-        if name == mapping.time_field:
+        if name == mapping.time_field or (name in mapping.optional_instants and value is not None):
             try:
                 values[name] = parse_iso(value)
             except TimestampError as error:
                 raise ImportFileError(f"{where}: {name}: {error}") from None
+        elif name == "scores":
+            values[name] = tuple(ActivityScore(**score) for score in value)
         elif name == "signs":
             values[name] = frozenset(RedFlag(sign) for sign in value)
         elif name in mapping.enums and value is not None:

@@ -21,7 +21,7 @@ from sciajournal.analysis.outcomes import WalkOutcome
 from sciajournal.analysis.progression import monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import Walk
+from sciajournal.core.entities import FunctionActivity, Walk
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.service.red_flag_checks import (
     with_earlier_red_flag_checks,
@@ -61,14 +61,21 @@ def default_range(journal: Journal, today: date | None = None) -> tuple[date, da
 
 
 def entries_around(journal: Journal, first_day: date | None, last_day: date | None) -> Entries:
-    """The range's entries, widened to whole ISO weeks, plus the context margin.
+    """The range's entries, widened to whole ISO weeks, plus the context margin, and
+    every activity named for the functional scale.
 
     Local midnights with a margin: entries carry their own offsets, so the exact day
     boundaries are applied by the analysis on each entry's local date.
     """
     start = _midnight(monday_of(first_day)) - CONTEXT_MARGIN if first_day else None
     end = _midnight(monday_of(last_day) + timedelta(weeks=1)) + CONTEXT_MARGIN if last_day else None
-    return journal.collection(start=start, end=end)
+    entries = journal.collection(start=start, end=end)
+    if start is not None or end is not None:
+        # Every activity ever named, however long ago: the range's ratings score them by id.
+        entries.function_activities = journal.collection(
+            kinds=[FunctionActivity]
+        ).function_activities
+    return entries
 
 
 def analyse_range(

@@ -67,6 +67,10 @@ class EntryNotFound(JournalError):
     """No entry with the given id."""
 
 
+class EntryInUse(JournalError):
+    """The entry cannot be deleted while others refer to it (an activity its ratings score)."""
+
+
 class OutputIsProtected(JournalError):
     """An output file would overwrite the journal, one of its side files or a backup."""
 

@@ -17,6 +17,7 @@ from sciajournal.core.collection import Entries
 from sciajournal.core.entities import (
     ENTRY_TYPES,
     Entry,
+    FunctionActivity,
     MedicationDose,
     PainRating,
     Walk,
@@ -25,6 +26,7 @@ from sciajournal.core.entities import (
 from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import split_instant
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
+from sciajournal.storage.activity_links import check_no_scores_left, check_scored_activities
 from sciajournal.storage.database import Database, open_database
 from sciajournal.storage.errors import EntryNotFound
 from sciajournal.storage.file_checks import damaged
@@ -138,6 +140,7 @@ class Journal:
                 rows = [mapping.to_row(entry) for entry in new if type(entry) is kind]
                 if rows:
                     connection.execute(insert(mapping.table), rows)
+            check_scored_activities(connection, new)
         return new
 
     def change(
@@ -158,6 +161,7 @@ class Journal:
             except ValidationError as error:
                 raise error.located(_describe(entry, index, len(add) + len(update))) from None
         with self._engine.begin() as connection:
+            deleted_activities = self._activities(connection, [canonical_id(i) for i in delete])
             for entry_id in map(canonical_id, delete):
                 removed = sum(
                     connection.execute(
@@ -186,6 +190,17 @@ class Journal:
                 )
                 if result.rowcount != 1:
                     raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
+            check_scored_activities(connection, [*add, *update])
+            check_no_scores_left(connection, deleted_activities)
+
+    def _activities(self, connection: Connection, ids: list[str]) -> list[Entry]:
+        mapping = MAPPINGS[FunctionActivity]
+        found: list[Entry] = []
+        for first in range(0, len(ids), _CHUNK):
+            chunk = ids[first : first + _CHUNK]
+            query = select(mapping.table).where(mapping.table.c.id.in_(chunk))
+            found += self._read(mapping, connection.execute(query).mappings())
+        return found
 
     def update(self, entry: Entry) -> Entry:
         """Replace the stored entry with the same id (and kind) by `entry`."""
@@ -200,6 +215,7 @@ class Journal:
             )
             if result.rowcount != 1:
                 raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
+            check_scored_activities(connection, [entry])
         return entry
 
     def delete(self, entry_id: str) -> list[Entry]:
@@ -216,6 +232,7 @@ class Journal:
                 query = select(ratings.table).where(ratings.table.c.walk_id == entry_id)
                 deleted += self._read(ratings, connection.execute(query).mappings())
             connection.execute(sa_delete(mapping.table).where(mapping.table.c.id == entry_id))
+            check_no_scores_left(connection, [entry])
         return deleted
 
     # -- reading --------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Converts entries to table rows and back.
 
-Column names equal the entity's field names, except the timestamp, which is split
-into `<field>_utc` and `<field>_offset`, enums, stored as their text value, and a
-red-flag check's set of signs, stored as sorted comma-separated text.
+Column names equal the entity's field names, except timestamps, each split into
+`<field>_utc` and `<field>_offset`, enums, stored as their text value, a red-flag
+check's set of signs, stored as sorted comma-separated text, and a functional rating's
+scores, stored as "<activity id>=<score>" joined by commas in their own order.
 """
 
 import dataclasses
@@ -14,7 +15,11 @@ from typing import Any
 from sqlalchemy import Table
 
 from sciajournal.core.entities import (
+    ActivityScore,
+    BothersomenessCheck,
     Entry,
+    FunctionActivity,
+    FunctionRating,
     MedicationDose,
     Note,
     PainRating,
@@ -33,6 +38,8 @@ class KindMapping:
     table: Table
     time_field: str
     enums: Mapping[str, type[StrEnum]]
+    #: Other timestamps, which may be None (an activity's `retired`).
+    optional_instants: tuple[str, ...] = ()
 
     @property
     def time_column(self) -> str:
@@ -42,10 +49,16 @@ class KindMapping:
         row: dict[str, Any] = {}
         for item in dataclasses.fields(entry):
             value = getattr(entry, item.name)
-            if item.name == self.time_field:
+            if item.name == self.time_field or (
+                item.name in self.optional_instants and value is not None
+            ):
                 utc, offset = split_instant(value)
                 row[f"{item.name}_utc"] = utc
                 row[f"{item.name}_offset"] = offset
+            elif item.name in self.optional_instants:
+                row[f"{item.name}_utc"] = row[f"{item.name}_offset"] = None
+            elif item.name == "scores":
+                row[item.name] = encode_scores(value)
             elif isinstance(value, frozenset):
                 row[item.name] = ",".join(sorted(str(sign) for sign in value))
             elif isinstance(value, StrEnum):
@@ -58,8 +71,14 @@ class KindMapping:
         values: dict[str, Any] = {}
         for item in dataclasses.fields(self.entity):
             name = item.name
-            if name == self.time_field:
+            if name == self.time_field or (
+                name in self.optional_instants and row[f"{name}_utc"] is not None
+            ):
                 values[name] = join_instant(row[f"{name}_utc"], row[f"{name}_offset"])
+            elif name in self.optional_instants:
+                values[name] = None
+            elif name == "scores":
+                values[name] = decode_scores(row[name])
             elif name == "signs":
                 text = row[name]
                 values[name] = (
@@ -91,7 +110,32 @@ MAPPINGS: dict[type[Any], KindMapping] = {
     ),
     RedFlagCheck: KindMapping(RedFlagCheck, models.table_of(models.RedFlagCheckRow), "at", {}),
     Note: KindMapping(Note, models.table_of(models.NoteRow), "at", {}),
+    BothersomenessCheck: KindMapping(
+        BothersomenessCheck, models.table_of(models.BothersomenessCheckRow), "at", {}
+    ),
+    FunctionActivity: KindMapping(
+        FunctionActivity,
+        models.table_of(models.FunctionActivityRow),
+        "added",
+        {},
+        optional_instants=("retired",),
+    ),
+    FunctionRating: KindMapping(
+        FunctionRating, models.table_of(models.FunctionRatingRow), "at", {}
+    ),
 }
+
+
+def encode_scores(scores: tuple[ActivityScore, ...]) -> str:
+    return ",".join(f"{score.activity_id}={score.score}" for score in scores)
+
+
+def decode_scores(text: str) -> tuple[ActivityScore, ...]:
+    """The scores as saved; a damaged value raises ValueError (reported as damage)."""
+    if not text:
+        return ()
+    pairs = (item.split("=") for item in text.split(","))
+    return tuple(ActivityScore(activity_id, int(score)) for activity_id, score in pairs)
 
 
 def mapping_for(entry_or_kind: Entry | type[Any]) -> KindMapping:

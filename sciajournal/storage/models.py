@@ -90,6 +90,10 @@ class PainRatingRow(Base):
     tingling: Mapped[bool] = mapped_column(Boolean)
     weakness: Mapped[bool] = mapped_column(Boolean)
     notes: Mapped[str] = mapped_column(Text)
+    # Schema 0004: sleep on morning ratings, comfortable sitting on bedtime ones.
+    times_woken: Mapped[int | None] = mapped_column(Integer)
+    hours_slept: Mapped[float | None] = mapped_column(Float)
+    comfortable_sitting_minutes: Mapped[float | None] = mapped_column(Float)
 
 
 class TreatmentRow(Base):
@@ -140,6 +144,57 @@ class NoteRow(Base):
     at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
     at_offset: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+class BothersomenessCheckRow(Base):
+    """Sciatica Bothersomeness Index answers (schema 0004)."""
+
+    __tablename__ = "bothersomeness_checks"
+    __table_args__ = tuple(
+        CheckConstraint(f"{item} BETWEEN 0 AND 6", name=f"{item}_range")
+        for item in ("leg_pain", "numbness_tingling", "weakness", "sitting_pain")
+    )
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    at_offset: Mapped[int] = mapped_column(Integer)
+    leg_pain: Mapped[int] = mapped_column(Integer)
+    numbness_tingling: Mapped[int] = mapped_column(Integer)
+    weakness: Mapped[int] = mapped_column(Integer)
+    sitting_pain: Mapped[int] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class FunctionActivityRow(Base):
+    """An activity named for the Patient-Specific Functional Scale (schema 0004)."""
+
+    __tablename__ = "function_activities"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    added_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    added_offset: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    retired_utc: Mapped[datetime | None] = mapped_column(DateTime)
+    retired_offset: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text)
+
+
+class FunctionRatingRow(Base):
+    """A sitting of the functional scale (schema 0004).
+
+    Its scores are one text column, "<activity id>=<score>" joined by commas in the
+    order given, not a child table: a rating is then one row that is written, read,
+    updated and deleted whole like every other entry, and reads back exactly as saved.
+    The service checks that each named activity exists.
+    """
+
+    __tablename__ = "function_ratings"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
+    at_offset: Mapped[int] = mapped_column(Integer)
+    scores: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text)
 
 
 class SettingRow(Base):

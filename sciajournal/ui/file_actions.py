@@ -19,16 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from sciajournal.safe_files import OutputNotWritten
 from sciajournal.storage.errors import JournalError
 from sciajournal.storage.protected_files import check_output_path
 
 if TYPE_CHECKING:
+    from sciajournal.exchange.device_plan import DeviceReading
     from sciajournal.storage.backups import Backup  # the lock and file checks: on first use
     from sciajournal.storage.journal import Journal  # imported when a restore reopens it
+    from sciajournal.ui.device_reader import DeviceFileReader
     from sciajournal.ui.dialogs.backups_dialog import BackupsDialog
+    from sciajournal.ui.dialogs.import_preview import ImportPreview
     from sciajournal.ui.dialogs.settings_dialog import SettingsDialog
     from sciajournal.ui.dialogs.summary_dialog import SummaryDialog
     from sciajournal.ui.dialogs.summary_preview import SummaryPreview
@@ -45,6 +48,9 @@ class FileActions(QObject):
     told = Signal(str, int)  # a status-bar message and how long to show it
 
     journal: Journal
+    #: The thread reading the last device file (kept until the next import, for its state).
+    device_reader: DeviceFileReader | None = None
+    device_preview: ImportPreview | None = None
 
     def __init__(self, journal: Journal | None, today: Callable[[], date], parent: QWidget) -> None:
         """`journal` is None while the window opens it: the menus wait until use_journal."""
@@ -161,25 +167,28 @@ class FileActions(QObject):
             self.import_path(Path(name))
 
     def import_path(self, path: Path) -> str | None:
-        """Import a journal export, CSV files or a device file; returns what the user was told."""
-        # On first use: the formats bring jsonschema, gpxpy and XML parsing with them.
+        """Import a journal export or CSV files, or preview a device file's walks; returns
+        what the user was told (None while a device file's preview is open)."""
+        from sciajournal.exchange.csv_sources import is_csv_source  # no more than the stdlib
+
+        is_csv = is_csv_source(path)
+        if path.suffix.lower() != ".json" and not is_csv:
+            self.preview_device_file(path)
+            return None
+        # On first use: the formats bring jsonschema with them.
         from sciajournal.exchange.csv_import import import_csv
-        from sciajournal.exchange.csv_sources import is_csv_source
-        from sciajournal.exchange.device_import import import_device_file
         from sciajournal.exchange.import_source import ImportFileError
         from sciajournal.exchange.json_format import import_file
 
         try:
-            if is_csv_source(path):
+            if is_csv:
                 told = import_csv(self.journal, path).summary() + "."
-            elif path.suffix.lower() == ".json":
+            else:
                 result = import_file(self.journal, path)
                 told = (
                     f"Imported {result.added} entries "
                     f"({result.skipped} were already in the journal)."
                 )
-            else:
-                told = import_device_file(self.journal, path).summary() + "."
         except (ImportFileError, JournalError) as error:
             self._warn("Nothing imported", f"Nothing was imported: {error}")
             return None
@@ -195,6 +204,70 @@ class FileActions(QObject):
             )
         )
         return told
+
+    def preview_device_file(self, path: Path) -> ImportPreview:
+        """Read the file in a worker (progress, Cancel), then show its walks to choose
+        from; only Import writes, the ticked walks in one transaction."""
+        # On first use: gpxpy and the XML readers come with them.
+        from sciajournal.ui.device_reader import DeviceFileReader
+        from sciajournal.ui.dialogs.import_preview import ImportPreview
+
+        self.stop_reading()
+        if self.device_reader is not None:
+            self.device_reader.deleteLater()
+        preview = ImportPreview(path.name, self._parent)
+        reader = DeviceFileReader(path, self)
+        self.device_preview, self.device_reader = preview, reader
+        # Bound methods of objects on this thread: the reader's signals arrive queued here.
+        reader.progressed.connect(preview.show_progress)
+        reader.done.connect(self._device_file_read)
+        reader.failed.connect(self._device_file_failed)
+        preview.finished.connect(self.stop_reading)  # Cancel, Esc, Import: the reading ends
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop_reading)
+        self._open(preview, self._import_chosen)
+        reader.start()
+        return preview
+
+    def stop_reading(self) -> None:
+        """Cancel the reading, if it still runs, and wait for its thread (at most one
+        chunk of the file): nothing read after this is used."""
+        if self.device_reader is not None and self.device_reader.isRunning():
+            self.device_reader.cancel()
+            self.device_reader.wait()
+
+    def _device_file_read(self, reading: DeviceReading) -> None:
+        from sciajournal.exchange.device_plan import plan_import
+        from sciajournal.exchange.import_source import ImportFileError
+
+        preview = self.device_preview
+        if preview is None or not preview.isVisible() or self.sender() is not self.device_reader:
+            return  # cancelled meanwhile
+        try:
+            plan = plan_import(self.journal, reading)
+        except (ImportFileError, JournalError) as error:
+            self._device_file_failed(str(error))
+            return
+        preview.show_plan(plan)
+
+    def _device_file_failed(self, message: str) -> None:
+        if self.device_preview is not None:
+            self.device_preview.reject()
+        self._warn("Nothing imported", f"Nothing was imported: {message}")
+
+    def _import_chosen(self, preview: ImportPreview) -> None:
+        from sciajournal.exchange.device_import import add_chosen_walks
+        from sciajournal.exchange.import_source import ImportFileError
+
+        try:
+            added = add_chosen_walks(self.journal, preview.file_name, preview.chosen())
+        except (ImportFileError, JournalError) as error:
+            self._warn("Nothing imported", f"Nothing was imported: {error}")
+            return
+        self.changed.emit()
+        walks = "walk" if added == 1 else "walks"
+        self.told.emit(f"Imported {added} {walks} from {preview.file_name}.", 2 * TOLD_MS)
 
     def show_backups(self) -> BackupsDialog:
         from sciajournal.ui.dialogs.backups_dialog import BackupsDialog  # on first use

@@ -24,7 +24,10 @@ from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_
 from sciajournal.analysis.today import follow_up_still_asked
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import (
+    BothersomenessCheck,
     Entry,
+    FunctionActivity,
+    FunctionRating,
     MedicationDose,
     Note,
     PainRating,
@@ -148,7 +151,48 @@ def walk_text(
     return text, urgent
 
 
-def entry_text(entry: Entry, walks: Mapping[str, Walk]) -> tuple[str, bool]:
+def sleep_and_sitting_text(rating: PainRating) -> str:
+    """ ", woke twice, slept 5.5 h" for a morning rating; ", sat comfortably 35 min" at bedtime."""
+    parts = []
+    if rating.times_woken is not None:
+        times = {0: "not woken by pain", 1: "woken once", 2: "woken twice"}
+        parts.append(times.get(rating.times_woken, f"woken {rating.times_woken} times"))
+    if rating.hours_slept is not None:
+        parts.append(f"slept {_n(rating.hours_slept)} h")
+    if rating.comfortable_sitting_minutes is not None:
+        parts.append(f"sat comfortably up to {_n(rating.comfortable_sitting_minutes)} min")
+    return "".join(f", {part}" for part in parts)
+
+
+def bothersomeness_text(check: BothersomenessCheck) -> str:
+    return (
+        "Sciatica bothersomeness, last week (0-6 each): "
+        f"leg pain {check.leg_pain}, numbness or tingling {check.numbness_tingling}, "
+        f"weakness {check.weakness}, pain when sitting {check.sitting_pain}"
+    )
+
+
+def function_rating_text(rating: FunctionRating, activities: Mapping[str, FunctionActivity]) -> str:
+    scores = ", ".join(
+        f"{activities[s.activity_id].name if s.activity_id in activities else 'an activity'} "
+        f"{s.score}"
+        for s in rating.scores
+    )
+    return f"Activities I find hard (0 = cannot do, 10 = as before): {scores}"
+
+
+def activity_text(activity: FunctionActivity) -> str:
+    text = f"Activity I find hard, named: {activity.name}"
+    if activity.retired is not None:
+        text += f" · retired {activity.retired.strftime('%d %b %Y')}, its scores kept"
+    return text
+
+
+def entry_text(
+    entry: Entry,
+    walks: Mapping[str, Walk],
+    activities: Mapping[str, FunctionActivity] | None = None,
+) -> tuple[str, bool]:
     match entry:
         case PainRating():
             linked = walks.get(entry.walk_id or "")
@@ -175,7 +219,7 @@ def entry_text(entry: Entry, walks: Mapping[str, Walk]) -> tuple[str, bool]:
             ]
             if symptoms:
                 text += ", " + ", ".join(symptoms)
-            return text, False
+            return text + sleep_and_sitting_text(entry), False
         case Treatment():
             text = f"{entry.kind.value.capitalize()} {_n(entry.minutes)} min, {entry.body_area}"
             for part, rated_before, rated_after in (
@@ -202,6 +246,14 @@ def entry_text(entry: Entry, walks: Mapping[str, Walk]) -> tuple[str, bool]:
             return f"Red-flag check: none of the warning signs.{notes}", False
         case Note():
             return f"Note: {entry.text}", False
+        case BothersomenessCheck():
+            notes = f". Notes: {entry.notes}" if entry.notes else ""
+            return bothersomeness_text(entry) + notes, False
+        case FunctionActivity():
+            return activity_text(entry), False
+        case FunctionRating():
+            notes = f". Notes: {entry.notes}" if entry.notes else ""
+            return function_rating_text(entry, activities or {}) + notes, False
     raise TypeError(entry)
 
 
@@ -218,6 +270,7 @@ def journal_rows(
     """Rows for the entries in first_day..last_day (local dates), newest day first."""
     wanted = tuple(kinds) if kinds is not None else None
     walks = {walk.id: walk for walk in entries.walks}
+    activities = {activity.id: activity for activity in entries.function_activities}
     lines: list[tuple[datetime, str, Row]] = []
     for entry in entries:
         day = entry.when.date()
@@ -242,7 +295,7 @@ def journal_rows(
             text, urgent = walk_text(entry, outcome, settings, now)
             light = outcome.light if outcome else None
         else:
-            text, urgent = entry_text(entry, walks)
+            text, urgent = entry_text(entry, walks, activities)
         alarm = isinstance(entry, RedFlagCheck) and bool(entry.signs)
         clock = entry.when.strftime("%H:%M")
         row = Row(f"{clock}  {text}", day, entry, urgent, light=light, alarm=alarm)

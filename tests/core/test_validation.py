@@ -1,19 +1,25 @@
 """Every out-of-range or missing value is rejected with its field named."""
 
 import dataclasses
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
+from sciajournal.core.entities import ActivityScore
 from sciajournal.core.enums import PainContext
 from sciajournal.core.validation import ValidationError, validate_entry
 from tests.factories import (
+    bedtime_with_sitting,
+    full_activity,
+    full_bothersomeness,
+    full_function_rating,
     full_medication,
     full_note,
     full_pain,
     full_red_flags,
     full_treatment,
     full_walk,
+    morning_with_sleep,
     one_of_each,
 )
 
@@ -70,6 +76,24 @@ BAD_VALUES = [
     (full_medication, "quantity", -1, "more than 0"),
     (full_red_flags, "signs", frozenset({"headache"}), "bowel_bladder"),
     (full_note, "text", "", "empty"),
+    (morning_with_sleep, "times_woken", 21, "0 to 20"),
+    (morning_with_sleep, "times_woken", 1.5, "whole"),
+    (morning_with_sleep, "hours_slept", 25, "0 to 24 h"),
+    (morning_with_sleep, "hours_slept", -1, "0 to 24 h"),
+    (morning_with_sleep, "comfortable_sitting_minutes", 30, "only a bedtime rating"),
+    (bedtime_with_sitting, "comfortable_sitting_minutes", 1441, "0 to 1440 min"),
+    (bedtime_with_sitting, "times_woken", 1, "only a morning rating"),
+    (full_pain, "hours_slept", 7, "not a standalone one"),
+    (full_bothersomeness, "leg_pain", 7, "0 to 6"),
+    (full_bothersomeness, "numbness_tingling", -1, "0 to 6"),
+    (full_bothersomeness, "weakness", 2.5, "whole"),
+    (full_bothersomeness, "sitting_pain", None, "required"),
+    (full_activity, "name", "  ", "empty"),
+    (full_activity, "name", "x" * 81, "too long"),
+    (full_activity, "added", None, "missing"),
+    (full_activity, "retired", datetime(2026, 3, 1, 9, 0), "offset"),
+    (full_function_rating, "scores", (), "at least one"),
+    (full_function_rating, "scores", [("a", 1)], "list of activity scores"),
 ]
 
 
@@ -109,3 +133,37 @@ def test_every_problem_is_reported_at_once():
 def test_boundaries_are_accepted():
     validate_entry(dataclasses.replace(full_pain(), back=0, leg=10))
     validate_entry(dataclasses.replace(full_walk(), minutes=720, symptoms_after_minutes=720))
+
+
+def test_an_activity_cannot_be_retired_before_it_was_added():
+    activity = full_activity()
+    retired = dataclasses.replace(activity, retired=activity.added - timedelta(days=1))
+    with pytest.raises(ValidationError, match="retired: is before the activity was added"):
+        validate_entry(retired)
+    validate_entry(dataclasses.replace(activity, retired=activity.added))
+
+
+def test_a_function_rating_names_each_activity_once_and_scores_0_to_10():
+    socks, film = full_activity(), full_activity(name="Sit through a film")
+    validate_entry(full_function_rating(socks, film))
+    twice = full_function_rating(
+        socks, scores=(ActivityScore(socks.id, 4), ActivityScore(socks.id.upper(), 5))
+    )
+    with pytest.raises(
+        ValidationError, match=r"scores\[1\].activity_id: rates the same activity twice"
+    ):
+        validate_entry(twice)
+    too_high = full_function_rating(socks, scores=(ActivityScore(socks.id, 11),))
+    with pytest.raises(ValidationError, match=r"scores\[0\].score: must be from 0 to 10, not 11"):
+        validate_entry(too_high)
+    not_an_id = full_function_rating(socks, scores=(ActivityScore("socks", 4),))
+    with pytest.raises(ValidationError, match=r"scores\[0\].activity_id: is not a valid id"):
+        validate_entry(not_an_id)
+
+
+def test_sleep_and_sitting_boundaries_are_accepted():
+    validate_entry(morning_with_sleep(times_woken=0, hours_slept=0))
+    validate_entry(morning_with_sleep(times_woken=20, hours_slept=24))
+    validate_entry(bedtime_with_sitting(comfortable_sitting_minutes=0))
+    validate_entry(bedtime_with_sitting(comfortable_sitting_minutes=1440))
+    validate_entry(full_bothersomeness(leg_pain=0, numbness_tingling=6, weakness=0, sitting_pain=6))

@@ -100,3 +100,34 @@ def tcx(*activities: str) -> str:
         '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">\n'
         "  <Activities>\n" + "".join(activities) + "  </Activities>\n</TrainingCenterDatabase>\n"
     )
+
+
+def write_large_health_export(path, megabytes: float, *, walk_every: int = 2000) -> int:
+    """An Apple Health export of about `megabytes` MB written as a phone does: mostly step
+    Records (what makes real exports large), a walk after every `walk_every` records and
+    a run instead of every fifth walk. Written in pieces, so a 400 MB file needs little
+    memory. Returns the number of walking workouts written."""
+    day = datetime(2015, 1, 1, 9, 0, tzinfo=UTC)
+    target = int(megabytes * 1024 * 1024)
+    written, walks, workouts = 0, 0, 0
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(HEALTH_HEAD)
+        while written < target:
+            moment = day + timedelta(days=workouts)  # the records of a day, then its walk
+            start, end = health_time(moment), health_time(moment + timedelta(minutes=1))
+            record = (
+                ' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="iPhone"'
+                f' sourceVersion="17.4" unit="count" creationDate="{end}" startDate="{start}"'
+                f' endDate="{end}" value="%d"/>\n'
+            )
+            lines = [record % (n % 97) for n in range(walk_every)]
+            kind = "Running" if workouts % 5 == 4 else "Walking"
+            distance = 'totalDistance="3" totalDistanceUnit="km"'
+            lines.append(workout(moment + timedelta(hours=2), 45, kind=kind, attributes=distance))
+            workouts += 1
+            walks += kind == "Walking"
+            chunk = "".join(lines)
+            out.write(chunk)
+            written += len(chunk)
+        out.write("</HealthData>\n")
+    return walks

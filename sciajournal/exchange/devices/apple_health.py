@@ -8,6 +8,7 @@ that cannot be true (a date in year 1, infinite steps) stop the import, naming t
 """
 
 import math
+import os
 import xml.parsers.expat as expat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,9 @@ from sciajournal.core.validation import MAX_YEAR, MIN_YEAR
 from sciajournal.exchange.devices.outing import Outing
 from sciajournal.exchange.import_source import (
     MAX_PEEK_BYTES,
+    Progress,
     is_zip,
+    no_progress,
     open_regular,
     zip_member,
 )
@@ -28,6 +31,13 @@ from sciajournal.exchange.import_source import (
 WALKING_TYPES = {
     "HKWorkoutActivityTypeWalking": "walking",
     "HKWorkoutActivityTypeHiking": "hiking",
+}
+#: Workouts that are not walks but could have been one mislabelled (a walk recorded as a
+#: run): kept, so that the preview can offer to take them anyway. Other kinds (yoga,
+#: swimming...) are only counted.
+NEAR_WALK_TYPES = {
+    "HKWorkoutActivityTypeRunning": "running",
+    "HKWorkoutActivityTypeCycling": "cycling",
 }
 TO_KM = {"km": 1.0, "m": 0.001, "mi": 1.609344, "ft": 0.0003048, "yd": 0.0009144}
 #: Since iOS 16 a workout's totals are WorkoutStatistics children, not attributes.
@@ -66,16 +76,17 @@ def is_health_export(member: IO[bytes]) -> bool:
 
 
 @contextmanager
-def _export_xml(path: Path) -> Iterator[IO[bytes]]:
+def _export_xml(path: Path) -> Iterator[tuple[IO[bytes], IO[bytes]]]:
+    """The export's XML, and the file on disk (whose position tells how far reading is)."""
     with open_regular(path) as handle:
         if is_zip(handle):
             # Found by what it holds: phones name it exportar.xml, vienti.xml, 导出.xml...
             with zip_member(
                 path, handle, is_health_export, "Apple Health export (export.xml)"
             ) as member:
-                yield member
+                yield member, handle
         else:
-            yield handle
+            yield handle, handle
 
 
 class _Workouts:
@@ -124,6 +135,8 @@ class _Workouts:
         kind = self.workout.get("workoutActivityType", "")
         if kind in WALKING_TYPES:
             self.outings.append(self._outing(WALKING_TYPES[kind]))
+        elif kind in NEAR_WALK_TYPES:
+            self.outings.append(self._outing(NEAR_WALK_TYPES[kind], walk=False))
         else:
             readable = kind.removeprefix("HKWorkoutActivityType").lower() or "unknown"
             if readable not in self.left_out and len(self.left_out) >= MAX_LEFT_OUT_KINDS:
@@ -131,7 +144,7 @@ class _Workouts:
             self.left_out[readable] = self.left_out.get(readable, 0) + 1
         self.workout = None
 
-    def _outing(self, kind: str) -> Outing:
+    def _outing(self, kind: str, *, walk: bool = True) -> Outing:
         assert self.workout is not None
         workout = self.workout
         start = self._date(workout.get("startDate"))
@@ -164,6 +177,7 @@ class _Workouts:
             zone=_zone(self.meta.get("HKTimeZone")),
             source=f"Apple Health {kind}",
             activity=kind,
+            not_a_walk=None if walk else f"recorded as {kind}, not a walk",
         )
 
     def _date(self, text: str | None) -> datetime | None:
@@ -215,18 +229,23 @@ def _zone(name: str | None) -> ZoneInfo | None:
         return None  # an unknown zone: this computer's zone on that date is used instead
 
 
-def read_apple_health(path: Path) -> tuple[list[Outing], list[str]]:
+def read_apple_health(
+    path: Path, progress: Progress = no_progress
+) -> tuple[list[Outing], list[str]]:
     workouts = _Workouts(path.name)
     parser = expat.ParserCreate()
     parser.StartElementHandler = workouts.start
     parser.EndElementHandler = workouts.end
     # No character-data handler: text is skipped, never accumulated. No external entities.
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    with _export_xml(path) as source:
+    with _export_xml(path) as (source, on_disk):
+        total = os.fstat(on_disk.fileno()).st_size
         try:
             while chunk := source.read(CHUNK):
                 parser.Parse(chunk, False)
+                progress(on_disk.tell(), total)  # bytes of the file read so far
             parser.Parse(b"", True)
+            progress(total, total)  # a zip's end (its directory) is never read as data
         except (expat.ExpatError, LookupError) as error:  # LookupError: an unknown encoding
             raise ValueError(f"{path.name}: not a readable Apple Health export ({error})") from None
     if workouts.root != "HealthData":

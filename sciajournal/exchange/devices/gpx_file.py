@@ -15,7 +15,12 @@ import gpxpy
 import gpxpy.gpx
 
 from sciajournal.exchange.devices.outing import Outing
-from sciajournal.exchange.import_source import MAX_TRACK_BYTES, read_limited
+from sciajournal.exchange.import_source import (
+    MAX_TRACK_BYTES,
+    Progress,
+    no_progress,
+    read_limited,
+)
 
 SAME_OUTING_GAP = timedelta(minutes=30)
 
@@ -57,9 +62,10 @@ def _pieces_of(segment: gpxpy.gpx.GPXTrackSegment, name: str) -> list[_Piece]:
     return pieces
 
 
-def read_gpx(path: Path) -> tuple[list[Outing], list[str]]:
+def read_gpx(path: Path, progress: Progress = no_progress) -> tuple[list[Outing], list[str]]:
     """Outings in the file, and what was left out (with the reason)."""
     data = read_limited(path, MAX_TRACK_BYTES)
+    progress(len(data) // 2, len(data))  # read; parsing is the other half
     try:
         document = gpxpy.parse(data.decode("utf-8-sig"))
     except (gpxpy.gpx.GPXException, ValueError, LookupError) as error:
@@ -67,6 +73,7 @@ def read_gpx(path: Path) -> tuple[list[Outing], list[str]]:
     pieces: list[_Piece] = []
     left_out: list[str] = []
     for number, track in enumerate(document.tracks, start=1):
+        progress(len(data) // 2, len(data))  # a chance to cancel between tracks
         name = f"track '{track.name}'" if track.name else f"track {number}"
         segments = [segment for segment in track.segments if segment.points]
         for index, segment in enumerate(segments, start=1):
@@ -102,4 +109,5 @@ def read_gpx(path: Path) -> tuple[list[Outing], list[str]]:
             group = []
         if piece is not None:
             group.append(piece)
+    progress(len(data), len(data))
     return outings, left_out

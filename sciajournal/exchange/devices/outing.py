@@ -35,6 +35,9 @@ class Outing:
     activity: str = ""
     #: When the recording ended, pauses included (None: start + moving minutes).
     end: datetime | None = None
+    #: Why the device's own sport says it is not a walk ("recorded as running, not a
+    #: walk"): trusted whatever the speed, unless the user takes it anyway.
+    not_a_walk: str | None = None
 
     @property
     def span_end(self) -> datetime:
@@ -47,6 +50,8 @@ class Outing:
         return self.distance_km / (self.moving_minutes / 60)
 
     def why_not_a_walk(self) -> str | None:
+        if self.not_a_walk is not None:
+            return self.not_a_walk
         speed = self.speed_kmh
         if speed is not None and speed > MAX_WALKING_KMH:
             return f"too fast for a walk ({speed:.1f} km/h on average)"

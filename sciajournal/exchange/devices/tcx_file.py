@@ -7,7 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sciajournal.exchange.devices.outing import Outing
-from sciajournal.exchange.import_source import MAX_TRACK_BYTES, read_limited
+from sciajournal.exchange.import_source import (
+    MAX_TRACK_BYTES,
+    Progress,
+    no_progress,
+    read_limited,
+)
 
 #: Sports that are not walks, and how the note names them.
 NOT_WALKS = {"Running": "recorded as running", "Biking": "recorded as a bike ride"}
@@ -21,8 +26,9 @@ def _time(text: str | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value  # TCX times are UTC
 
 
-def read_tcx(path: Path) -> tuple[list[Outing], list[str]]:
+def read_tcx(path: Path, progress: Progress = no_progress) -> tuple[list[Outing], list[str]]:
     data = read_limited(path, MAX_TRACK_BYTES)
+    progress(len(data) // 2, len(data))  # read; parsing is the other half
     try:
         # Some writers put a line break or spaces before <?xml, which XML forbids.
         root = ElementTree.fromstring(data.removeprefix(b"\xef\xbb\xbf").lstrip())
@@ -35,9 +41,6 @@ def read_tcx(path: Path) -> tuple[list[Outing], list[str]]:
     for number, activity in enumerate(root.iterfind(".//tcx:Activity", NS), start=1):
         sport = activity.get("Sport", "Other")
         label = f"TCX activity {number} ({sport})"
-        if sport in NOT_WALKS:
-            left_out.append(f"{label}: {NOT_WALKS[sport]}, not a walk")
-            continue
         laps = activity.findall("tcx:Lap", NS)
         starts = [_time(lap.get("StartTime")) for lap in laps]
         seconds = sum(float(lap.findtext("tcx:TotalTimeSeconds", "0", NS)) for lap in laps)
@@ -55,6 +58,8 @@ def read_tcx(path: Path) -> tuple[list[Outing], list[str]]:
                 distance_km=metres / 1000 if metres else None,
                 source=label,
                 activity=sport,
+                not_a_walk=f"{NOT_WALKS[sport]}, not a walk" if sport in NOT_WALKS else None,
             )
         )
+    progress(len(data), len(data))
     return outings, left_out
