@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from sciajournal import __version__
 from sciajournal.resource_files import resource_path
-from sciajournal.storage.errors import JournalError
 from sciajournal.ui.first_paint import after_first_paint
+from sciajournal.ui.pyside_source_check import spare_module_sources
 from sciajournal.ui.startup_trace import mark_first_paint
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     is opened in the event-loop turn after the window's first paint, and the daily
     backup runs on its own thread after the rows' first paint.
     """
+    spare_module_sources()  # before the window's and the journal's modules are imported
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("SciaJournal")
@@ -102,6 +103,7 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
 def _open_or_offer_backup(
     path: Path, create_folder: bool, window: "MainWindow"
 ) -> "Journal | None":
+    from sciajournal.storage.errors import JournalError
     from sciajournal.storage.journal import Journal  # SQLAlchemy: after the first paint
 
     try:

@@ -15,11 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sciajournal import __version__
-from sciajournal.safe_files import OutputNotWritten
-from sciajournal.storage.errors import JournalError
 from sciajournal.storage.location import ENV_VARIABLE, resolve_journal_path
-from sciajournal.storage.lock_holder import Holder
-from sciajournal.storage.protected_files import check_output_path
 
 if TYPE_CHECKING:
     from sciajournal.storage.journal import Journal
@@ -125,8 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sciajournal.app import run_app  # Qt is only imported when a window is wanted
 
         return run_app(path, create_folder=is_default)
-    # Here, not at the top: the window shows itself before SQLAlchemy is imported.
+    # Here, not at the top: the window shows itself before these (SQLAlchemy above all).
+    from sciajournal.safe_files import OutputNotWritten
+    from sciajournal.storage.errors import JournalError
     from sciajournal.storage.journal import Journal
+    from sciajournal.storage.lock_holder import Holder
+    from sciajournal.storage.protected_files import check_output_path
 
     try:
         if args.verb == "demo":  # refused before the journal is opened (or created)
@@ -287,6 +287,7 @@ def _write_summary(
 
     from sciajournal.report.loading import summary_for
     from sciajournal.report.summary_document import locale_paper, write_pdf
+    from sciajournal.storage.protected_files import check_output_path
 
     check_output_path(target, journal.path)
     application = QGuiApplication.instance() or QGuiApplication(["sciajournal"])
@@ -299,6 +300,7 @@ def _write_summary(
 
 def _backup(journal: Journal, args: argparse.Namespace) -> int:
     from sciajournal.storage.backups import copy_database, make_backup
+    from sciajournal.storage.protected_files import check_output_path
 
     if args.output:
         target = Path(args.output)
@@ -315,6 +317,7 @@ def _backup(journal: Journal, args: argparse.Namespace) -> int:
 def _restore(path: Path, backup: Path) -> int:
     from sciajournal.storage.backups import restore_backup
     from sciajournal.storage.journal import Journal
+    from sciajournal.storage.lock_holder import Holder
 
     if not backup.is_file():
         raise UserError(f"{backup}: no such backup file")

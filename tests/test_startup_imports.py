@@ -5,7 +5,9 @@ Each of these costs start-up time every day although most starts never use it: A
 (File > Import/Export), the report (File > Print), pyqtgraph and numpy (the Charts tab).
 The app is started as the `sciajournal` command starts it, in a fresh interpreter, and
 sys.modules is read when the main window is shown and again when its rows are painted.
-SQLAlchemy is needed for the rows, but not for the window, which is shown first.
+SQLAlchemy is needed for the rows, but not for the window, which is shown first; nor are
+the journal's view, the analysis behind it, the forms and the dialogs (built or opened
+later), which together cost the first window more than the window itself.
 """
 
 import json
@@ -62,8 +64,23 @@ sys.exit(main(["--db", sys.argv[1]]))
 """
 
 
-def heavy_imported(modules: list[str]) -> list[str]:
-    return [h for h in HEAVY if any(name == h or name.startswith(h + ".") for name in modules)]
+#: Not before the rows either: the forms and dialogs are imported when first opened.
+OPENED_ON_FIRST_USE = ("sciajournal.ui.forms", "sciajournal.ui.dialogs")
+
+#: Needed for the rows, not for the window saying "Opening your journal…".
+AFTER_THE_FIRST_WINDOW = (
+    "sqlalchemy",
+    "sciajournal.storage.journal",
+    "sciajournal.core.entities",
+    "sciajournal.analysis",
+    "sciajournal.service",
+    "sciajournal.ui.journal_view",
+    "sciajournal.ui.status_panel",
+)
+
+
+def heavy_imported(modules: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    return [h for h in heavy if any(name == h or name.startswith(h + ".") for name in modules)]
 
 
 def test_the_start_path_imports_nothing_heavy(tmp_path: Path) -> None:
@@ -93,6 +110,6 @@ def test_the_start_path_imports_nothing_heavy(tmp_path: Path) -> None:
     # The check can fail: the journal's own modules are there when its rows are.
     assert "sciajournal.storage.journal" in seen["rows painted"]
     for moment, modules in seen.items():
-        assert heavy_imported(modules) == [], f"imported by the time the {moment}"
+        assert heavy_imported(modules, HEAVY + OPENED_ON_FIRST_USE) == [], f"by the {moment}"
     # The window is shown before the journal is opened, so before SQLAlchemy is imported.
-    assert "sqlalchemy" not in seen["window shown"]
+    assert heavy_imported(seen["window shown"], AFTER_THE_FIRST_WINDOW) == []

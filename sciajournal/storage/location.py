@@ -3,14 +3,14 @@
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "SciaJournal"
 JOURNAL_FILE = "journal.sqlite"
 ENV_VARIABLE = "SCIAJOURNAL_DB"
 
 
 def default_journal_path() -> Path:
+    import platformdirs  # only here: with --db or $SCIAJOURNAL_DB, start-up is spared it
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / JOURNAL_FILE
 
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from sciajournal.analysis.outcomes import Light
 from sciajournal.core.entities import Entry
 from sciajournal.core.kind_names import KIND_NAMES, kinds_name
-from sciajournal.ui.forms.entry_form import error_colour
 from sciajournal.ui.journal_rows import Row
+from sciajournal.ui.widgets.colours import error_colour
 from sciajournal.ui.widgets.date_range import ALL_TIME, CUSTOM, DateRangeControls
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -2,6 +2,12 @@
 
 This is the one place that connects widgets to the service. Forms return entries; the
 window hands them to the service through undoable commands and refreshes the views.
+
+At start-up the window is shown before its journal is open (app.py), as a frame of menus
+and toolbar saying "Opening your journal…". Everything that shows or changes entries (the
+journal view, the status panel, the forms, the analysis behind them) is imported and
+built when the journal is handed over: their modules cost more than the frame itself,
+and the first window is what the patient waits for (issue 14).
 """
 
 from __future__ import annotations
@@ -11,11 +17,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Nor Qt's namespace or QStyle here: PySide6 builds their hundreds of enums on first use.
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -24,52 +32,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciajournal.core.entities import (
-    Entry,
-    MedicationDose,
-    Note,
-    PainRating,
-    RedFlagCheck,
-    Treatment,
-    Walk,
-)
-from sciajournal.core.enums import PainContext
-from sciajournal.core.kind_names import kind_name
-from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_now
-from sciajournal.core.validation import ValidationError
-from sciajournal.service.journal_analysis_service import (
-    analyse_journal,
-    journal_page,
-    today_for,
-)
-from sciajournal.service.red_flag_checks import checklist_prompt_after_save
-from sciajournal.storage.errors import JournalError
 from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
-from sciajournal.ui.dialogs.about_dialog import show_about
-from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
-from sciajournal.ui.file_actions import FileActions
-from sciajournal.ui.focus_ring import install_focus_ring
-from sciajournal.ui.forms.entry_form import EntryForm
-from sciajournal.ui.forms.medication_form import MedicationForm
-from sciajournal.ui.forms.note_form import NoteForm
-from sciajournal.ui.forms.pain_form import PainForm
-from sciajournal.ui.forms.red_flag_form import RedFlagForm
-from sciajournal.ui.forms.treatment_form import TreatmentForm
-from sciajournal.ui.forms.walk_form import WalkForm
-from sciajournal.ui.journal_rows import journal_rows
-from sciajournal.ui.journal_view import JournalView
-from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, Reminder, reminders_due
-from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
 from sciajournal.ui.startup_trace import mark_first_paint
-from sciajournal.ui.status_panel import StatusPanel
-from sciajournal.ui.undo_commands import AddEntries, DeleteEntry, EditEntries
-from sciajournal.ui.widgets.scrolling_body import available_size
+from sciajournal.ui.widgets.screen_room import available_size
 
 if TYPE_CHECKING:
+    # Imported when the journal is handed over (_build_body) or on first use: see above.
+    from sciajournal.core.entities import Entry, RedFlagCheck, Walk
+    from sciajournal.core.settings import Settings
     from sciajournal.storage.journal import Journal  # SQLAlchemy: not before the window
     from sciajournal.ui.charts.charts_view import ChartsView as ChartsViewType
-    from sciajournal.ui.dialogs.help_dialog import HelpDialog  # opened on first use
+    from sciajournal.ui.dialogs.help_dialog import HelpDialog
+    from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
+    from sciajournal.ui.file_actions import FileActions
+    from sciajournal.ui.forms.entry_form import EntryForm
+    from sciajournal.ui.journal_view import JournalView
+    from sciajournal.ui.reminder_schedule import Reminder
+    from sciajournal.ui.reminders import ReminderBar, Reminders
+    from sciajournal.ui.status_panel import StatusPanel
 
 #: How often the window looks for follow-ups that have come due.
 FOLLOW_UP_CHECK_MS = 30_000
@@ -77,6 +58,13 @@ FOLLOW_UP_CHECK_MS = 30_000
 
 class MainWindow(QMainWindow):
     journal: Journal
+    settings: Settings  # the journal's own, read by refresh
+    # Built with the journal (_build_body), not before: see the module docstring.
+    view: JournalView
+    status_panel: StatusPanel
+    reminder_bar: ReminderBar
+    reminders: Reminders
+    files: FileActions
 
     def __init__(
         self,
@@ -88,49 +76,34 @@ class MainWindow(QMainWindow):
         """The window for `journal`; or, with None, for the journal at `path` that the
         caller opens next and hands to open_journal (the window is shown first)."""
         super().__init__()
-        install_focus_ring()  # for every window and dialog of the app
         self.setObjectName("main-window")
         self.clock = clock
-        self.settings = Settings()  # the journal's own from open_journal on
         self.active_form: QDialog | None = None
         self.help_dialog: HelpDialog | None = None
         self.undo_stack = QUndoStack(self)
-        # "Deleted the walk" must not stay on screen after Ctrl+Z brought it back.
-        self.undo_stack.indexChanged.connect(self.statusBar().clearMessage)
         name = journal.path.name if journal is not None else path.name if path else ""
         self.setWindowTitle(f"SciaJournal — {name}")
 
-        self.status_panel = StatusPanel(self.ask_follow_up, self.ask_morning)
-        self.view = JournalView()
-        self.view.set_today(clock().date())
-        self.view.filtersChanged.connect(self.refresh)
-        self.view.list.editRequested.connect(self.edit_entry)
-        self.view.list.deleteRequested.connect(self.delete_entry)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.reminder_bar = ReminderBar()
-        layout.addWidget(self.reminder_bar)
-        layout.addWidget(self.status_panel)
-        layout.addWidget(self.view, 1)
+        # The Journal tab's page: "Opening your journal…" until the journal is handed over.
+        self.journal_page = QWidget()
+        self.journal_layout = QVBoxLayout(self.journal_page)
+        # Centred by its markup rather than by Qt.AlignmentFlag: see the PySide6 imports.
+        self.opening = QLabel('<p align="center">Opening your journal…</p>')
+        self.opening.setAccessibleName("Opening your journal…")
+        self.journal_layout.addWidget(self.opening)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(body, "&Journal")
+        self.tabs.addTab(self.journal_page, "&Journal")
         self.charts: ChartsViewType | None = None
         self._charts_stale = True
         self.tabs.addTab(QWidget(), "&Charts")  # built when first shown: see show_charts
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
-        self.files = FileActions(journal, lambda: self.clock().date(), self)
-        self.files.journalReplaced.connect(self._journal_replaced)
-        self.files.changed.connect(self.refresh)
-        self.files.dialogOpened.connect(self._track_dialog)
-        self.files.told.connect(self.statusBar().showMessage)
+        # Given to their actions with the journal: the first setShortcut has PySide6 build
+        # the Qt namespace's enums (tens of ms), and before then the actions are disabled.
+        self._shortcuts: list[tuple[QAction, QKeySequence]] = []
         self._build_actions()
 
-        self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
-        self.reminders.answerRequested.connect(self.answer_reminder)
-        self.reminders.openRequested.connect(self.bring_back)
-        self.reminders.quitRequested.connect(self.quit)
         self._quitting = False
         self._morning_walk: Walk | None = None
         self.follow_up_timer = QTimer(self)
@@ -139,6 +112,7 @@ class MainWindow(QMainWindow):
 
         self._restore_geometry()
         self._opened = False
+        self._built = False
         if journal is None:
             self._show_opening()
         else:
@@ -147,9 +121,51 @@ class MainWindow(QMainWindow):
     def _show_opening(self) -> None:
         """Until the journal is open: says so (never an empty-looking journal), and
         nothing that reads or changes the journal can be used yet."""
-        self.view.show_rows([], "Opening your journal…")
         for widget in (self.tabs, self.menuBar(), self.log_toolbar):
             widget.setEnabled(False)
+
+    def _build_body(self, journal: Journal) -> None:
+        """The widgets that show and change entries, in place of "Opening your journal…"."""
+        from sciajournal.ui.file_actions import FileActions
+        from sciajournal.ui.focus_ring import install_focus_ring
+        from sciajournal.ui.journal_view import JournalView
+        from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
+        from sciajournal.ui.status_panel import StatusPanel
+
+        install_focus_ring()  # for every window and dialog of the app
+        for action, keys in self._shortcuts:
+            action.setShortcut(keys)
+        # The status bar too (a first window without one shows sooner). "Deleted the walk"
+        # must not stay on screen after Ctrl+Z brought it back.
+        self.undo_stack.indexChanged.connect(self.statusBar().clearMessage)
+        self.status_panel = StatusPanel(self.ask_follow_up, self.ask_morning)
+        self.view = JournalView()
+        self.view.set_today(self.clock().date())
+        self.view.filtersChanged.connect(self.refresh)
+        self.view.list.editRequested.connect(self.edit_entry)
+        self.view.list.deleteRequested.connect(self.delete_entry)
+        self.reminder_bar = ReminderBar()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.reminder_bar)
+        layout.addWidget(self.status_panel)
+        layout.addWidget(self.view, 1)
+        self.journal_layout.removeWidget(self.opening)
+        self.opening.deleteLater()
+        self.journal_layout.addWidget(body)
+        body.show()  # now, not in the next event-loop turn as a widget added to a shown window
+
+        self.files = FileActions(journal, lambda: self.clock().date(), self)
+        self.files.journalReplaced.connect(self._journal_replaced)
+        self.files.changed.connect(self.refresh)
+        self.files.dialogOpened.connect(self._track_dialog)
+        self.files.told.connect(self.statusBar().showMessage)
+        self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
+        self.reminders.answerRequested.connect(self.answer_reminder)
+        self.reminders.openRequested.connect(self.bring_back)
+        self.reminders.quitRequested.connect(self.quit)
+        self._built = True
 
     def is_open(self) -> bool:
         """Whether the window has its journal (False while it is still being opened)."""
@@ -158,6 +174,8 @@ class MainWindow(QMainWindow):
     def open_journal(self, journal: Journal) -> None:
         """Show `journal` in the window, which may already be on screen, opening."""
         self.journal = journal
+        if not self._built:
+            self._build_body(journal)
         self.files.use_journal(journal)
         record_holder(journal.path, Holder.WINDOW)  # a refused command can say where we are
         self._opened = True
@@ -173,7 +191,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, QKeySequence(shortcut)))
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -193,9 +211,9 @@ class MainWindow(QMainWindow):
             self.note_action,
         ]
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self._shortcuts.append((self.undo_action, QKeySequence(QKeySequence.StandardKey.Undo)))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self._shortcuts.append((self.redo_action, QKeySequence(QKeySequence.StandardKey.Redo)))
         self.edit_action = self._action("&Edit entry…", None, self._edit_selected)
         self.delete_action = self._action("&Delete entry", None, self._delete_selected)
 
@@ -203,22 +221,32 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu("&File")
         file_menu.addAction(
             self._action(
-                "&Print summary…", QKeySequence.StandardKey.Print, self.files.print_summary
+                "&Print summary…",
+                QKeySequence.StandardKey.Print,
+                lambda: self.files.print_summary(),
             )
         )
-        file_menu.addAction(self._action("Save summary as P&DF…", None, self.files.save_summary))
+        file_menu.addAction(
+            self._action("Save summary as P&DF…", None, lambda: self.files.save_summary())
+        )
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Export journal…", None, self.files.export_journal))
+        file_menu.addAction(
+            self._action("&Export journal…", None, lambda: self.files.export_journal())
+        )
         file_menu.addAction(
             self._action(
-                "&Import (journal export, GPX, TCX, Apple Health)…", None, self.files.import_journal
+                "&Import (journal export, GPX, TCX, Apple Health)…",
+                None,
+                lambda: self.files.import_journal(),
             )
         )
-        file_menu.addAction(self._action("&Backups…", None, self.files.show_backups))
+        file_menu.addAction(self._action("&Backups…", None, lambda: self.files.show_backups()))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
-                "&Settings…", QKeySequence.StandardKey.Preferences, self.files.edit_settings
+                "&Settings…",
+                QKeySequence.StandardKey.Preferences,
+                lambda: self.files.edit_settings(),
             )
         )
         file_menu.addSeparator()
@@ -231,9 +259,7 @@ class MainWindow(QMainWindow):
         help_menu = menus.addMenu("&Help")
         self.help_action = self._action("SciaJournal &guide", "F1", self.show_help)
         help_menu.addAction(self.help_action)
-        help_menu.addAction(
-            self._action("&About SciaJournal", None, lambda: show_about(self, self.journal.path))
-        )
+        help_menu.addAction(self._action("&About SciaJournal", None, self.show_about))
 
         toolbar = QToolBar("Log")
         toolbar.setObjectName("log-toolbar")
@@ -241,6 +267,11 @@ class MainWindow(QMainWindow):
         toolbar.addActions(log_actions)
         self.addToolBar(toolbar)
         self.log_toolbar = toolbar
+
+    def show_about(self) -> None:
+        from sciajournal.ui.dialogs.about_dialog import show_about
+
+        show_about(self, self.journal.path)
 
     def show_help(self) -> HelpDialog:
         """The guide, with this journal's settings and paths; one window, brought forward."""
@@ -258,6 +289,9 @@ class MainWindow(QMainWindow):
     # -- refreshing -------------------------------------------------------------------
 
     def refresh(self) -> None:
+        from sciajournal.service.journal_analysis_service import journal_page
+        from sciajournal.ui.journal_rows import journal_rows
+
         self.settings = self.journal.load_settings()
         now = self.clock()
         first, last = self.view.date_range()
@@ -295,6 +329,7 @@ class MainWindow(QMainWindow):
     def show_charts(self) -> ChartsViewType:
         """Build the Charts tab on first use: importing pyqtgraph costs about a second."""
         if self.charts is None:
+            from sciajournal.service.journal_analysis_service import analyse_journal
             from sciajournal.ui.charts.charts_view import ChartsView
 
             self.charts = ChartsView(
@@ -319,6 +354,10 @@ class MainWindow(QMainWindow):
         return earliest.date() if earliest else None
 
     def refresh_status(self) -> None:
+        from sciajournal.core.entities import PainRating
+        from sciajournal.service.journal_analysis_service import today_for
+        from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, reminders_due
+
         now = self.clock()
         status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
@@ -328,6 +367,9 @@ class MainWindow(QMainWindow):
 
     def answer_reminder(self, reminder: Reminder) -> EntryForm:
         """Open the rating a reminder asks for (from the tray or the reminder bar)."""
+        from sciajournal.core.enums import PainContext
+        from sciajournal.ui.forms.pain_form import PainForm
+
         self.bring_back()
         if reminder.walk is not None:
             return self.ask_follow_up(reminder.walk)
@@ -369,6 +411,8 @@ class MainWindow(QMainWindow):
         form.deleteLater()
 
     def _add(self, text: str) -> Callable[[list[Entry]], None]:
+        from sciajournal.ui.undo_commands import AddEntries
+
         return lambda entries: self._perform(
             lambda: AddEntries(text, self.journal, entries, self.refresh), entries
         )
@@ -379,6 +423,10 @@ class MainWindow(QMainWindow):
         entries: list[Entry],
         replaced: Sequence[Entry] = (),
     ) -> None:
+        from sciajournal.core.entities import RedFlagCheck
+        from sciajournal.core.validation import ValidationError
+        from sciajournal.storage.errors import JournalError
+
         try:
             command = make_command()
         except (ValidationError, JournalError) as error:
@@ -394,16 +442,24 @@ class MainWindow(QMainWindow):
         self, entries: list[Entry], replaced: Sequence[Entry]
     ) -> None:
         """Open the red-flag checklist (nothing ticked) when a new nerve sign calls for it."""
+        from sciajournal.service.red_flag_checks import checklist_prompt_after_save
+
         prompt = checklist_prompt_after_save(self.journal, entries, replaced)
         if prompt is not None:
             # After the rating's form has finished closing, so the checklist is the one open.
             QTimer.singleShot(0, lambda: self.log_red_flag(reason=prompt.reason))
 
+    # The forms are imported when first opened: see the module docstring.
+
     def log_walk(self) -> EntryForm:
+        from sciajournal.ui.forms.walk_form import WalkForm
+
         form = WalkForm(self, clock=self.clock, distance_unit=self.settings.distance_unit)
         return self._open_form(form, self._add("Log walk"))
 
     def log_pain(self) -> EntryForm:
+        from sciajournal.ui.forms.pain_form import PainForm
+
         if self._morning_walk is not None:
             # The window is asking for this morning's rating: a quick Ctrl+R then is that
             # rating, or the walk before it stays without its next-morning comparison.
@@ -412,6 +468,10 @@ class MainWindow(QMainWindow):
 
     def ask_follow_up(self, walk: Walk) -> EntryForm:
         """The follow-up rating and how long pain stayed up: one form, one undoable step."""
+        from sciajournal.core.entities import Walk
+        from sciajournal.core.enums import PainContext
+        from sciajournal.ui.forms.pain_form import PainForm
+
         current = self.journal.get(walk.id)
         walk = current if isinstance(current, Walk) else walk
         form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.FOLLOW_UP)
@@ -419,29 +479,44 @@ class MainWindow(QMainWindow):
 
     def _replace(self, text: str, old: list[Entry]) -> Callable[[list[Entry]], None]:
         """Save a form's entries in place of `old` (same ids updated), as one undo step."""
+        from sciajournal.ui.undo_commands import EditEntries
+
         return lambda new: self._perform(
             lambda: EditEntries(text, self.journal, old, new, self.refresh), new, old
         )
 
     def ask_morning(self, walk: Walk) -> EntryForm:
+        from sciajournal.core.enums import PainContext
+        from sciajournal.ui.forms.pain_form import PainForm
+
         form = PainForm(self, clock=self.clock, walk=walk, context=PainContext.MORNING)
         return self._open_form(form, self._add("Log morning pain"))
 
     def log_treatment(self) -> EntryForm:
+        from sciajournal.ui.forms.treatment_form import TreatmentForm
+
         return self._open_form(TreatmentForm(self, clock=self.clock), self._add("Log ice/heat"))
 
     def log_medication(self) -> EntryForm:
+        from sciajournal.ui.forms.medication_form import MedicationForm
+
         form = MedicationForm(self, clock=self.clock, recent=self.journal.recent_medications())
         return self._open_form(form, self._add("Log medication"))
 
     def log_red_flag(self, reason: str = "") -> EntryForm:
+        from sciajournal.ui.forms.red_flag_form import RedFlagForm
+
         form = RedFlagForm(self, clock=self.clock, reason=reason)
         return self._open_form(form, self._add("Red-flag check"))
 
     def add_note(self) -> EntryForm:
+        from sciajournal.ui.forms.note_form import NoteForm
+
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
 
     def show_red_flag_notice(self, check: RedFlagCheck) -> RedFlagNotice:
+        from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
+
         notice = RedFlagNotice(check, self)
         self.red_flag_notice = notice
         notice.open()
@@ -460,6 +535,23 @@ class MainWindow(QMainWindow):
             self.delete_entry(entry)
 
     def edit_entry(self, entry: Entry) -> EntryForm | None:
+        from sciajournal.core.entities import (
+            MedicationDose,
+            Note,
+            PainRating,
+            RedFlagCheck,
+            Treatment,
+            Walk,
+        )
+        from sciajournal.core.enums import PainContext
+        from sciajournal.core.kind_names import kind_name
+        from sciajournal.ui.forms.medication_form import MedicationForm
+        from sciajournal.ui.forms.note_form import NoteForm
+        from sciajournal.ui.forms.pain_form import PainForm
+        from sciajournal.ui.forms.red_flag_form import RedFlagForm
+        from sciajournal.ui.forms.treatment_form import TreatmentForm
+        from sciajournal.ui.forms.walk_form import WalkForm
+
         if isinstance(entry, PainRating) and entry.context in (
             PainContext.BEFORE_WALK,
             PainContext.END_OF_WALK,
@@ -511,6 +603,10 @@ class MainWindow(QMainWindow):
         return self._open_form(form, self._replace(f"Edit {kind_name(entry)}", old))
 
     def delete_entry(self, entry: Entry) -> None:
+        from sciajournal.core.kind_names import kind_name
+        from sciajournal.storage.errors import JournalError
+        from sciajournal.ui.undo_commands import DeleteEntry
+
         label = kind_name(entry)
         try:
             command = DeleteEntry(f"Delete {label}", self.journal, entry.id, self.refresh)
@@ -541,8 +637,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        keep_in_tray = self.settings.keep_running_in_tray and self.reminders.has_tray
-        if keep_in_tray and self._opened and not self._quitting:
+        keep_in_tray = self._opened and self.settings.keep_running_in_tray
+        if keep_in_tray and self.reminders.has_tray and not self._quitting:
             event.ignore()
             self.hide()
             record_holder(self.journal.path, Holder.TRAY)
@@ -552,7 +648,8 @@ class MainWindow(QMainWindow):
             )
             return
         self.follow_up_timer.stop()
-        self.reminders.hide_tray()
-        if self._opened:  # closed while the journal was still being opened: nothing held
+        if self._built:  # closed while the journal was still being opened: no tray yet
+            self.reminders.hide_tray()
+        if self._opened:  # nor anything held
             clear_holder(self.journal.path)
         super().closeEvent(event)

@@ -14,7 +14,7 @@ from sciajournal.core.collection import Entries
 from sciajournal.core.entities import PainRating, Walk
 from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
-from sciajournal.ui import main_window as main_window_module
+from sciajournal.ui import reminders as reminders_module
 from sciajournal.ui.main_window import MainWindow
 from sciajournal.ui.reminder_schedule import (
     DAILY_REMINDER_LASTS,
@@ -144,7 +144,8 @@ def with_tray(monkeypatch):
         trays.append(FakeTray(parent))
         return trays[-1]
 
-    monkeypatch.setattr(main_window_module, "make_tray", make)
+    # The window imports it when its journal is handed over, so from the module it is in.
+    monkeypatch.setattr(reminders_module, "make_tray", make)
     return trays
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from sciajournal.core.settings import Settings
 from sciajournal.storage.backups import backup_folder
 from sciajournal.ui.help_text import Shortcut, help_html
-from sciajournal.ui.widgets.scrolling_body import available_size
+from sciajournal.ui.widgets.screen_room import available_size
 
 
 def _plain(text: str) -> str:

@@ -20,7 +20,7 @@ from sciajournal.analysis.red_flags import (
 )
 from sciajournal.core.entities import RedFlagCheck
 from sciajournal.core.enums import RED_FLAG_LABELS
-from sciajournal.ui.forms.entry_form import error_colour
+from sciajournal.ui.widgets.colours import error_colour
 
 
 class RedFlagNotice(QDialog):

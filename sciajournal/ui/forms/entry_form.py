@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -34,6 +34,7 @@ from sciajournal.core.validation import (
     entry_problems,
     future_problems,
 )
+from sciajournal.ui.widgets.colours import error_colour
 from sciajournal.ui.widgets.date_time_edit import DateTimeEdit
 from sciajournal.ui.widgets.scrolling_body import ScrollingBody, fit_to_screen
 
@@ -57,12 +58,6 @@ def shown_text(widget: QWidget) -> str:
     if callable(composite := getattr(widget, "shown_text", None)):
         return str(composite())
     raise TypeError(f"cannot read {type(widget).__name__}")
-
-
-def error_colour(palette: QPalette) -> QColor:
-    """A red that reads on the current light or dark background."""
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return QColor("#ff8a80") if dark else QColor("#b00020")
 
 
 class EntryForm(QDialog):

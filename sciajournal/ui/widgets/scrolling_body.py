@@ -6,19 +6,12 @@ and calls fit_to_screen once built.
 """
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
 
-#: Left for the window frame and title bar, which the window manager adds outside.
-FRAME_ROOM = QSize(16, 40)
+from sciajournal.ui.widgets.screen_room import available_size
+
 #: The body never asks to be shorter than this, so a few rows always show.
 MINIMUM_BODY_HEIGHT = 120
-
-
-def available_size(widget: QWidget) -> QSize:
-    """The screen area a window of `widget` can use, less the window frame."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry().size() - FRAME_ROOM
 
 
 class ScrollingBody(QScrollArea):
