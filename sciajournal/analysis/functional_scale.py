@@ -34,9 +34,9 @@ class Verdict(StrEnum):
 
 
 VERDICT_TEXT = {
-    Verdict.BETTER: "meaningfully better (at least 2 points)",
-    Verdict.WORSE: "meaningfully worse (at least 2 points)",
-    Verdict.LESS_THAN_MEANINGFUL: "changed less than the 2 points that count as meaningful",
+    Verdict.BETTER: "meaningfully better (2 points or more)",
+    Verdict.WORSE: "meaningfully worse (2 points or more)",
+    Verdict.LESS_THAN_MEANINGFUL: "less than the 2 points that count as meaningful",
     Verdict.NOT_JUDGED: "not judged",
 }
 
@@ -121,7 +121,7 @@ class FunctionalScale:
             return f"{VERDICT_TEXT[Verdict.NOT_JUDGED]} ({reason})"
         text = VERDICT_TEXT[self.verdict]
         if self.same_activities is False:
-            text += "; the activities rated differ between the first and latest sitting"
+            text += "; not the same activities rated first and last"
         return text
 
 

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sciajournal.analysis.function_measures import FunctionMeasures, function_measures
 from sciajournal.analysis.leg_symptoms import LegSymptoms, leg_symptoms
 from sciajournal.analysis.medication import MedicationSummary, medication_summary
 from sciajournal.analysis.outcomes import WalkOutcome, walk_outcomes
@@ -27,7 +28,7 @@ from sciajournal.analysis.treatments import (
     treatment_effects,
 )
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import RedFlagCheck, Walk
+from sciajournal.core.entities import FunctionActivity, RedFlagCheck, Walk
 from sciajournal.core.settings import Settings
 
 #: How far outside the range the caller should fetch entries so that walks at its edges
@@ -60,6 +61,8 @@ class JournalAnalysis:
     red_flags: list[RedFlagCheck]
     #: Those, with the range's negative checks, the last screening and earlier red flags.
     red_flag_history: RedFlagHistory
+    #: Bothersomeness, own activities, sleep and sitting, leg symptoms per week.
+    function: FunctionMeasures
 
 
 def outcomes_by_walk(entries: Entries, settings: Settings) -> dict[str, WalkOutcome]:
@@ -75,6 +78,7 @@ def analyse(
     settings: Settings,
     *,
     walk_history: Sequence[Walk] | None = None,
+    function_activities: Sequence[FunctionActivity] | None = None,
     today: date | None = None,
 ) -> JournalAnalysis:
     """Analyse the local dates first_day..last_day (inclusive).
@@ -84,8 +88,10 @@ def analyse(
     the weekly figures, red-flag checks up to EARLIER_RED_FLAG_WINDOW before it give the
     last screening and earlier red flags; the rest counts only inside the range.
     `walk_history` (default: the walks in `entries`) is every walk of the journal, so that
-    a week is compared with the weeks before it however far back they are. `today`
-    (default: last_day) decides which week is in progress.
+    a week is compared with the weeks before it however far back they are;
+    `function_activities` (default: those in `entries`) every activity the patient named,
+    since one named long before the range is still rated in it. `today` (default:
+    last_day) decides which week is in progress.
     """
 
     def inside(day: date) -> bool:
@@ -128,4 +134,13 @@ def analyse(
         leg_symptoms=leg_symptoms(entries.pain, first_day, last_day),
         red_flags=history.flagged,
         red_flag_history=history,
+        function=function_measures(
+            entries.bothersomeness,
+            entries.function_activities if function_activities is None else function_activities,
+            entries.function_ratings,
+            entries.pain,
+            first_day,
+            last_day,
+            today,
+        ),
     )

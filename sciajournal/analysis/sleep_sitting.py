@@ -88,3 +88,16 @@ def sleep_sitting_weeks(
 def latest_recorded(weeks: list[SleepSittingWeek]) -> SleepSittingWeek | None:
     """The newest week with anything recorded; None when nothing was."""
     return next((week for week in reversed(weeks) if week.recorded), None)
+
+
+def first_and_latest(
+    weeks: list[SleepSittingWeek],
+) -> tuple[SleepSittingWeek, SleepSittingWeek] | None:
+    """The oldest and the newest week to put side by side: whole weeks inside the range
+    where there are any (a few nights so far are not a week), else any recorded weeks.
+    None when nothing was recorded; the same week twice when only one was."""
+    recorded = [week for week in weeks if week.recorded]
+    if not recorded:
+        return None
+    whole = [week for week in recorded if not week.week.partial] or recorded
+    return whole[0], whole[-1]

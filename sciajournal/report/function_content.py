@@ -2,11 +2,17 @@
 sitting. No Qt; the numbers and the one verdict (the PSFS 2-point rule) come from analysis.
 """
 
-from sciajournal.analysis.bothersomeness import NO_VERDICT, TOTAL_MAX, Bothersomeness
+from dataclasses import dataclass, field
+
+from sciajournal.analysis.bothersomeness import TOTAL_MAX, Bothersomeness
 from sciajournal.analysis.function_measures import FunctionMeasures
-from sciajournal.analysis.functional_scale import SCORE_MAX, ActivitySeries, FunctionalScale
-from sciajournal.analysis.sleep_sitting import NO_VERDICT as SLEEP_NO_VERDICT
-from sciajournal.analysis.sleep_sitting import SleepSittingWeek, latest_recorded
+from sciajournal.analysis.functional_scale import (
+    SCORE_MAX,
+    ActivitySeries,
+    FunctionalScale,
+    Verdict,
+)
+from sciajournal.analysis.sleep_sitting import SleepSittingWeek, first_and_latest
 
 NOTHING = "No bothersomeness checks, activity ratings, sleep or sitting recorded in this period."
 
@@ -16,22 +22,20 @@ def _plural(count: int, word: str, words: str = "") -> str:
 
 
 def sbi_line(sbi: Bothersomeness) -> str:
-    head = f"Sciatica Bothersomeness Index (0-{TOTAL_MAX}, higher is worse):"
+    head = f"Bothersomeness (SBI, 0-{TOTAL_MAX}, higher is worse):"
     latest, first = sbi.latest, sbi.first
     if latest is None or first is None:
         return f"{head} not recorded in this period."
     if sbi.change is None:
         return f"{head} {latest.total} on {latest.at:%d %b}; change: not enough data (one check)."
     return (
-        f"{head} {latest.total} on {latest.at:%d %b}, {first.total} on {first.at:%d %b} "
-        f"({_plural(len(sbi.points), 'check')}): change {sbi.change:+d}; {NO_VERDICT}."
+        f"{head} {first.total} on {first.at:%d %b} → {latest.total} on {latest.at:%d %b}, "
+        f"{sbi.change:+d} ({_plural(len(sbi.points), 'check')}; no verdict*)."
     )
 
 
 def psfs_line(scale: FunctionalScale) -> str:
-    head = (
-        f"Own activities (Patient-Specific Functional Scale, mean 0-{SCORE_MAX}, higher is better):"
-    )
+    head = f"Own activities (PSFS mean, 0-{SCORE_MAX}, higher is better):"
     latest, first = scale.latest, scale.first
     if latest is None or first is None:
         return f"{head} not rated in this period."
@@ -40,7 +44,7 @@ def psfs_line(scale: FunctionalScale) -> str:
     if scale.change is None:
         return f"{head} {now}; change: {scale.verdict_text}."
     return (
-        f"{head} {now}, {first.mean:.1f} on {first.at:%d %b}: change {scale.change:+.1f}, "
+        f"{head} {first.mean:.1f} on {first.at:%d %b} → {now}, change {scale.change:+.1f}: "
         f"{scale.verdict_text}."
     )
 
@@ -62,25 +66,23 @@ def activities_line(scale: FunctionalScale) -> str | None:
     """Each activity, first and last score in the period; None when nothing was rated."""
     if not scale.sittings:
         return None
-    return (
-        "Activities, first → last score: " + "; ".join(_activity(s) for s in scale.activities) + "."
-    )
+    return "Activities, first → last: " + "; ".join(_activity(s) for s in scale.activities) + "."
 
 
 def _week_figures(week: SleepSittingWeek) -> str:
     parts = []
     if week.times_woken_mean is not None:
-        parts.append(
-            f"woken {week.times_woken_mean:.1f}× a night ({_plural(week.woken_nights, 'night')})"
-        )
+        parts.append(f"woken {week.times_woken_mean:.1f}×/night")
     if week.hours_slept_mean is not None:
-        parts.append(f"{week.hours_slept_mean:.1f} h slept ({_plural(week.slept_nights, 'night')})")
+        parts.append(f"{week.hours_slept_mean:.1f} h slept")
+    nights = max(week.woken_nights, week.slept_nights)
+    text = ", ".join(parts) + (f" ({_plural(nights, 'night')})" if parts else "")
     if week.longest_sitting_minutes is not None:
-        parts.append(
-            f"longest comfortable sitting {week.longest_sitting_minutes:g} min "
-            f"({_plural(week.sitting_days, 'day')} recorded)"
+        text += (", " if parts else "") + (
+            f"sat comfortably up to {week.longest_sitting_minutes:g} min "
+            f"({_plural(week.sitting_days, 'day')})"
         )
-    return ", ".join(parts)
+    return text
 
 
 def _week_name(week: SleepSittingWeek) -> str:
@@ -92,25 +94,50 @@ def _week_name(week: SleepSittingWeek) -> str:
     return f"week of {week.week.monday:%d %b}" + (f" ({', '.join(marks)})" if marks else "")
 
 
-def sleep_sitting_line(weeks: list[SleepSittingWeek]) -> str:
-    """The first and the latest week with anything recorded, marked when partial."""
-    latest = latest_recorded(weeks)
-    if latest is None:
+def sleep_sitting_line(weeks: list[SleepSittingWeek], latest_only: bool = False) -> str:
+    """The first and the latest week side by side (whole weeks where there are any), or
+    only the latest where room is short."""
+    pair = first_and_latest(weeks)
+    if pair is None:
         return "Sleep and sitting: not recorded in this period."
-    first = next(week for week in weeks if week.recorded)
-    text = f"Sleep and sitting, {_week_name(latest)}: {_week_figures(latest)}"
-    if first is not latest:
-        text += f"; {_week_name(first)}: {_week_figures(first)}"
-    return f"{text} ({SLEEP_NO_VERDICT})."
+    first, latest = pair
+    if first is latest or latest_only:
+        return f"Sleep and sitting, {_week_name(latest)}: {_week_figures(latest)}; no verdict*."
+    return (
+        f"Sleep and sitting, {_week_name(first)}: {_week_figures(first)} → "
+        f"{_week_name(latest)}: {_week_figures(latest)}; no verdict*."
+    )
 
 
-def function_lines(measures: FunctionMeasures) -> list[str]:
+NO_VERDICT_NOTE = "* no meaningful change is established for the SBI, sleep or sitting"
+
+
+@dataclass
+class FunctionLines:
+    #: The two scores with their change (and the PSFS verdict): full size, always shown.
+    scores: list[str] = field(default_factory=list)
+    #: For each score line: printed bold, as the pain table prints a meaningful change.
+    emphasised: list[bool] = field(default_factory=list)
+    #: Each activity's first and last score; sleep and sitting, first and latest week.
+    detail: list[str] = field(default_factory=list)
+    #: Sleep and sitting, the latest week only: page one's line when the detail is moved on.
+    sleep_latest: str = ""
+    note: str = ""
+
+
+def function_lines(measures: FunctionMeasures) -> FunctionLines:
     """Page one's Function block: always at least one line."""
     if not measures.recorded:
-        return [NOTHING]
-    lines = [sbi_line(measures.bothersomeness), psfs_line(measures.functional_scale)]
+        return FunctionLines([NOTHING], [False])
+    scale = measures.functional_scale
+    lines = FunctionLines(
+        [sbi_line(measures.bothersomeness), psfs_line(scale)],
+        [False, scale.verdict in (Verdict.BETTER, Verdict.WORSE)],
+        sleep_latest=sleep_sitting_line(measures.sleep_sitting, latest_only=True),
+        note=NO_VERDICT_NOTE,
+    )
     activities = activities_line(measures.functional_scale)
     if activities:
-        lines.append(activities)
-    lines.append(sleep_sitting_line(measures.sleep_sitting))
+        lines.detail.append(activities)
+    lines.detail.append(sleep_sitting_line(measures.sleep_sitting))
     return lines

@@ -27,10 +27,10 @@ from sciajournal.analysis.response import (
 from sciajournal.analysis.trends import TREND_WINDOW_DAYS, pain_trends
 from sciajournal.core.entities import PainRating
 from sciajournal.core.enums import RedFlag
-from sciajournal.report import json_symptoms
+from sciajournal.report import json_function, json_symptoms
 
 #: Bumped whenever a field changes meaning or goes away (docs/report-format.md).
-REPORT_VERSION = 3
+REPORT_VERSION = 4
 
 
 def _rating(rating: PainRating | None) -> dict[str, Any] | None:
@@ -236,7 +236,9 @@ def report_document(analysis: JournalAnalysis) -> dict[str, Any]:
             for c in analysis.red_flags
         ],
         "red_flag_screening": json_symptoms.red_flag_screening(analysis.red_flag_history),
-        "leg_symptoms": json_symptoms.leg_symptoms(analysis.leg_symptoms),
+        "leg_symptoms": json_symptoms.leg_symptoms(analysis.leg_symptoms)
+        | {"weeks": json_function.leg_weeks(analysis.function.leg_weeks)},
+        "function": json_function.function(analysis.function),
         "medication_limits": json_symptoms.medication_limits(analysis.medication),
     }
 

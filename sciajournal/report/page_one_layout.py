@@ -1,6 +1,6 @@
 """Page one of the summary as HTML blocks, in the order a clinician reads them.
 
-Red flags, pain (mean and worst), leg symptoms, [function, added later], walking (chart,
+Red flags, pain (mean and worst), leg symptoms, function, walking (chart,
 tolerance, flagged and not-judged walks), medication, what helped. Every block has at
 least one line on page one; long tables are cut to a few rows there, and the cut says
 "continued on page 2" (summary_document lays out the rest).
@@ -25,6 +25,10 @@ class PageOneFit:
     flagged_rows: int
     medication_rows: int
     chart_height: float
+    #: Each activity's scores and the first week of sleep on page one (else page two).
+    function_detail: bool = True
+    #: The body text's size in points; the tightest fits print a little smaller.
+    font_size: float = 9.5
 
 
 FITS = (
@@ -33,6 +37,9 @@ FITS = (
     PageOneFit(2, 3, 170),
     PageOneFit(1, 2, 150),
     PageOneFit(0, 1, 140),
+    PageOneFit(0, 1, 140, function_detail=False),
+    PageOneFit(0, 1, 130, function_detail=False, font_size=9.0),
+    PageOneFit(0, 1, 120, function_detail=False, font_size=8.5),
 )
 
 
@@ -122,6 +129,29 @@ def leg_html(content: SummaryContent) -> str:
     return f"<p class='head'>Leg symptoms</p>{lines}"
 
 
+def function_html(content: SummaryContent, fit: PageOneFit) -> str:
+    """Bothersomeness, own activities, sleep and sitting: figures, one verdict (PSFS).
+    Where room is short, each activity and the first week of sleep go to page two."""
+    function = content.function
+    lines = "".join(
+        f"<p><b>{escape(line)}</b></p>" if strong else f"<p>{escape(line)}</p>"
+        for line, strong in zip(function.scores, function.emphasised, strict=True)
+    )
+    if fit.function_detail or not function.detail:
+        small = function.detail
+    else:
+        small = [f"{function.sleep_latest} Each activity, earlier weeks: {CONTINUED}."]
+    lines += "".join(f'<p class="small">{escape(line)}</p>' for line in small)
+    note = f' <span class="small" style="font-weight: normal">{escape(function.note)}</span>'
+    return f"<p class='head'>Function{note if function.note else ''}</p>{lines}"
+
+
+def function_detail_html(content: SummaryContent) -> str:
+    lines = "".join(f"<p>{escape(line)}</p>" for line in content.function.detail)
+    note = f'<p class="small">{escape(content.function.note)}.</p>' if content.function.note else ""
+    return f"<p class='head'>Function, each activity and sleep</p>{lines}{note}"
+
+
 def walking_heading_html(content: SummaryContent) -> str:
     return f"<p class='head'>Walking per {'week' if content.chart_by_week else 'day'} and pain</p>"
 
@@ -206,4 +236,5 @@ def page_one_overflows(content: SummaryContent, fit: PageOneFit) -> bool:
         len(content.flagged_walks) > fit.flagged_rows
         or len(content.medications) > fit.medication_rows
         or len(content.red_flags) > MAX_RED_FLAGS_ON_PAGE_ONE
+        or (not fit.function_detail and bool(content.function.detail))
     )

@@ -16,6 +16,7 @@ from sciajournal.analysis.series import Day, weekly_points
 from sciajournal.analysis.trends import PainTrend, meaningful_step, pain_trends
 from sciajournal.core.collection import Entries
 from sciajournal.report import walk_wording as wording
+from sciajournal.report.function_content import FunctionLines, function_lines
 from sciajournal.report.page_one_content import (
     leg_symptom_lines,
     medication_notes,
@@ -60,6 +61,8 @@ class SummaryContent:
     worst: list[WorstPain] = field(default_factory=list)
     #: Where leg symptoms reach, side, spreading or receding, nerve-sign counts.
     leg_lines: list[str] = field(default_factory=list)
+    #: Bothersomeness, own activities (with the one verdict), sleep and sitting.
+    function: FunctionLines = field(default_factory=FunctionLines)
     chart_by_week: bool = False
     chart: list[ChartPoint] = field(default_factory=list)
     walks: int = 0
@@ -160,6 +163,7 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
     content.earlier_red_flags = red_flags.earlier
     content.worst = worst_pain(analysis.days)
     content.leg_lines = leg_symptom_lines(analysis.leg_symptoms)
+    content.function = function_lines(analysis.function)
     content.trends = pain_trends(analysis.days)
     content.trend_heading = wording.trend_heading()
     content.trend_columns = wording.trend_columns()

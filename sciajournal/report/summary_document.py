@@ -29,6 +29,8 @@ from sciajournal.report.page_one_layout import (
     FITS,
     MAX_RED_FLAGS_ON_PAGE_ONE,
     PageOneFit,
+    function_detail_html,
+    function_html,
     header_html,
     helped_html,
     leg_html,
@@ -140,10 +142,10 @@ def _layout_device() -> QImage:
     return device
 
 
-def _document(html: str, width: float) -> QTextDocument:
+def _document(html: str, width: float, size: float = 9.5) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(_layout_device())
-    font = report_font(9.5)
+    font = report_font(size)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet(STYLE)
     document.setDocumentMargin(0)
@@ -162,8 +164,8 @@ th { font-weight: bold; text-align: left; border-bottom: 1px solid black; }
 """
 
 
-def _draw_html(pages: _Pages, html: str, top: float) -> float:
-    document = _document(html, pages.width)
+def _draw_html(pages: _Pages, html: str, top: float, size: float = 9.5) -> float:
+    document = _document(html, pages.width, size)
     pages.painter.save()
     pages.painter.translate(0, top)
     document.drawContents(pages.painter)
@@ -195,6 +197,8 @@ def detail_html(content: SummaryContent, fit: PageOneFit) -> str:
         parts.append(table(HIGH_PAIN_HEADINGS, content.high_pain_walks))
     if len(content.medications) > fit.medication_rows:
         parts.append(medication_detail_html(content))
+    if not fit.function_detail and content.function.detail:
+        parts.append(function_detail_html(content))
     if content.correlation_lines:
         parts.append("<p class='head'>Walking and pain the next day</p>")
         parts.append("".join(f"<p>{escape(line)}</p>" for line in content.correlation_lines))
@@ -210,7 +214,7 @@ def _page_one_blocks(content: SummaryContent, fit: PageOneFit) -> list[str | flo
         red_flags_html(content),
         pain_html(content),
         leg_html(content),
-        # The function-measures block (questionnaires) goes here, after leg symptoms.
+        function_html(content, fit),
         walking_heading_html(content),
         fit.chart_height,
         walking_html(content, fit),
@@ -228,7 +232,7 @@ def _page_one_height(content: SummaryContent, fit: PageOneFit, width: float) -> 
         if isinstance(block, float | int):
             height += block + GAP
         else:
-            height += _document(block, width).size().height() + GAP
+            height += _document(block, width, fit.font_size).size().height() + GAP
     return height + 20  # the "continued" line
 
 
@@ -276,7 +280,7 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                     )
                     top += block + GAP
                 else:
-                    top = _draw_html(pages, block, top) + GAP
+                    top = _draw_html(pages, block, top, fit.font_size) + GAP
             if detail is not None:
                 more = (
                     f"Some tables are {CONTINUED}."

@@ -85,12 +85,15 @@ def analyse_range(
     entries = with_earlier_red_flag_checks(journal, entries, first_day)
     # Weekly volume is judged against the weeks before, however far back the last walk was.
     walk_history = journal.collection(kinds=[Walk]).walks
+    # An activity named before the range is still rated in it: all of them, whenever added.
+    activities = journal.collection(kinds=[FunctionActivity]).function_activities
     analysis = analyse(
         entries,
         first_day,
         last_day,
         journal.load_settings(),
         walk_history=walk_history,
+        function_activities=activities,
         today=today or local_now().date(),
     )
     return AnalysedRange(entries, analysis)

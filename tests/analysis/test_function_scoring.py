@@ -125,7 +125,7 @@ def test_an_activity_retired_midway_keeps_its_history_and_later_means_use_the_re
     assert series["walk to the shop"].change == 3
     assert result.change == 2.0 and result.verdict is Verdict.BETTER
     assert result.same_activities is False
-    assert "activities rated differ" in result.verdict_text
+    assert "not the same activities rated first and last" in result.verdict_text
 
 
 def test_one_sitting_is_not_judged_never_no_change():

@@ -41,7 +41,13 @@ def measures(checks=(), activities=(), ratings=(), sleep=None):
 
 
 def test_nothing_recorded_is_one_line_saying_so():
-    assert function_lines(measures()) == [NOTHING]
+    lines = function_lines(measures())
+    assert (lines.scores, lines.emphasised, lines.detail, lines.note) == (
+        [NOTHING],
+        [False],
+        [],
+        "",
+    )
 
 
 def test_sbi_and_psfs_with_their_change_and_the_psfs_verdict():
@@ -58,11 +64,19 @@ def test_sbi_and_psfs_with_their_change_and_the_psfs_verdict():
         scored(24, (shop, 6), (meal, 5), (film, 4)),
     ]
     lines = function_lines(measures(checks, [shop, socks, meal, film], ratings))
-    sbi, psfs, activities, sleep = lines
-    assert "Sciatica Bothersomeness Index (0-24, higher is worse): 8 on 24 Mar, 18 on 03 Mar" in sbi
-    assert "change -10; no meaningful-change value is established" in sbi
-    assert "5.0 on 24 Mar (3 activities), 3.0 on 03 Mar: change +2.0, meaningfully better" in psfs
-    assert "the activities rated differ" in psfs
+    sbi, psfs = lines.scores
+    assert lines.emphasised == [False, True]  # only a meaningful PSFS change is bold
+    assert sbi == (
+        "Bothersomeness (SBI, 0-24, higher is worse): 18 on 03 Mar → 8 on 24 Mar, -10 "
+        "(2 checks; no verdict*)."
+    )
+    assert "no meaningful change is established for the SBI" in lines.note
+    assert psfs == (
+        "Own activities (PSFS mean, 0-10, higher is better): 3.0 on 03 Mar → 5.0 on 24 Mar "
+        "(3 activities), change +2.0: meaningfully better (2 points or more); "
+        "not the same activities rated first and last."
+    )
+    activities, sleep = lines.detail
     assert "walk to the shop 2 → 6" in activities
     assert "put on socks 3 (retired 10 Mar)" in activities
     assert sleep == "Sleep and sitting: not recorded in this period."
@@ -77,19 +91,34 @@ def test_one_sitting_and_one_check_are_not_judged_never_no_change():
             [FunctionRating(at(3), (ActivityScore(shop.id, 4),))],
         )
     )
-    text = " ".join(lines)
-    assert "4 on 03 Mar; change: not enough data (one check)" in lines[0]
-    assert "change: not judged (not enough data: only one sitting" in lines[1]
+    sbi, psfs = lines.scores
+    assert "4 on 03 Mar; change: not enough data (one check)" in sbi
+    assert "change: not judged (not enough data: only one sitting" in psfs
+    text = " ".join([*lines.scores, *lines.detail])
     assert "no change" not in text and "settled" not in text
 
 
-def test_sleep_and_sitting_name_the_weeks_and_mark_the_week_so_far():
+def test_sleep_and_sitting_compare_whole_weeks_and_page_one_can_show_the_latest_alone():
+    # Range Mon 2 .. Wed 25 March, today the 25th: the week of 23 March is "so far".
     weeks = range_weeks(FIRST, LAST, TODAY)
     sleep = [SleepSittingWeek(w, 0, None, 0, None, 0, None) for w in weeks]
     sleep[0] = SleepSittingWeek(weeks[0], 7, 2.0, 7, 5.5, 6, 20.0)
-    sleep[-1] = SleepSittingWeek(weeks[-1], 3, 0.6666666, 3, 7.0, 2, 45.0)
-    line = function_lines(measures(sleep=sleep))[-1]
-    assert line.startswith("Sleep and sitting, week of 23 Mar (so far): woken 0.7× a night")
-    assert "7.0 h slept (3 nights), longest comfortable sitting 45 min (2 days recorded)" in line
-    assert "; week of 02 Mar: woken 2.0× a night (7 nights)" in line
-    assert line.endswith("(weekly figures, without a meaningful-change call).")
+    sleep[2] = SleepSittingWeek(weeks[2], 5, 0.6666666, 4, 7.0, 2, 45.0)
+    sleep[3] = SleepSittingWeek(weeks[3], 2, 3.0, 2, 4.0, 1, 10.0)  # two nights so far
+    lines = function_lines(measures(sleep=sleep))
+    assert lines.detail[-1] == (
+        "Sleep and sitting, week of 02 Mar: woken 2.0×/night, 5.5 h slept (7 nights), "
+        "sat comfortably up to 20 min (6 days) → week of 16 Mar: woken 0.7×/night, 7.0 h slept "
+        "(5 nights), sat comfortably up to 45 min (2 days); no verdict*."
+    )
+    assert lines.sleep_latest.startswith("Sleep and sitting, week of 16 Mar: woken 0.7×/night")
+    # Only the week so far recorded: it is shown, marked.
+    only = [SleepSittingWeek(w, 0, None, 0, None, 0, None) for w in weeks]
+    only[3] = sleep[3]
+    assert (
+        function_lines(measures(sleep=only))
+        .detail[-1]
+        .startswith(
+            "Sleep and sitting, week of 23 Mar (so far): woken 3.0×/night, 4.0 h slept (2 nights)"
+        )
+    )

@@ -41,7 +41,7 @@ def test_report_json_matches_the_analysis(journal_path):
         Settings(pain_change_points=3),
         today=local_now().date(),
     )
-    assert document["report_version"] == REPORT_VERSION == 3
+    assert document["report_version"] == REPORT_VERSION == 4
     assert document["range"] == {"from": "2026-03-01", "to": "2026-03-08"}
     assert document["settings"]["pain_change_points"] == 3
     assert document["counts"] == {

@@ -74,6 +74,7 @@ PAGE_ONE_ORDER = [
     "RED-FLAG SYMPTOMS LOGGED",
     "Pain (0-10)",
     "Leg symptoms",
+    "Function",
     "Walking per",
     "Medication",
     "What helped: ice and heat",

@@ -26,6 +26,7 @@ from sciajournal.analysis.response import CONFIDENCE
 from sciajournal.ui.charts.base_chart import BaseChart
 from sciajournal.ui.charts.chart_data import response_data, timeline_data, weekly_data
 from sciajournal.ui.charts.chart_export import export_png, export_svg
+from sciajournal.ui.charts.function_charts import FunctionCharts
 from sciajournal.ui.charts.response_chart import ResponseChart
 from sciajournal.ui.charts.timeline_chart import TimelineChart
 from sciajournal.ui.charts.weekly_chart import WeeklyChart
@@ -99,11 +100,13 @@ class ChartsView(QWidget):
         self.timeline = TimelineChart()
         self.weekly = WeeklyChart()
         self.response = ResponseChart()
+        self.function = FunctionCharts()
         self.tabs = QTabWidget()
         for chart, title in (
             (self.timeline, "Pain and walking over time"),
             (self.weekly, "Weekly walking and the guide"),
             (self.response, "Walk length and pain afterwards"),
+            *self.function.titled(),
         ):
             self.tabs.addTab(chart, title)
             chart.setAccessibleName(title)  # what a screen reader says when Tab reaches it
@@ -116,7 +119,7 @@ class ChartsView(QWidget):
         self.bands = QLabel()
         self.bands.setWordWrap(True)
         self.bands.setAccessibleName("Pain continued by walk length")
-        for chart in (self.timeline, self.weekly, self.response):
+        for chart in (self.timeline, self.weekly, self.response, *self.function.charts()):
             chart.hovered.connect(self._show_hover)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -175,6 +178,7 @@ class ChartsView(QWidget):
         self.weekly.show_data(weekly_data(analysis))
         response = response_data(analysis)
         self.response.show_data(response)
+        self.function.show(analysis)
         self.bands.setText(
             "Pain continued, by walk length: "
             + " · ".join(b[2] for b in response.bands)
