@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
     from sciajournal.ui.file_actions import FileActions
     from sciajournal.ui.forms.entry_form import EntryForm
+    from sciajournal.ui.journal_listing import JournalListing
     from sciajournal.ui.journal_view import JournalView
     from sciajournal.ui.reminder_schedule import Reminder
     from sciajournal.ui.reminders import ReminderBar, Reminders
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
     settings: Settings  # the journal's own, read by refresh
     # Built with the journal (_build_body), not before: see the module docstring.
     view: JournalView
+    listing: JournalListing
     status_panel: StatusPanel
     reminder_bar: ReminderBar
     reminders: Reminders
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         """The widgets that show and change entries, in place of "Opening your journal…"."""
         from sciajournal.ui.file_actions import FileActions
         from sciajournal.ui.focus_ring import install_focus_ring
+        from sciajournal.ui.journal_listing import JournalListing
         from sciajournal.ui.journal_view import JournalView
         from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
         from sciajournal.ui.status_panel import StatusPanel
@@ -141,7 +144,8 @@ class MainWindow(QMainWindow):
         self.status_panel = StatusPanel(self.ask_follow_up, self.ask_morning)
         self.view = JournalView()
         self.view.set_today(self.clock().date())
-        self.view.filtersChanged.connect(self.refresh)
+        self.listing = JournalListing(self.view, lambda: self.clock())
+        self.view.filtersChanged.connect(self._filters_changed)
         self.view.list.editRequested.connect(self.edit_entry)
         self.view.list.deleteRequested.connect(self.delete_entry)
         self.reminder_bar = ReminderBar()
@@ -289,38 +293,18 @@ class MainWindow(QMainWindow):
     # -- refreshing -------------------------------------------------------------------
 
     def refresh(self) -> None:
-        from sciajournal.service.journal_analysis_service import journal_page
-        from sciajournal.ui.journal_rows import journal_rows
+        from sciajournal.service.journal_analysis_service import settings_of
 
-        self.settings = self.journal.load_settings()
-        now = self.clock()
-        first, last = self.view.date_range()
-        page = journal_page(self.journal, first, last)
-        rows = journal_rows(
-            page.entries,
-            page.outcomes,
-            self.settings,
-            now,
-            first_day=first,
-            last_day=last,
-            kinds=self.view.kinds(),
-        )
-        if rows:
-            empty = ""
-        elif self.journal.is_empty():
-            empty = (
-                "Your journal is empty.\n\nLog a walk (Ctrl+W) or your pain (Ctrl+R) to start. "
-                "Everything you log stays on this computer.\n\nA common starting point: 5-10 "
-                "minutes at a slow pace on flat, even ground, adding no more than 10 % a week. "
-                "Follow your own clinician's advice where it differs."
-            )
-        else:
-            empty = "Nothing logged in this range. Choose a longer range or another kind."
-        self.view.show_rows(rows, empty)
+        self.settings = settings_of(self.journal)
+        self.listing.refresh(self.journal, self.settings)
         self.refresh_status()
         self._charts_stale = True
         if self.charts is not None and self.tabs.currentWidget() is self.charts:
             self.show_charts()
+
+    def _filters_changed(self) -> None:
+        if self._opened:  # only the list changes: the status and charts stay as they are
+            self.listing.refresh(self.journal, self.settings)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
