@@ -189,6 +189,8 @@ def plan_import(journal: Journal, reading: DeviceReading) -> DeviceImportPlan:
             standing, reason = Standing.ALREADY, ""
         elif same and standing is Standing.NEW:
             standing = Standing.HAND_LOGGED
+        elif same:  # a run during a walk logged by hand: say both
+            reason += f"; {Standing.HAND_LOGGED.value}"
         if standing is not Standing.IMPOSSIBLE:
             try:
                 validate_entry(walk)

@@ -51,6 +51,7 @@ class FileActions(QObject):
     #: The thread reading the last device file (kept until the next import, for its state).
     device_reader: DeviceFileReader | None = None
     device_preview: ImportPreview | None = None
+    _stops_on_quit = False
 
     def __init__(self, journal: Journal | None, today: Callable[[], date], parent: QWidget) -> None:
         """`journal` is None while the window opens it: the menus wait until use_journal."""
@@ -214,8 +215,9 @@ class FileActions(QObject):
         reader.failed.connect(self._device_file_failed)
         preview.finished.connect(self.stop_reading)  # Cancel, Esc, Import: the reading ends
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and not self._stops_on_quit:  # a thread must not outlive the app
             app.aboutToQuit.connect(self.stop_reading)
+            self._stops_on_quit = True
         self._open(preview, self._import_chosen)
         reader.start()
         return preview

@@ -48,6 +48,7 @@ def test_each_walk_found_has_its_standing_and_only_new_ones_are_ticked(journal, 
     earlier.write_text(tcx(tcx_activity("Other", days[1], 30 * 60, 2_000)), encoding="utf-8")
     import_device_file(journal, earlier)
     journal.add(Walk(start=days[2] + timedelta(minutes=10), minutes=45, notes="by hand"))
+    journal.add(Walk(start=days[3] + timedelta(minutes=5), minutes=20, notes="by hand"))
 
     plan = plan_device_import(journal, activity)
     standings = [(found.standing, found.reason) for found in plan.found]
@@ -55,7 +56,7 @@ def test_each_walk_found_has_its_standing_and_only_new_ones_are_ticked(journal, 
         (Standing.NEW, ""),
         (Standing.ALREADY, ""),
         (Standing.HAND_LOGGED, ""),
-        (Standing.LEFT_OUT, "recorded as running, not a walk"),
+        (Standing.LEFT_OUT, "recorded as running, not a walk; you logged a walk then"),
         (Standing.LEFT_OUT, "too fast for a walk (12.0 km/h on average)"),
         (Standing.IMPOSSIBLE, "780 minutes of walking, more than a walk can be "
                               "(720 at most; a logger left running?)"),
@@ -64,7 +65,9 @@ def test_each_walk_found_has_its_standing_and_only_new_ones_are_ticked(journal, 
     assert [f.takeable for f in plan.found] == [True, False, True, True, True, False]
     assert plan.found[1].status == "already in your journal"
     assert plan.found[2].status == "you logged a walk then"
-    assert plan.found[3].status == "left out: recorded as running, not a walk"
+    assert plan.found[3].status == (
+        "left out: recorded as running, not a walk; you logged a walk then"
+    )
     # The dry-run table says the same, one row each.
     rows = plan.table().splitlines()[1:]
     assert [row.rsplit(")  ", 1)[1].strip() for row in rows] == [f.status for f in plan.found]

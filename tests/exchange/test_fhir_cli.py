@@ -92,3 +92,12 @@ def test_the_patient_name_from_settings(demo, tmp_path, capsys):
     run_cli(capsys, "--db", demo, "export", "--format", "fhir", "-o", target)
     (patient,) = resources(json.loads(target.read_text(encoding="utf-8")), "Patient")
     assert patient["name"] == [{"text": "Jo Brown"}]
+
+
+def test_a_missing_folder_is_one_clear_line(demo, tmp_path, capsys):
+    target = tmp_path / "no such folder" / "clinic.json"
+    status, _, err = run_cli(capsys, "--db", demo, "export", "--format", "fhir", "-o", target)
+    assert status == cli.EXIT_PROBLEM
+    assert err == [
+        f"sciajournal: Could not write {target}: the folder does not exist; nothing was changed."
+    ]

@@ -13,7 +13,11 @@ from sciajournal.core.entities import (
     BothersomenessCheck,
     FunctionActivity,
     FunctionRating,
+    MedicationDose,
+    PainRating,
     RedFlagCheck,
+    Treatment,
+    Walk,
 )
 from sciajournal.core.enums import RED_FLAG_LABELS, RedFlag
 from sciajournal.core.settings import Settings
@@ -22,7 +26,13 @@ from sciajournal.exchange.fhir import codes
 from sciajournal.exchange.fhir.bundle import to_bundle, write_fhir_export
 from sciajournal.storage.journal import Journal
 from tests.exchange.fhir_checks import by_id, codings, resources, validate
-from tests.factories import at, full_red_flags, one_of_each
+from tests.factories import (
+    at,
+    bedtime_with_sitting,
+    full_red_flags,
+    morning_with_sleep,
+    one_of_each,
+)
 
 MADE = datetime(2026, 3, 31, 12, 0, tzinfo=timezone(timedelta(hours=2)))
 LOINC = "http://loinc.org"
@@ -40,6 +50,11 @@ DOMAIN_CODES = {
 }
 SCIATICA = (SNOMED, "23056005")  # in domain.md, deliberately unused: the journal diagnoses nothing
 CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+
+
+def first(entries, kind):
+    """The first entry of a kind in one_of_each(), whatever else it holds."""
+    return next(entry for entry in entries if isinstance(entry, kind))
 
 
 def exported(tmp_path: Path, entries, name: str = "") -> dict:
@@ -61,9 +76,7 @@ def test_the_whole_demo_journal_validates(tmp_path, days):
     assert kinds == {"Patient", "Observation", "MedicationStatement", "Procedure"}
     # Every entry is in it under its own id.
     ids = by_id(document)
-    # The function measures (issue 16) are in the journal before they are in this export.
-    not_yet = (BothersomenessCheck, FunctionActivity, FunctionRating)
-    assert {entry.id for entry in entries if not isinstance(entry, not_yet)} <= set(ids)
+    assert {entry.id for entry in entries} <= set(ids)
     assert len(bundle.entry) == len(document["entry"])
 
 
@@ -99,7 +112,7 @@ def test_the_test_codes_are_the_ones_domain_md_lists():
 
 def test_a_walk_is_a_group_with_its_members(tmp_path):
     entries = one_of_each()
-    walk = entries[0]
+    walk = first(entries, Walk)
     document = exported(tmp_path, entries)
     ids = by_id(document)
     group = ids[walk.id]
@@ -137,7 +150,7 @@ def test_a_walk_without_distance_or_steps_has_no_such_members(tmp_path):
 
 def test_a_rating_is_back_and_leg_pain_with_their_body_sites(tmp_path):
     entries = one_of_each()
-    rating = entries[1]
+    rating = first(entries, PainRating)
     document = exported(tmp_path, entries)
     ids = by_id(document)
     group = ids[rating.id]
@@ -155,7 +168,7 @@ def test_a_rating_is_back_and_leg_pain_with_their_body_sites(tmp_path):
     context = {part["code"]["text"]: part["valueString"] for part in group["component"]}
     assert context == {
         "When rated": "before a walk",
-        "Walk it belongs to": f"urn:uuid:{entries[0].id}",
+        "Walk it belongs to": f"urn:uuid:{rating.walk_id}",
     }
 
 
@@ -183,7 +196,7 @@ def test_a_check_that_found_none_says_so_and_is_kept(tmp_path):
 
 def test_medication_doses_are_statements_with_the_name_as_text(tmp_path):
     entries = one_of_each()
-    dose = entries[4]
+    dose = first(entries, MedicationDose)
     statement = by_id(exported(tmp_path, entries))[dose.id]
     assert statement["medicationCodeableConcept"] == {"text": "Ibuprofen"}
     assert statement["effectiveDateTime"] == "2026-03-01T12:15:00+01:00"
@@ -195,7 +208,7 @@ def test_medication_doses_are_statements_with_the_name_as_text(tmp_path):
 
 def test_ice_and_heat_is_a_procedure_with_pain_before_and_after(tmp_path):
     entries = one_of_each()
-    treatment = entries[3]
+    treatment = first(entries, Treatment)
     document = exported(tmp_path, entries)
     procedure = by_id(document)[treatment.id]
     assert procedure["code"] == {"text": "Alternating ice and heat"}
@@ -262,3 +275,39 @@ def test_derived_ids_are_version_5_uuids_under_the_entry_id():
     for entry in demo_entries(5, seed=6, end=MADE):
         for part in ("back", "leg", "leg-after", "ä"):
             assert derived_id(entry.id, part) == str(uuid.uuid5(uuid.UUID(entry.id), part))
+
+
+def test_sleep_and_sitting_are_members_of_their_ratings(tmp_path):
+    morning, bedtime = morning_with_sleep(), bedtime_with_sitting()
+    document = exported(tmp_path, [morning, bedtime])
+    validate(document)
+    ids = by_id(document)
+
+    def members(rating):
+        found = [
+            ids[ref["reference"].removeprefix("urn:uuid:")] for ref in ids[rating.id]["hasMember"]
+        ]
+        return {member["code"]["text"]: member for member in found}
+
+    woke = members(morning)
+    assert woke["Times woken by pain last night"]["valueInteger"] == 2
+    assert woke["Hours slept last night"]["valueQuantity"]["value"] == 5.5
+    assert woke["Hours slept last night"]["valueQuantity"]["code"] == "h"
+    assert "Longest comfortable sitting today" not in woke
+    sat = members(bedtime)
+    assert sat["Longest comfortable sitting today"]["valueQuantity"]["value"] == 35
+    assert sat["Longest comfortable sitting today"]["valueQuantity"]["code"] == "min"
+    assert len(sat) == 3  # back, leg, sitting
+
+
+def test_the_function_questionnaires_come_through_the_journal(tmp_path):
+    entries = one_of_each()
+    document = exported(tmp_path, entries)
+    ids = by_id(document)
+    sbi = first(entries, BothersomenessCheck)
+    assert ids[sbi.id]["valueInteger"] == 13
+    sitting = first(entries, FunctionRating)
+    scores = {part["code"]["text"]: part["valueInteger"] for part in ids[sitting.id]["component"]}
+    assert scores == {"Put on socks (0-10)": 3, "Sit through a film (0-10)": 4}
+    retired = [a for a in entries if isinstance(a, FunctionActivity) and a.retired is not None]
+    assert ids[retired[0].id]["effectivePeriod"]["end"] == "2026-03-02T09:15:00+02:00"

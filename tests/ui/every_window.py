@@ -6,10 +6,11 @@ and closes it again. Used by the small-screen test and the accessible-names test
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 
 from sciajournal.core.entities import PainRating, RedFlagCheck, Walk
 from sciajournal.core.enums import PainContext, RedFlag
@@ -19,6 +20,7 @@ from tests.ui.menu_driving import button, menu_action
 Inspect = Callable[[str, QWidget], None]
 Wait = Callable[[int], None]
 
+HEALTH_SAMPLE = Path(__file__).parents[1] / "fixtures" / "samples" / "apple-health" / "export.xml"
 LOG_FORMS = ["Log walk", "Log pain", "Log ice/heat", "Log medication", "Red-flag check", "Add note"]
 
 
@@ -63,6 +65,24 @@ def _blocking(action: QAction, name: str, inspect: Inspect, wait: Wait) -> None:
     wait(50)
 
 
+def _import_preview(window, inspect: Inspect, wait: Wait) -> None:
+    """File > Import of a real Apple Health sample: the preview of its walks."""
+    original = QFileDialog.getOpenFileName
+    QFileDialog.getOpenFileName = staticmethod(lambda *_args, **_kwargs: (str(HEALTH_SAMPLE), ""))
+    try:
+        menu_action(window, "File", "Import").trigger()
+    finally:
+        QFileDialog.getOpenFileName = original
+    preview = _modal(wait)
+    for _ in range(500):  # read in a worker thread
+        if preview.import_button.text() != "Import":
+            break
+        wait(20)
+    inspect("Import preview", preview)
+    preview.reject()
+    wait(50)
+
+
 def visit_every_window(window, inspect: Inspect, wait: Wait) -> list[str]:
     """Every window and dialog, in turn; returns their names."""
     seen: list[str] = []
@@ -98,6 +118,7 @@ def visit_every_window(window, inspect: Inspect, wait: Wait) -> list[str]:
     wait(50)
     _through_menu(window, "File", "Backups", look, wait).reject()
     wait(50)
+    _import_preview(window, look, wait)
 
     menu_action(window, "Help", "SciaJournal guide").trigger()
     wait(100)

@@ -80,6 +80,7 @@ def test_a_real_gpx_is_previewed_ticked_and_only_the_ticked_walk_is_imported(
     assert len(shown) == 2 and [row[-1] for row in shown] == ["new", "new"]
     assert shown[0][1:5] == ["112.8", "2.84", "hills", "slow"]
     assert preview.ticked() == [True, True]
+    assert preview.intro.text() == "2 recordings found in korita-zbevnica.gpx: all new, and ticked."
     assert preview.table.item(0, 3).foreground().color() != grey(preview)  # new: not greyed
     assert button(preview, "Import").text() == "Import 2 walks"
     assert preview.table.hasFocus() and preview.import_button.isDefault()
@@ -127,7 +128,13 @@ def test_walks_already_there_or_logged_by_hand_are_greyed_and_a_run_can_be_taken
     by_row = {f.walk.id: row for row, f in enumerate(preview.found)}
     walk_row = by_row[found["16 13:15"].walk.id]
     run_row = by_row[found["15 10:00"].walk.id]
-    assert rows(preview)[run_row][-1] == "left out: recorded as running, not a walk"
+    assert rows(preview)[run_row][-1] == (
+        "left out: recorded as running, not a walk; you logged a walk then"
+    )
+    assert preview.intro.text() == (
+        "4 recordings found in export.xml: none is new. To import one left out, or one "
+        "that overlaps a walk you logged, tick it."
+    )
     already = preview.table.item(walk_row, 0)
     assert not already.flags() & Qt.ItemFlag.ItemIsEnabled  # a greyed box, cannot be ticked
     assert preview.table.item(walk_row, 3).foreground().color() == grey(preview)

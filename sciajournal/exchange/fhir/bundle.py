@@ -14,6 +14,11 @@ from typing import IO, Any
 from sciajournal.core.collection import Entries, time_order
 from sciajournal.core.timestamps import local_now
 from sciajournal.exchange.fhir.elements import Resource, date_time, full_url
+from sciajournal.exchange.fhir.measures import (
+    activity_observation,
+    bothersomeness_observation,
+    function_rating_observation,
+)
 from sciajournal.exchange.fhir.pain import rating_resources
 from sciajournal.exchange.fhir.records import (
     medication_statement,
@@ -68,6 +73,13 @@ def bundle_resources(entries: Entries, patient_name: str) -> Iterator[Resource]:
         yield red_flag_observation(check, subject)
     for note in entries.notes:
         yield note_observation(note, subject)
+    for sbi in entries.bothersomeness:
+        yield bothersomeness_observation(sbi, subject)
+    for activity in entries.function_activities:
+        yield activity_observation(activity, subject)
+    names = {activity.id: activity.name for activity in entries.function_activities}
+    for sitting in entries.function_ratings:
+        yield function_rating_observation(sitting, subject, names)
 
 
 def bundle_header(made: datetime) -> Resource:

@@ -47,8 +47,12 @@ def date_time(moment: datetime) -> str:
     return format_iso(moment)
 
 
-def period(start: datetime, end: datetime) -> dict[str, str]:
-    return {"start": date_time(start), "end": date_time(end)}
+def period(start: datetime, end: datetime | None) -> dict[str, str]:
+    """A Period; without an end it is still going on (an activity not retired yet)."""
+    span = {"start": date_time(start)}
+    if end is not None:
+        span["end"] = date_time(end)
+    return span
 
 
 def concept(code: Code | None = None, text: str | None = None) -> dict[str, Any]:
@@ -109,7 +113,7 @@ def observation(
     resource_id: str,
     patient_id: str,
     code: dict[str, Any],
-    when: datetime | tuple[datetime, datetime],
+    when: datetime | tuple[datetime, datetime | None],
     *,
     value: Value | None = None,
     categories: Sequence[Code] = (),

@@ -3,7 +3,9 @@ each LOINC 72514-3 (0-10, unit {score}) with its SNOMED CT body site (domain.md)
 
 What the rating says about the leg (which side, how far down, numbness, tingling,
 weakness) is on the leg's Observation; when it was taken (context, the walk it belongs
-to) and the notes are on the group.
+to) and the notes are on the group. A morning rating's sleep (times woken by pain, hours
+slept) and a bedtime rating's longest comfortable sitting are further members, with
+plain-text codes (domain.md has none for them).
 """
 
 from collections.abc import Iterator
@@ -12,10 +14,13 @@ from sciajournal.core.entities import PainRating
 from sciajournal.exchange.fhir import codes
 from sciajournal.exchange.fhir.elements import (
     Resource,
+    Value,
     component,
     concept,
     derived_id,
     full_url,
+    hours,
+    minutes,
     observation,
     quantity,
 )
@@ -69,7 +74,7 @@ def rating_resources(rating: PainRating, patient_id: str) -> Iterator[Resource]:
         body_site=leg_site(SIDE_WORDS[rating.side.value] if rating.side else "leg"),
         components=_leg_details(rating),
     )
-    members = [back, leg]
+    members = [back, leg, *_sleep_and_sitting(rating, patient_id)]
     yield observation(
         rating.id,
         patient_id,
@@ -81,6 +86,26 @@ def rating_resources(rating: PainRating, patient_id: str) -> Iterator[Resource]:
         note=rating.notes,
     )
     yield from members
+
+
+def _sleep_and_sitting(rating: PainRating, patient_id: str) -> Iterator[Resource]:
+    recorded: list[tuple[str, str, Value]] = []
+    if rating.times_woken is not None:
+        recorded.append(("times-woken", "Times woken by pain last night", rating.times_woken))
+    if rating.hours_slept is not None:
+        recorded.append(("hours-slept", "Hours slept last night", hours(rating.hours_slept)))
+    if rating.comfortable_sitting_minutes is not None:
+        sitting = minutes(rating.comfortable_sitting_minutes)
+        recorded.append(("comfortable-sitting", "Longest comfortable sitting today", sitting))
+    for part, text, value in recorded:
+        yield observation(
+            derived_id(rating.id, part),
+            patient_id,
+            concept(text=text),
+            rating.at,
+            value=value,
+            categories=[codes.SURVEY],
+        )
 
 
 def _context(rating: PainRating) -> list[dict[str, object]]:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.core.entities import Walk
+from sciajournal.ui.widgets.screen_room import available_size
 
 if TYPE_CHECKING:
     from sciajournal.exchange.device_plan import DeviceImportPlan, FoundWalk
@@ -53,6 +54,23 @@ def muted(palette: QPalette) -> QColor:
 
 def _size(count: int) -> str:
     return f"{count / MEGABYTE:.1f} MB" if count >= MEGABYTE else f"{count / 1024:.0f} KB"
+
+
+def _intro(plan: DeviceImportPlan) -> str:
+    found, file_name = len(plan.found), plan.file_name
+    if not found:
+        return f"No walks found in {file_name}."
+    new = sum(f.ticked_by_default for f in plan.found)
+    text = f"{found} recording{'s' if found > 1 else ''} found in {file_name}: "
+    if new == 0:
+        text += "none is new."
+    elif new == found:
+        text += "all new, and ticked." if found > 1 else "new, and ticked."
+    else:
+        text += f"{new} new, ticked."
+    if any(f.takeable and not f.ticked_by_default for f in plan.found):
+        text += " To import one left out, or one that overlaps a walk you logged, tick it."
+    return text
 
 
 class WalkTable(QTableWidget):
@@ -136,25 +154,31 @@ class ImportPreview(QDialog):
         for row, found in enumerate(self.found):
             self._fill_row(row, found)
         self.table.blockSignals(False)
-        if self.found:
-            new = sum(found.ticked_by_default for found in self.found)
-            self.intro.setText(
-                f"{len(self.found)} recorded in {plan.file_name}, {new} of them new and "
-                "ticked. To import one that was left out, or that overlaps a walk you "
-                "logged, tick it."
-            )
-        else:
-            self.intro.setText(f"No walks found in {plan.file_name}.")
+        self.intro.setText(_intro(plan))
         if plan.notes:
             self.notes.setText("Also left out: " + "; ".join(plan.notes) + ".")
         self.notes.setVisible(bool(plan.notes))
         self.pages.setCurrentIndex(1)
         self._ticks_changed()
-        self.resize(max(self.width(), 960), max(self.height(), 460))
+        self._grow_on_screen(960, 460)
         self.import_button.setDefault(True)
         self.table.setFocus()
         first = next((row for row, f in enumerate(self.found) if f.ticked_by_default), 0)
         self.table.setCurrentCell(first, 0)
+
+    def _grow_on_screen(self, width: int, height: int) -> None:
+        """From the small reading box to the table's size, kept on the screen (a small
+        screen at 150 % has about 850 x 500) and centred where the box was."""
+        room = available_size(self)
+        centre = self.geometry().center()
+        self.resize(min(max(self.width(), width), room.width()), min(height, room.height()))
+        screen = self.screen().availableGeometry()
+        frame = self.frameGeometry().size() - self.size()
+        left = centre.x() - self.width() // 2
+        top = centre.y() - self.height() // 2
+        left = max(screen.left(), min(left, screen.right() - self.width() - frame.width()))
+        top = max(screen.top(), min(top, screen.bottom() - self.height() - frame.height()))
+        self.move(left, top)
 
     def _fill_row(self, row: int, found: FoundWalk) -> None:
         walk = found.walk
