@@ -22,7 +22,9 @@ from sciajournal.analysis.progression import monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import FunctionActivity, Walk
+from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.service.journal_cache import cached
 from sciajournal.service.red_flag_checks import (
     with_earlier_red_flag_checks,
     with_status_red_flag_checks,
@@ -84,14 +86,14 @@ def analyse_range(
     entries = entries_around(journal, first_day, last_day)
     entries = with_earlier_red_flag_checks(journal, entries, first_day)
     # Weekly volume is judged against the weeks before, however far back the last walk was.
-    walk_history = journal.collection(kinds=[Walk]).walks
+    walk_history = cached(journal, "walks", lambda: journal.collection(kinds=[Walk]).walks)
     # An activity named before the range is still rated in it: all of them, whenever added.
     activities = journal.collection(kinds=[FunctionActivity]).function_activities
     analysis = analyse(
         entries,
         first_day,
         last_day,
-        journal.load_settings(),
+        settings_of(journal),
         walk_history=walk_history,
         function_activities=activities,
         today=today or local_now().date(),
@@ -102,17 +104,43 @@ def analyse_range(
 def analyse_journal(
     journal: Journal, first_day: date, last_day: date, today: date | None = None
 ) -> JournalAnalysis:
-    return analyse_range(journal, first_day, last_day, today).analysis
+    """The analysis of first..last, worked out once per change of the journal."""
+    today = today or local_now().date()
+    return cached(
+        journal,
+        ("analysis", first_day, last_day, today),
+        lambda: analyse_range(journal, first_day, last_day, today).analysis,
+    )
+
+
+def settings_of(journal: Journal) -> Settings:
+    """The journal's settings, read once per change of the journal."""
+    return cached(journal, "settings", journal.load_settings)
+
+
+def entry_days(journal: Journal, today: date) -> tuple[date, date] | None:
+    """The local dates of the first entry and of the last (today at least); None if empty."""
+
+    def read() -> tuple[date, date] | None:
+        earliest = journal.first_entry_time()
+        if earliest is None:
+            return None
+        # Entries are not logged ahead of time, but an import may bring some: look past today.
+        ahead = journal.collection(start=_midnight(today + timedelta(days=1)))
+        latest = max((entry.when.date() for entry in ahead), default=today)
+        return earliest.date(), max(today, latest)
+
+    return cached(journal, ("entry days", today), read)
 
 
 def journal_page(journal: Journal, first_day: date | None, last_day: date | None) -> JournalPage:
     """Entries and walk outcomes for the journal view (None: no limit on that side)."""
     entries = entries_around(journal, first_day, last_day)
-    return JournalPage(entries, outcomes_by_walk(entries, journal.load_settings()))
+    return JournalPage(entries, outcomes_by_walk(entries, settings_of(journal)))
 
 
 def today_for(journal: Journal, now: datetime) -> TodayStatus:
     """The status area's figures, from the last couple of weeks of the journal."""
     recent = journal.collection(start=now - STATUS_LOOKBACK)
     recent = with_status_red_flag_checks(journal, recent, now)
-    return today_status(recent, now, journal.load_settings())
+    return today_status(recent, now, settings_of(journal))

@@ -15,6 +15,7 @@ from sciajournal.analysis.nerve_signs import (
     PROMPT_LOOKBACK,
     ChecklistPrompt,
     first_checklist_prompt,
+    nerve_signs,
 )
 from sciajournal.analysis.red_flag_history import (
     EARLIER_RED_FLAG_WINDOW,
@@ -55,7 +56,8 @@ def checklist_prompt_after_save(
     journal: Journal, saved: Sequence[Entry], replaced: Sequence[Entry] = ()
 ) -> ChecklistPrompt | None:
     """Whether ratings just saved should open the red-flag checklist (None: they should not)."""
-    ratings = [e for e in saved if isinstance(e, PainRating)]
+    # Only a rating with a nerve sign can bring a new one: the others need no reading.
+    ratings = [e for e in saved if isinstance(e, PainRating) and nerve_signs(e)]
     if not ratings:
         return None
     around = journal.collection(

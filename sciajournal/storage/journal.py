@@ -7,7 +7,7 @@ batch leaves the file as it was.
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from sqlalchemy import Connection, insert, select
 from sqlalchemy import delete as sa_delete
@@ -24,7 +24,7 @@ from sciajournal.core.entities import (
     canonical_id,
 )
 from sciajournal.core.settings import Settings
-from sciajournal.core.timestamps import split_instant
+from sciajournal.core.timestamps import join_instant, split_instant
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
 from sciajournal.storage.activity_links import check_no_scores_left, check_scored_activities
 from sciajournal.storage.database import Database, open_database
@@ -38,12 +38,51 @@ from sciajournal.storage.models import SettingRow, table_of
 _DECODE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
 # SQLite allows a limited number of bound parameters per statement.
 _CHUNK = 500
+# How many writes the change log remembers (a window that fell further behind reloads all).
+_LOG_LENGTH = 200
+
+
+class Touched(NamedTuple):
+    """An entry a write added, changed or deleted: when it was, and its kind."""
+
+    when: datetime
+    kind: type[Any]
+
+
+def _touched(entry: Entry) -> Touched:
+    return Touched(entry.when, type(entry))
 
 
 class Journal:
     def __init__(self, database: Database) -> None:
         self._database = database
         self._engine = database.engine
+        #: Bumped by every write (entries or settings): what was read and worked out from
+        #: the journal stays valid while it is unchanged (the service's analysis cache).
+        self.revision = 0
+        # (revision, the entries that write touched; None: more than entries)
+        self._log: list[tuple[int, tuple[Touched, ...] | None]] = []
+
+    def _wrote(self, touched: Iterable[Touched] | None) -> None:
+        self.revision += 1
+        self._log.append((self.revision, None if touched is None else tuple(touched)))
+        del self._log[:-_LOG_LENGTH]
+
+    def changed_since(self, revision: int) -> list[Touched] | None:
+        """The time and kind of each entry written after `revision` (added, updated or
+        deleted), so a view can re-read only around them; None when settings changed too,
+        or the log does not reach back that far: then everything may have changed."""
+        if revision == self.revision:
+            return []
+        if revision > self.revision or not self._log or self._log[0][0] > revision + 1:
+            return None
+        found: list[Touched] = []
+        for done, touched in self._log:
+            if done > revision:
+                if touched is None:
+                    return None
+                found.extend(touched)
+        return found
 
     @classmethod
     def open(
@@ -141,6 +180,7 @@ class Journal:
                 if rows:
                     connection.execute(insert(mapping.table), rows)
             check_scored_activities(connection, new)
+        self._wrote(map(_touched, new))
         return new
 
     def change(
@@ -160,15 +200,20 @@ class Journal:
                 validate_entry(entry)
             except ValidationError as error:
                 raise error.located(_describe(entry, index, len(add) + len(update))) from None
+        written = [_touched(entry) for entry in [*add, *update]]
         with self._engine.begin() as connection:
             deleted_activities = self._activities(connection, [canonical_id(i) for i in delete])
             for entry_id in map(canonical_id, delete):
-                removed = sum(
-                    connection.execute(
-                        sa_delete(mapping.table).where(mapping.table.c.id == entry_id)
-                    ).rowcount
-                    for mapping in MAPPINGS.values()
-                )
+                removed = 0
+                for mapping in MAPPINGS.values():
+                    table, field = mapping.table, mapping.time_field
+                    gone = connection.execute(
+                        sa_delete(table)
+                        .where(table.c.id == entry_id)
+                        .returning(table.c[f"{field}_utc"], table.c[f"{field}_offset"])
+                    ).all()
+                    removed += len(gone)
+                    written += [Touched(join_instant(u, o), mapping.entity) for u, o in gone]
                 if removed == 0:
                     raise EntryNotFound(f"No entry with id {entry_id} to delete.")
             present = _existing_ids(connection, [entry.id for entry in add])
@@ -192,6 +237,7 @@ class Journal:
                     raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
             check_scored_activities(connection, [*add, *update])
             check_no_scores_left(connection, deleted_activities)
+        self._wrote(written)
 
     def _activities(self, connection: Connection, ids: list[str]) -> list[Entry]:
         mapping = MAPPINGS[FunctionActivity]
@@ -216,6 +262,7 @@ class Journal:
             if result.rowcount != 1:
                 raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
             check_scored_activities(connection, [entry])
+        self._wrote([_touched(entry)])
         return entry
 
     def delete(self, entry_id: str) -> list[Entry]:
@@ -233,6 +280,7 @@ class Journal:
                 deleted += self._read(ratings, connection.execute(query).mappings())
             connection.execute(sa_delete(mapping.table).where(mapping.table.c.id == entry_id))
             check_no_scores_left(connection, [entry])
+        self._wrote(map(_touched, deleted))
         return deleted
 
     # -- reading --------------------------------------------------------------------
@@ -332,6 +380,7 @@ class Journal:
             for key, value in values.items():
                 connection.execute(sa_delete(table).where(table.c.key == key))
                 connection.execute(insert(table).values(key=key, value=value))
+        self._wrote(None)  # settings change how everything reads
 
 
 def _describe(entry: Entry, index: int, total: int) -> str:

@@ -1,6 +1,7 @@
 """The journal list: a filter bar (kind, date range) over day-grouped entries, newest first."""
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -59,8 +60,19 @@ LIGHT_LOOKS = {
 ICON_SIZE = 14
 
 
+_icons: dict[Light | None, QPixmap] = {}
+
+
 def light_icon(light: Light | None) -> QPixmap:
-    """The light as a small coloured shape; a blank of the same size keeps rows aligned."""
+    """The light as a small coloured shape; a blank of the same size keeps rows aligned.
+
+    Drawn once per light: the list asks for it every time it lays out or paints a row."""
+    if light not in _icons:
+        _icons[light] = _draw_light(light)
+    return _icons[light]
+
+
+def _draw_light(light: Light | None) -> QPixmap:
     pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
     pixmap.fill(Qt.GlobalColor.transparent)
     if light is None:
@@ -83,15 +95,132 @@ def light_icon(light: Light | None) -> QPixmap:
     return pixmap
 
 
+#: Rows read at least when a range is shown (more as the list scrolls to them): a screen
+#: and a half, so a 10-year "All time" costs about what "Last 30 days" does.
+FIRST_ROWS = 120
+#: Days read at a time, doubled while a span brings fewer rows than a screen (a kind
+#: filter with few entries), so ten sparse years take a handful of reads, not hundreds.
+FIRST_SPAN_DAYS = 31
+LONGEST_SPAN_DAYS = 4 * 366
+
+#: Rows for the entries from the first to the last day (local dates), newest first.
+RowSource = Callable[[date, date], list[Row]]
+
+
+def _days_of(rows: list[Row], first: date, last: date) -> tuple[int, int]:
+    """Where the rows of first..last are: rows run newest day first, so they are one slice."""
+    start = next((i for i, row in enumerate(rows) if row.day <= last), len(rows))
+    end = next((i for i in range(start, len(rows)) if rows[i].day < first), len(rows))
+    return start, end
+
+
 class JournalModel(QAbstractListModel):
+    """The journal's rows for a date range, read in spans of days as the list reaches them
+    (Qt's canFetchMore/fetchMore); a change re-reads only the days around it."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._source: RowSource | None = None
+        self._first = self._last = self._read_from = date.min
+        self._span = FIRST_SPAN_DAYS
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def set_rows(self, rows: list[Row]) -> None:
+        """Show exactly these rows (nothing more to read)."""
         self.beginResetModel()
         self._rows = rows
+        self._source = None
         self.endResetModel()
+
+    def show_range(self, source: RowSource, first: date, last: date) -> None:
+        """Show first..last from `source`: the newest rows now, the rest as they are reached."""
+        self.beginResetModel()
+        self._rows = []
+        self._source = source
+        self._first, self._last = first, last
+        self._read_from = last + timedelta(days=1)
+        self._span = FIRST_SPAN_DAYS
+        self._rows = self._read_older(FIRST_ROWS)
+        self.endResetModel()
+
+    def range(self) -> tuple[date, date] | None:
+        """The range shown (None for fixed rows), oldest day first."""
+        return None if self._source is None else (self._first, self._last)
+
+    def read_range(self) -> tuple[date, date] | None:
+        """The days read so far (None when nothing is), oldest first."""
+        if self._source is None or self._read_from > self._last:
+            return None
+        return self._read_from, self._last
+
+    def _read_older(self, wanted: int) -> list[Row]:
+        """Rows of the days before those read so far, a span at a time, until `wanted`."""
+        assert self._source is not None
+        rows: list[Row] = []
+        while len(rows) < wanted and self._read_from > self._first:
+            last = self._read_from - timedelta(days=1)
+            first = max(self._first, last - timedelta(days=self._span - 1))
+            found = self._source(first, last)
+            rows += found
+            self._read_from = first
+            if len(found) < wanted:
+                self._span = min(self._span * 2, LONGEST_SPAN_DAYS)
+        return rows
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and self._source is not None and self._read_from > self._first
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        rows = self._read_older(FIRST_ROWS)
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows += rows
+            self.endInsertRows()
+
+    def reread(self, first: date, last: date) -> None:
+        """Read first..last again (where already read) and change only the rows that differ,
+        so the rest, the selection and the scroll position stay as they were."""
+        read = self.read_range()
+        if read is None:
+            return
+        first, last = max(first, read[0]), min(last, read[1])
+        if first > last:
+            return
+        assert self._source is not None
+        new = self._source(first, last)
+        start, end = _days_of(self._rows, first, last)
+        old = self._rows[start:end]
+        same_head = 0
+        while same_head < min(len(old), len(new)) and old[same_head] == new[same_head]:
+            same_head += 1
+        same_tail = 0
+        while (
+            same_tail < min(len(old), len(new)) - same_head
+            and old[-1 - same_tail] == new[-1 - same_tail]
+        ):
+            same_tail += 1
+        old_middle = old[same_head : len(old) - same_tail]
+        new_middle = new[same_head : len(new) - same_tail]
+        at = start + same_head
+        both = min(len(old_middle), len(new_middle))
+        if both:
+            self._rows[at : at + both] = new_middle[:both]
+            self.dataChanged.emit(self.index(at, 0), self.index(at + both - 1, 0))
+        at += both
+        if len(new_middle) > both:
+            extra = new_middle[both:]
+            self.beginInsertRows(QModelIndex(), at, at + len(extra) - 1)
+            self._rows[at:at] = extra
+            self.endInsertRows()
+        elif len(old_middle) > both:
+            gone = len(old_middle) - both
+            self.beginRemoveRows(QModelIndex(), at, at + gone - 1)
+            del self._rows[at : at + gone]
+            self.endRemoveRows()
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
@@ -106,9 +235,7 @@ class JournalModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.text
         if role == Qt.ItemDataRole.FontRole and (row.is_heading or row.urgent or row.alarm):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and row.alarm:
             return error_colour(QApplication.palette())  # apart from a flagged walk's bold
         if role == Qt.ItemDataRole.DecorationRole and not row.is_heading:
@@ -210,6 +337,11 @@ class JournalView(QWidget):
 
     def show_rows(self, rows: list[Row], empty_text: str) -> None:
         self.model.set_rows(rows)
-        self.list.setVisible(bool(rows))
+        self.show_state(empty_text)
+
+    def show_state(self, empty_text: str) -> None:
+        """The list, or `empty_text` in its place when it has no rows."""
+        rows = self.model.rowCount() > 0
+        self.list.setVisible(rows)
         self.empty.setVisible(not rows)
         self.empty.setText(empty_text)

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
     from sciajournal.ui.file_actions import FileActions
     from sciajournal.ui.forms.entry_form import EntryForm
+    from sciajournal.ui.journal_listing import JournalListing
     from sciajournal.ui.journal_view import JournalView
     from sciajournal.ui.reminder_schedule import Reminder
     from sciajournal.ui.reminders import ReminderBar, Reminders
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
     settings: Settings  # the journal's own, read by refresh
     # Built with the journal (_build_body), not before: see the module docstring.
     view: JournalView
+    listing: JournalListing
     status_panel: StatusPanel
     reminder_bar: ReminderBar
     reminders: Reminders
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         """The widgets that show and change entries, in place of "Opening your journal…"."""
         from sciajournal.ui.file_actions import FileActions
         from sciajournal.ui.focus_ring import install_focus_ring
+        from sciajournal.ui.journal_listing import JournalListing
         from sciajournal.ui.journal_view import JournalView
         from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
         from sciajournal.ui.status_panel import StatusPanel
@@ -141,7 +144,8 @@ class MainWindow(QMainWindow):
         self.status_panel = StatusPanel(self.ask_follow_up, self.ask_morning)
         self.view = JournalView()
         self.view.set_today(self.clock().date())
-        self.view.filtersChanged.connect(self.refresh)
+        self.listing = JournalListing(self.view, lambda: self.clock())
+        self.view.filtersChanged.connect(self._filters_changed)
         self.view.list.editRequested.connect(self.edit_entry)
         self.view.list.deleteRequested.connect(self.delete_entry)
         self.reminder_bar = ReminderBar()
@@ -202,6 +206,12 @@ class MainWindow(QMainWindow):
         self.log_medication_action = self._action("Log &medication…", "Ctrl+M", self.log_medication)
         self.red_flag_action = self._action("&Red-flag check…", "Ctrl+Shift+F", self.log_red_flag)
         self.note_action = self._action("Add &note…", "Ctrl+N", self.add_note)
+        self.bothersomeness_action = self._action(
+            "Sciatica &bothersomeness (weekly)…", None, self.log_bothersomeness
+        )
+        self.activities_action = self._action(
+            "&Activities I find hard (PSFS)…", None, self.rate_activities
+        )
         log_actions = [
             self.log_walk_action,
             self.log_pain_action,
@@ -256,6 +266,8 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         log_menu = menus.addMenu("&Log")
         log_menu.addActions(log_actions)
+        log_menu.addSeparator()  # the weekly questionnaires, off the toolbar
+        log_menu.addActions([self.bothersomeness_action, self.activities_action])
         help_menu = menus.addMenu("&Help")
         self.help_action = self._action("SciaJournal &guide", "F1", self.show_help)
         help_menu.addAction(self.help_action)
@@ -289,38 +301,18 @@ class MainWindow(QMainWindow):
     # -- refreshing -------------------------------------------------------------------
 
     def refresh(self) -> None:
-        from sciajournal.service.journal_analysis_service import journal_page
-        from sciajournal.ui.journal_rows import journal_rows
+        from sciajournal.service.journal_analysis_service import settings_of
 
-        self.settings = self.journal.load_settings()
-        now = self.clock()
-        first, last = self.view.date_range()
-        page = journal_page(self.journal, first, last)
-        rows = journal_rows(
-            page.entries,
-            page.outcomes,
-            self.settings,
-            now,
-            first_day=first,
-            last_day=last,
-            kinds=self.view.kinds(),
-        )
-        if rows:
-            empty = ""
-        elif self.journal.is_empty():
-            empty = (
-                "Your journal is empty.\n\nLog a walk (Ctrl+W) or your pain (Ctrl+R) to start. "
-                "Everything you log stays on this computer.\n\nA common starting point: 5-10 "
-                "minutes at a slow pace on flat, even ground, adding no more than 10 % a week. "
-                "Follow your own clinician's advice where it differs."
-            )
-        else:
-            empty = "Nothing logged in this range. Choose a longer range or another kind."
-        self.view.show_rows(rows, empty)
+        self.settings = settings_of(self.journal)
+        self.listing.refresh(self.journal, self.settings)
         self.refresh_status()
         self._charts_stale = True
         if self.charts is not None and self.tabs.currentWidget() is self.charts:
             self.show_charts()
+
+    def _filters_changed(self) -> None:
+        if self._opened:  # only the list changes: the status and charts stay as they are
+            self.listing.refresh(self.journal, self.settings)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
@@ -514,6 +506,19 @@ class MainWindow(QMainWindow):
 
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
 
+    def log_bothersomeness(self) -> EntryForm:
+        from sciajournal.ui.forms.bothersomeness_form import BothersomenessForm
+
+        form = BothersomenessForm(self, clock=self.clock)
+        return self._open_form(form, self._add("Log sciatica bothersomeness"))
+
+    def rate_activities(self) -> EntryForm:
+        """Rate the activities, add or retire some: the list and the rating, one undo step."""
+        from sciajournal.ui.function_forms import rating_form
+
+        form, current = rating_form(self, self.journal, self.clock)
+        return self._open_form(form, self._replace("Rate activities", current))
+
     def show_red_flag_notice(self, check: RedFlagCheck) -> RedFlagNotice:
         from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 
@@ -598,7 +603,12 @@ class MainWindow(QMainWindow):
             case Note():
                 form = NoteForm(self, clock=self.clock, existing=entry)
             case _:
-                return None
+                from sciajournal.ui.function_forms import edit_form
+
+                function_form = edit_form(self, self.journal, entry, self.clock)
+                if function_form is None:
+                    return None
+                form = function_form
 
         return self._open_form(form, self._replace(f"Edit {kind_name(entry)}", old))
 
