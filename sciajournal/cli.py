@@ -50,11 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = verbs.add_parser("export", help="write every entry to a file")
     export.add_argument(
         "--format",
-        choices=["json", "fhir"],
+        choices=["json", "csv", "fhir"],
         default="json",
-        help="json (SciaJournal's own, re-importable) or fhir (an R4 Bundle for a clinic)",
+        help="json (SciaJournal's own, re-importable), csv (one file per kind and daily.csv, "
+        "into a folder or a .zip, for spreadsheets; docs/csv-format.md) or fhir (an R4 Bundle "
+        "for a clinic)",
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="output file, or folder for csv (default: stdout)"
+    )
 
     importer = verbs.add_parser(
         "import", help="add the entries of an export, or walks from GPX, TCX or Apple Health"
@@ -62,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "file",
         metavar="FILE",
-        help="a SciaJournal JSON export, a .gpx or .tcx file, or Apple Health's export.xml/.zip",
+        help="a SciaJournal JSON export, CSV files (a .csv, a folder or a .zip of them), "
+        "a .gpx or .tcx file, or Apple Health's export.xml/.zip",
     )
     importer.add_argument(
         "--dry-run",
@@ -177,6 +182,8 @@ def _demo(journal: Journal, args: argparse.Namespace) -> int:
 def _export(journal: Journal, args: argparse.Namespace) -> int:
     if args.format == "fhir":
         return _export_fhir(journal, args)
+    if args.format == "csv":
+        return _export_csv(journal, args)
     from sciajournal.exchange.json_format import export_journal, write_export
 
     if args.output is None:
@@ -185,6 +192,16 @@ def _export(journal: Journal, args: argparse.Namespace) -> int:
     target = Path(args.output)
     write_export(journal, target)
     print(f"Exported to {target}", file=sys.stderr)
+    return 0
+
+
+def _export_csv(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.exchange.csv_export import write_csv_export
+
+    if args.output is None:
+        raise UserError("export --format csv needs -o FOLDER or -o FILE.zip")
+    names = write_csv_export(journal, Path(args.output))
+    print(f"Exported {', '.join(names)} to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -201,15 +218,22 @@ def _export_fhir(journal: Journal, args: argparse.Namespace) -> int:
 
 
 def _import(journal: Journal, args: argparse.Namespace) -> int:
+    from sciajournal.exchange.csv_sources import is_csv_source
+
     path = Path(args.file)
+    is_csv = is_csv_source(path)
     if args.dry_run:
-        if path.suffix.lower() == ".json":
+        if path.suffix.lower() == ".json" or is_csv:
             raise UserError("--dry-run: only for device files (GPX, TCX, Apple Health)")
         from sciajournal.exchange.device_import import plan_device_import
 
         print(plan_device_import(journal, path).table())
         return 0
-    if path.suffix.lower() == ".json":
+    if is_csv:
+        from sciajournal.exchange.csv_import import import_csv
+
+        print(import_csv(journal, path).summary())
+    elif path.suffix.lower() == ".json":
         from sciajournal.exchange.json_format import import_file
 
         result = import_file(journal, path)

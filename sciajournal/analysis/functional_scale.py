@@ -17,6 +17,8 @@ from statistics import fmean
 from sciajournal.core.entities import FunctionActivity, FunctionRating
 
 SCORE_MAX = 10
+#: How many activities the patient names (3-5): the rating form says so outside it.
+FEWEST_ACTIVITIES, MOST_ACTIVITIES = 3, 5
 #: A change of the mean score this large (points) is meaningful (domain.md).
 MEANINGFUL_POINTS = 2.0
 #: Sittings needed before a change is judged.

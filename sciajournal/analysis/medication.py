@@ -80,7 +80,7 @@ def canonical_name(name: str, aliases: dict[str, str]) -> str:
     return aliases.get(cleaned.casefold(), cleaned)
 
 
-def _amount_mg(dose: MedicationDose) -> float | None:
+def amount_mg(dose: MedicationDose) -> float | None:
     """The amount taken in mg (dose x quantity), None when recorded in another unit."""
     if dose.unit.strip().casefold() != "mg":
         return None
@@ -159,14 +159,25 @@ def medication_summary(doses: Sequence[MedicationDose], settings: Settings) -> M
     return MedicationSummary(medicines, run, run_end, rules.label_days)
 
 
-def _use(name: str, taken: list[MedicationDose], rules: MedicationRules) -> MedicineUse:
-    amounts = [a for a in (_amount_mg(d) for d in taken) if a is not None]
-    limit = rules.label_limits_mg.get(name)
+def as_needed_mg_by_day(taken: Iterable[MedicationDose]) -> dict[date, float]:
+    """As-needed mg per local day: what the label's 24-hour maximum is compared with."""
     per_day: dict[date, float] = defaultdict(float)
     for dose in taken:
-        amount = _amount_mg(dose)
+        amount = amount_mg(dose)
         if dose.as_needed and amount is not None:
             per_day[dose.at.date()] += amount
+    return dict(per_day)
+
+
+def above_label(day_mg: float, limit: float | None) -> bool:
+    """A day's as-needed mg above the label maximum (None: the medicine has no limit)."""
+    return limit is not None and day_mg > limit + 1e-9
+
+
+def _use(name: str, taken: list[MedicationDose], rules: MedicationRules) -> MedicineUse:
+    amounts = [a for a in (amount_mg(d) for d in taken) if a is not None]
+    limit = rules.label_limits_mg.get(name)
+    per_day = as_needed_mg_by_day(taken)
     run, _ = longest_run(d.at.date() for d in taken)
     return MedicineUse(
         name=name,
@@ -179,9 +190,7 @@ def _use(name: str, taken: list[MedicationDose], rules: MedicationRules) -> Medi
         not_in_mg=len(taken) - len(amounts),
         anti_inflammatory=name in rules.anti_inflammatories,
         label_limit_mg=limit,
-        days_above_label=(
-            0 if limit is None else sum(1 for total in per_day.values() if total > limit + 1e-9)
-        ),
+        days_above_label=sum(1 for total in per_day.values() if above_label(total, limit)),
         highest_day_mg=max(per_day.values()) if per_day else None,
         longest_run_days=run,
     )

@@ -46,6 +46,7 @@ class FileActions(QObject):
     changed = Signal()  # entries or settings changed: the views must refresh
     dialogOpened = Signal(object)  # a QDialog now open over the window
     told = Signal(str, int)  # a status-bar message and how long to show it
+    undoable = Signal(object)  # a QUndoCommand already performed, for Edit > Undo
 
     journal: Journal
     #: The thread reading the last device file (kept until the next import, for its state).
@@ -160,29 +161,39 @@ class FileActions(QObject):
             self._parent,
             "Import",
             str(Path.home()),
-            "Journal exports and walks from devices (*.json *.gpx *.tcx *.xml *.zip);;"
-            "SciaJournal export (*.json);;GPX track (*.gpx);;Garmin TCX (*.tcx);;"
-            "Apple Health export (*.xml *.zip)",
+            "Journal exports and walks from devices (*.json *.csv *.gpx *.tcx *.xml *.zip);;"
+            "SciaJournal export (*.json);;CSV files, or a zip of them (*.csv *.zip);;"
+            "GPX track (*.gpx);;Garmin TCX (*.tcx);;Apple Health export (*.xml *.zip)",
         )
         if name:
             self.import_path(Path(name))
 
     def import_path(self, path: Path) -> str | None:
-        """Import a journal export, or preview a device file's walks; returns what the
-        user was told (None while a device file's preview is open)."""
-        if path.suffix.lower() != ".json":
+        """Import a journal export or CSV files, or preview a device file's walks; returns
+        what the user was told (None while a device file's preview is open)."""
+        from sciajournal.exchange.csv_sources import is_csv_source  # no more than the stdlib
+
+        is_csv = is_csv_source(path)
+        if path.suffix.lower() != ".json" and not is_csv:
             self.preview_device_file(path)
             return None
-        # On first use: the format brings jsonschema with it.
+        # On first use: the formats bring jsonschema with them.
+        from sciajournal.exchange.csv_import import import_csv
         from sciajournal.exchange.import_source import ImportFileError
         from sciajournal.exchange.json_format import import_file
 
         try:
-            result = import_file(self.journal, path)
+            if is_csv:
+                told = import_csv(self.journal, path).summary() + "."
+            else:
+                result = import_file(self.journal, path)
+                told = (
+                    f"Imported {result.added} entries "
+                    f"({result.skipped} were already in the journal)."
+                )
         except (ImportFileError, JournalError) as error:
             self._warn("Nothing imported", f"Nothing was imported: {error}")
             return None
-        told = f"Imported {result.added} entries ({result.skipped} were already in the journal)."
         self.changed.emit()
         self.told.emit(told, 2 * TOLD_MS)
         self.import_message = self._open(
@@ -249,17 +260,22 @@ class FileActions(QObject):
         self._warn("Nothing imported", f"Nothing was imported: {message}")
 
     def _import_chosen(self, preview: ImportPreview) -> None:
+        """Write the ticked walks in one transaction, as one step of Edit > Undo."""
         from sciajournal.exchange.device_import import add_chosen_walks
         from sciajournal.exchange.import_source import ImportFileError
+        from sciajournal.ui.undo_commands import AddedEntries
 
         try:
             added = add_chosen_walks(self.journal, preview.file_name, preview.chosen())
         except (ImportFileError, JournalError) as error:
             self._warn("Nothing imported", f"Nothing was imported: {error}")
             return
-        self.changed.emit()
-        walks = "walk" if added == 1 else "walks"
-        self.told.emit(f"Imported {added} {walks} from {preview.file_name}.", 2 * TOLD_MS)
+        walks = f"{len(added)} walk{'' if len(added) == 1 else 's'}"
+        text = f"Import {walks} from {preview.file_name}"
+        # To the window's undo stack, whose push refreshes the views (through `changed`).
+        self.undoable.emit(AddedEntries(text, self.journal, added, self.changed.emit))
+        again = " Press Ctrl+Z to undo." if added else ""
+        self.told.emit(f"Imported {walks} from {preview.file_name}.{again}", 2 * TOLD_MS)
 
     def show_backups(self) -> BackupsDialog:
         from sciajournal.ui.dialogs.backups_dialog import BackupsDialog  # on first use

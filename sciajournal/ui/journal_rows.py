@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 
+from sciajournal.analysis.bothersomeness import TOTAL_MAX, sbi_total
 from sciajournal.analysis.outcomes import (
     NOT_JUDGED_TEXT,
     REASON_TEXT,
@@ -166,9 +167,9 @@ def sleep_and_sitting_text(rating: PainRating) -> str:
 
 def bothersomeness_text(check: BothersomenessCheck) -> str:
     return (
-        "Sciatica bothersomeness, last week (0-6 each): "
-        f"leg pain {check.leg_pain}, numbness or tingling {check.numbness_tingling}, "
-        f"weakness {check.weakness}, pain when sitting {check.sitting_pain}"
+        f"Sciatica bothersomeness, last week: {sbi_total(check)} of {TOTAL_MAX} "
+        f"(leg pain {check.leg_pain}, numbness or tingling {check.numbness_tingling}, "
+        f"weakness {check.weakness}, pain when sitting {check.sitting_pain}; 0-6 each)"
     )
 
 

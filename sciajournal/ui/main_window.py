@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self.files.changed.connect(self.refresh)
         self.files.dialogOpened.connect(self._track_dialog)
         self.files.told.connect(self.statusBar().showMessage)
+        self.files.undoable.connect(self.undo_stack.push)  # imports from devices
         self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
         self.reminders.answerRequested.connect(self.answer_reminder)
         self.reminders.openRequested.connect(self.bring_back)
@@ -206,6 +207,12 @@ class MainWindow(QMainWindow):
         self.log_medication_action = self._action("Log &medication…", "Ctrl+M", self.log_medication)
         self.red_flag_action = self._action("&Red-flag check…", "Ctrl+Shift+F", self.log_red_flag)
         self.note_action = self._action("Add &note…", "Ctrl+N", self.add_note)
+        self.bothersomeness_action = self._action(
+            "Sciatica &bothersomeness (weekly)…", None, self.log_bothersomeness
+        )
+        self.activities_action = self._action(
+            "&Activities I find hard (PSFS)…", None, self.rate_activities
+        )
         log_actions = [
             self.log_walk_action,
             self.log_pain_action,
@@ -260,6 +267,8 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         log_menu = menus.addMenu("&Log")
         log_menu.addActions(log_actions)
+        log_menu.addSeparator()  # the weekly questionnaires, off the toolbar
+        log_menu.addActions([self.bothersomeness_action, self.activities_action])
         help_menu = menus.addMenu("&Help")
         self.help_action = self._action("SciaJournal &guide", "F1", self.show_help)
         help_menu.addAction(self.help_action)
@@ -498,6 +507,19 @@ class MainWindow(QMainWindow):
 
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
 
+    def log_bothersomeness(self) -> EntryForm:
+        from sciajournal.ui.forms.bothersomeness_form import BothersomenessForm
+
+        form = BothersomenessForm(self, clock=self.clock)
+        return self._open_form(form, self._add("Log sciatica bothersomeness"))
+
+    def rate_activities(self) -> EntryForm:
+        """Rate the activities, add or retire some: the list and the rating, one undo step."""
+        from sciajournal.ui.function_forms import rating_form
+
+        form, current = rating_form(self, self.journal, self.clock)
+        return self._open_form(form, self._replace("Rate activities", current))
+
     def show_red_flag_notice(self, check: RedFlagCheck) -> RedFlagNotice:
         from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 
@@ -582,7 +604,12 @@ class MainWindow(QMainWindow):
             case Note():
                 form = NoteForm(self, clock=self.clock, existing=entry)
             case _:
-                return None
+                from sciajournal.ui.function_forms import edit_form
+
+                function_form = edit_form(self, self.journal, entry, self.clock)
+                if function_form is None:
+                    return None
+                form = function_form
 
         return self._open_form(form, self._replace(f"Edit {kind_name(entry)}", old))
 

@@ -157,3 +157,44 @@ def test_a_next_morning_flag_names_the_morning_it_was_compared_with():
         "⚠ pain continued (next morning worse than before: back 2, leg 2 vs previous morning "
         "back 0, leg 2: +2 back)"
     ) in walk_row.text
+
+
+def test_function_measures_and_sleep_and_sitting_read_as_sentences():
+    from tests.factories import (
+        at,
+        bedtime_with_sitting,
+        full_activity,
+        full_bothersomeness,
+        full_function_rating,
+        morning_with_sleep,
+    )
+
+    socks = full_activity()
+    film = full_activity(name="Sit through a film", retired=at(day=20, hour=9))
+    entries = [
+        morning_with_sleep(),
+        bedtime_with_sitting(),
+        full_bothersomeness(),
+        socks,
+        film,
+        full_function_rating(socks, film),
+    ]
+    texts = [r.text for r in rows_for(entries, now=at(day=21))]
+    assert any(
+        "Morning pain: back 4, leg 6, down to the calf, numbness, tingling, woken twice, "
+        "slept 5.5 h" in text
+        for text in texts
+    )
+    assert any(
+        "Bedtime pain: back 4, leg 6" in t and "sat comfortably up to 35 min" in t for t in texts
+    )
+    assert "20:15  Sciatica bothersomeness, last week: 13 of 24 (leg pain 4, " in "\n".join(texts)
+    assert "20:05  Activity I find hard, named: Put on socks" in texts
+    assert (
+        "20:05  Activity I find hard, named: Sit through a film"
+        " · retired 20 Mar 2026, its scores kept" in texts
+    )
+    assert (
+        "20:10  Activities I find hard (0 = cannot do, 10 = as before): "
+        "Put on socks 3, Sit through a film 4. Notes: a better week"
+    ) in texts

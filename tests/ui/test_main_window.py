@@ -224,6 +224,8 @@ def test_every_control_of_every_form_has_an_accessible_name(window):
         window.log_medication,
         window.log_red_flag,
         window.add_note,
+        window.log_bothersomeness,
+        window.rate_activities,
     ):
         form = opener()
         for kind in (QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QAbstractButton):

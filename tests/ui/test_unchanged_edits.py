@@ -12,6 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from sciajournal.core.entities import (
+    ActivityScore,
+    BothersomenessCheck,
+    FunctionActivity,
+    FunctionRating,
     MedicationDose,
     Note,
     PainRating,
@@ -29,6 +33,13 @@ CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
 SOME_TIME = datetime(2026, 3, 9, 10, 7, 31, 500_000, tzinfo=CEST)
+
+
+#: Two activities named a moment apart; the rating below lists them in the other order.
+ACTIVITIES = [
+    FunctionActivity(added=SOME_TIME, name="Walk to the shop"),
+    FunctionActivity(added=SOME_TIME + timedelta(seconds=1), name="Sit through a meal"),
+]
 
 
 def device_walk(**changes: object) -> Walk:
@@ -115,6 +126,51 @@ CASES = {
         RedFlagCheck(at=SOME_TIME, signs=frozenset({RedFlag.BOTH_LEGS}), notes="called 111 ")
     ],
     "note": [Note(at=SOME_TIME, text="  line one\n\nline two  ")],
+    "morning rating with sleep": [
+        PainRating(
+            at=SOME_TIME,
+            back=2,
+            leg=6,
+            context=PainContext.MORNING,
+            times_woken=3,
+            hours_slept=5.75,
+        )
+    ],
+    "bedtime rating with sitting": [
+        PainRating(
+            at=SOME_TIME,
+            back=2,
+            leg=6,
+            context=PainContext.BEDTIME,
+            comfortable_sitting_minutes=37.5,
+        )
+    ],
+    "bothersomeness": [
+        BothersomenessCheck(
+            at=SOME_TIME,
+            leg_pain=6,
+            numbness_tingling=0,
+            weakness=3,
+            sitting_pain=5,
+            notes=" drove to Leeds ",
+        )
+    ],
+    "activity": [
+        FunctionActivity(
+            added=SOME_TIME,
+            name=" Put on socks ",
+            retired=SOME_TIME + timedelta(hours=5, seconds=7),
+            notes="left foot ",
+        )
+    ],
+    "activities rating": [
+        FunctionRating(
+            at=SOME_TIME + timedelta(minutes=3),
+            scores=(ActivityScore(ACTIVITIES[1].id, 10), ActivityScore(ACTIVITIES[0].id, 0)),
+            notes=" after physio",
+        ),
+        *ACTIVITIES,
+    ],
 }
 
 

@@ -104,18 +104,26 @@ class EntryForm(QDialog):
     # -- building the form ----------------------------------------------------------
 
     def add_row(
-        self, field: str, label: str, widget: QWidget, *, aliases: tuple[str, ...] = ()
+        self,
+        field: str,
+        label: str,
+        widget: QWidget,
+        *,
+        aliases: tuple[str, ...] = (),
+        at_row: int | None = None,
     ) -> QWidget:
-        """A labelled row whose error label shows problems of `field` (and `aliases`)."""
+        """A labelled row whose error label shows problems of `field` (and `aliases`),
+        at the end of the form or, with `at_row`, inserted there."""
+        spoken = " ".join(label.replace("&", "").split())  # a two-line label, read as one
         if not widget.accessibleName():
-            widget.setAccessibleName(label.replace("&", ""))
+            widget.setAccessibleName(spoken)
         error = QLabel()
         error.setVisible(False)
         error.setWordWrap(True)
         palette = error.palette()
         palette.setColor(QPalette.ColorRole.WindowText, error_colour(self.palette()))
         error.setPalette(palette)
-        error.setAccessibleName(f"{label.replace('&', '')} problem")
+        error.setAccessibleName(f"{spoken} problem")
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -124,7 +132,10 @@ class EntryForm(QDialog):
         column.addWidget(error)
         caption = QLabel(label)
         caption.setBuddy(widget)
-        self._form.addRow(caption, holder)
+        if at_row is None:
+            self._form.addRow(caption, holder)
+        else:
+            self._form.insertRow(at_row, caption, holder)
         for name in (field, *aliases):
             self._errors[name] = error
             self._fields[name] = widget

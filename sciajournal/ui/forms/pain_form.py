@@ -1,6 +1,8 @@
 """Log pain: back and leg 0-10, and where and how it is felt.
 
-Opens with the back score focused: a digit for back, a digit for leg, Enter.
+Opens with the back score focused: a digit for back, a digit for leg, Enter. A morning
+rating can also record last night's sleep, a bedtime rating the day's longest
+comfortable sitting; those rows show only for that time of day.
 """
 
 from collections.abc import Callable
@@ -14,6 +16,7 @@ from sciajournal.core.enums import WALK_CONTEXTS, PainContext, Reach, Side
 from sciajournal.core.timestamps import local_now
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
+from sciajournal.ui.widgets.number_box import plain_number
 from sciajournal.ui.widgets.pain_lasted import PainLastedQuestion
 from sciajournal.ui.widgets.pain_scale import PainScale
 
@@ -85,11 +88,39 @@ class PainForm(EntryForm):
             row.addWidget(box)
         row.addStretch()
         self.add_row("numbness", "Symptoms", symptoms, aliases=("tingling", "weakness"))
+        self.times_woken = self._optional_number(
+            "times_woken", "Times wo&ken by pain", "last night, if you know"
+        )
+        self.hours_slept = self._optional_number("hours_slept", "Ho&urs slept", "last night")
+        self.sitting = self._optional_number(
+            "comfortable_sitting_minutes",
+            "Longest &comfortable sitting",
+            "minutes today, if you know",
+        )
         self.notes = QLineEdit()
         self.add_row("notes", "N&otes", self.notes)
         if existing is not None:
             self._load(existing)
+        self._show_rows_for_context()
+        self.context.currentIndexChanged.connect(self._show_rows_for_context)
         self.back.setFocus()
+
+    def _optional_number(self, field: str, label: str, hint: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setPlaceholderText(f"optional: {hint}")
+        self.add_row(field, label, edit)
+        return edit
+
+    def _shown(self, edit: QLineEdit) -> bool:
+        """Sleep rows on a morning rating, the sitting row on a bedtime one."""
+        wanted = PainContext.BEDTIME if edit is self.sitting else PainContext.MORNING
+        return self.context.value() is wanted
+
+    def _show_rows_for_context(self) -> None:
+        for edit in (self.times_woken, self.hours_slept, self.sitting):
+            row = edit.parentWidget()  # the holder add_row put it in, with its error label
+            assert row is not None
+            self._form.setRowVisible(row, self._shown(edit))
 
     def _load(self, rating: PainRating) -> None:
         self.set_time(rating.at)
@@ -102,6 +133,20 @@ class PainForm(EntryForm):
         self.weakness.setChecked(rating.weakness)
         self.notes.setText(rating.notes)
         self.remember_loaded(self.notes, rating.notes)
+        for edit, value in (
+            (self.times_woken, rating.times_woken),
+            (self.hours_slept, rating.hours_slept),
+            (self.sitting, rating.comfortable_sitting_minutes),
+        ):
+            if value is not None:
+                edit.setText(plain_number(value))
+                self.remember_loaded(edit, value)
+
+    def _number_if_shown(self, edit: QLineEdit, field: str) -> float | None:
+        """What the row holds, if the chosen time of day has it (a hidden row records nothing)."""
+        if not self._shown(edit):
+            return None
+        return self.unless_edited(edit, self.read_number(edit, field))
 
     def build(self) -> list[Entry]:
         back, leg = self.back.value(), self.leg.value()
@@ -109,6 +154,7 @@ class PainForm(EntryForm):
             if score is None:
                 self.problem(name, "choose a score from 0 (no pain) to 10 (worst imaginable)")
         existing = self._existing
+        times_woken = self._number_if_shown(self.times_woken, "times_woken")
         rating = PainRating(
             at=self.chosen_time(),
             back=0 if back is None else back,  # placeholders: reported above
@@ -122,6 +168,12 @@ class PainForm(EntryForm):
             weakness=self.weakness.isChecked(),
             notes=self.unless_edited(self.notes, self.notes.text().strip()),
             id=existing.id if existing else new_id(),
+            # A fraction of a time is refused by validation, naming the field.
+            times_woken=times_woken,  # type: ignore[arg-type]
+            hours_slept=self._number_if_shown(self.hours_slept, "hours_slept"),
+            comfortable_sitting_minutes=self._number_if_shown(
+                self.sitting, "comfortable_sitting_minutes"
+            ),
         )
         if self.pain_lasted is None or self._walk is None:
             return [rating]

@@ -1,4 +1,5 @@
-"""A 0-10 pain scale that works by mouse and by keyboard.
+"""A 0-10 pain scale that works by mouse and by keyboard (and other 0-N scales: the
+bothersomeness items 0-6, the functional scale's 0-10 with its own anchor words).
 
 Eleven buttons in a row for the mouse. With the keyboard, typing a digit sets the score
 and moves on to the next field, so "back 3, leg 5, Enter" is three keys; arrow keys step
@@ -29,14 +30,27 @@ ANCHORS = {0: "no pain", MAX_SCORE: "worst imaginable"}
 class PainScale(QWidget):
     valueChanged = Signal(object)  # int | None
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        maximum: int = MAX_SCORE,
+        anchors: tuple[str, str] = (ANCHORS[0], ANCHORS[MAX_SCORE]),
+        measure: str = "Pain",
+    ) -> None:
         super().__init__(parent)
         self._name = name
+        self._maximum = maximum
+        low, high = anchors
         self.setAccessibleDescription(
-            "Pain from 0 (none) to 10 (worst imaginable). Type a digit, "
-            "use the arrow keys, or End for 10."
+            f"{measure} from 0 ({low}) to {maximum} ({high}). Type a digit, "
+            f"use the arrow keys, or End for {maximum}."
         )
-        self.setToolTip("0 = no pain, 10 = worst imaginable.\nType 0-9, arrows to step, End = 10.")
+        self.setToolTip(
+            f"0 = {low}, {maximum} = {high}.\n"
+            f"Type 0-{min(maximum, 9)}, arrows to step, End = {maximum}."
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty(OWN_FOCUS_INDICATOR, True)  # its frame, below, is the focus ring
         self._group = QButtonGroup(self)
@@ -46,8 +60,8 @@ class PainScale(QWidget):
         layout.setSpacing(2)
         # The anchors sit beside the ends, not below: four scales in the walk form must
         # not make it taller.
-        layout.addWidget(self._anchor(ANCHORS[0], Qt.AlignmentFlag.AlignRight))
-        for score in range(MAX_SCORE + 1):
+        layout.addWidget(self._anchor(low, Qt.AlignmentFlag.AlignRight))
+        for score in range(maximum + 1):
             button = QPushButton(str(score))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scale itself takes the keys
@@ -56,7 +70,7 @@ class PainScale(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._group.addButton(button, score)
             layout.addWidget(button)
-        layout.addWidget(self._anchor(ANCHORS[MAX_SCORE], Qt.AlignmentFlag.AlignLeft))
+        layout.addWidget(self._anchor(high, Qt.AlignmentFlag.AlignLeft))
         # The chosen score must stand out in light and dark palettes and in greyscale.
         self.setStyleSheet(
             "QPushButton:checked { background: palette(highlight); "
@@ -80,8 +94,8 @@ class PainScale(QWidget):
         return self._value
 
     def setValue(self, value: int | None) -> None:
-        if value is not None and not 0 <= value <= MAX_SCORE:
-            raise ValueError(f"pain score {value} outside 0-{MAX_SCORE}")
+        if value is not None and not 0 <= value <= self._maximum:
+            raise ValueError(f"score {value} outside 0-{self._maximum}")
         for button in self._group.buttons():
             button.setChecked(self._group.id(button) == value)
         if value != self._value:
@@ -101,15 +115,15 @@ class PainScale(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         key = event.key()
-        if text.isdigit() and len(text) == 1:
+        if text.isdigit() and len(text) == 1 and int(text) <= self._maximum:
             self.setValue(int(text))
             self.focusNextChild()
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
-            self.setValue(min(MAX_SCORE, (self._value if self._value is not None else -1) + 1))
+            self.setValue(min(self._maximum, (self._value if self._value is not None else -1) + 1))
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down):
             self.setValue(max(0, (self._value if self._value is not None else 1) - 1))
         elif key == Qt.Key.Key_End:
-            self.setValue(MAX_SCORE)
+            self.setValue(self._maximum)
         elif key == Qt.Key.Key_Home:
             self.setValue(0)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

@@ -1,0 +1,275 @@
+"""Activities I find hard (the Patient-Specific Functional Scale): rate each, manage the list.
+
+Every current activity is rated 0 (cannot do it) to 10 (as well as before the problem).
+The same form adds an activity (by name, with suggestions) and retires one: retiring
+keeps every score it was given, and a new activity starts its own history. Saving
+gives the changed activities and the rating together, one undoable step.
+
+Opened on an existing rating (Edit), it shows that rating's activities and scores only.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from itertools import pairwise
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from sciajournal.analysis.functional_scale import (
+    FEWEST_ACTIVITIES,
+    MOST_ACTIVITIES,
+    SCORE_MAX,
+    UNKNOWN_ACTIVITY,
+)
+from sciajournal.core.entities import (
+    ActivityScore,
+    Entry,
+    FunctionActivity,
+    FunctionRating,
+    new_id,
+)
+from sciajournal.core.timestamps import local_now
+from sciajournal.core.validation import Problem, entry_problems
+from sciajournal.ui.forms.entry_form import EntryForm
+from sciajournal.ui.widgets.pain_scale import PainScale
+
+#: Issue 16's suggestions: common activities sciatica makes hard.
+SUGGESTIONS = (
+    "Walk to the shop",
+    "Put on socks",
+    "Sit through a meal",
+    "Sleep through the night",
+    "Lift a shopping bag",
+)
+ANCHORS = ("cannot do it", "as before")
+RETIRE, KEEP = "Retire", "Keep"  # no mnemonics: one per row would clash
+
+
+@dataclass
+class _Row:
+    """One activity's row: its scale and, for a current activity, its Retire button."""
+
+    activity: FunctionActivity
+    scale: PainScale
+    retire: QPushButton | None
+    is_new: bool = False
+    removed: bool = False  # a new row taken away before saving
+
+    @property
+    def retiring(self) -> bool:
+        """Retired on saving (or, for a new row, removed): not rated."""
+        return self.removed or (self.retire is not None and self.retire.text() == KEEP)
+
+    @property
+    def field(self) -> str:
+        return f"activity {self.activity.id}"
+
+
+class FunctionRatingForm(EntryForm):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = local_now,
+        activities: Sequence[FunctionActivity] = (),
+        latest: FunctionRating | None = None,
+        existing: FunctionRating | None = None,
+    ) -> None:
+        """`activities`: every one named; `latest`: the last rating, whose order is kept."""
+        title = "Activities I find hard"
+        super().__init__(f"Edit: {title}" if existing else title, parent, clock)
+        self._existing = existing
+        self._rows: list[_Row] = []
+        intro = QLabel(
+            "<b>How well can you do each activity now?</b><br>"
+            f"0 = cannot do it at all, {SCORE_MAX} = as well as before the problem."
+        )
+        intro.setWordWrap(True)
+        self._form.addRow(intro)
+        known = {activity.id: activity for activity in activities}
+        if existing is None:
+            order = {s.activity_id: n for n, s in enumerate(latest.scores if latest else ())}
+            current = sorted(
+                (a for a in activities if a.retired is None),
+                key=lambda a: (order.get(a.id, len(order)), a.added, a.id),
+            )
+            for activity in current:
+                self._add_activity_row(activity, retirable=True)
+            self._add_manager(current)
+        else:
+            for score in existing.scores:
+                activity = known.get(score.activity_id) or FunctionActivity(
+                    added=existing.at, name=UNKNOWN_ACTIVITY, id=score.activity_id
+                )
+                self._add_activity_row(activity, retirable=False).scale.setValue(score.score)
+        self.add_time_row("at")
+        self.notes = QLineEdit()
+        self.add_row("notes", "N&otes", self.notes)
+        if existing is not None:
+            self.set_time(existing.at)
+            self.notes.setText(existing.notes)
+            self.remember_loaded(self.notes, existing.notes)
+        self._order_tabs()
+        first = self._rows[0].scale if self._rows else self.new_name
+        first.setFocus()
+
+    def _order_tabs(self) -> None:
+        """Scale after scale (a digit on one moves to the next), then adding, then the
+        Retire buttons, then time and notes."""
+        chain: list[QWidget] = [row.scale for row in self._rows]
+        if self._existing is None:
+            chain += [self.new_name, self.add_button]
+            chain += [row.retire for row in self._rows if row.retire is not None]
+        chain += [self.time_edit, self.notes]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    # -- the rows -------------------------------------------------------------------
+
+    def _add_activity_row(
+        self, activity: FunctionActivity, *, retirable: bool, is_new: bool = False
+    ) -> _Row:
+        scale = PainScale(activity.name, maximum=SCORE_MAX, anchors=ANCHORS, measure="Ability")
+        holder = QWidget()
+        line = QHBoxLayout(holder)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(scale, 1)
+        retire = None
+        if retirable:
+            retire = QPushButton("Remove" if is_new else RETIRE)
+            retire.setAccessibleName(f"{retire.text().replace('&', '')} {activity.name}")
+            retire.setToolTip(
+                "Take it off the list again (it is not saved yet)."
+                if is_new
+                else "Stop rating it from now on; the scores it was given stay."
+            )
+            line.addWidget(retire)
+        row = _Row(activity, scale, retire, is_new)
+        if retire is not None:
+            retire.clicked.connect(lambda: self._toggle_retire(row))
+        holder.setAccessibleName(activity.name)
+        self.add_row(row.field, activity.name, holder, at_row=1 + len(self._rows))
+        self._rows.append(row)
+        return row
+
+    def _toggle_retire(self, row: _Row) -> None:
+        assert row.retire is not None
+        if row.is_new:  # added in this form and never saved: simply taken away again
+            row.removed = True
+            holder = row.scale.parentWidget()
+            assert holder is not None
+            self._form.setRowVisible(holder.parentWidget() or holder, False)
+        else:
+            retiring = not row.retiring
+            row.retire.setText(KEEP if retiring else RETIRE)
+            row.scale.setEnabled(not retiring)
+            if retiring:
+                row.scale.setValue(None)
+        self._show_advice()
+
+    def _add_manager(self, current: Sequence[FunctionActivity]) -> None:
+        self.new_name = QComboBox()
+        self.new_name.setEditable(True)
+        self.new_name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        names = {a.name.casefold() for a in current}
+        self.new_name.addItems([s for s in SUGGESTIONS if s.casefold() not in names])
+        self.new_name.setCurrentIndex(-1)
+        line_edit = self.new_name.lineEdit()
+        assert line_edit is not None
+        line_edit.setPlaceholderText("name an activity you find hard, or pick one")
+        self.new_name.setAccessibleName("New activity")
+        add = self.add_button = QPushButton("&Add")
+        add.setAccessibleName("Add activity")
+        add.clicked.connect(self.add_named_activity)
+        holder = QWidget()
+        line = QHBoxLayout(holder)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.new_name, 1)
+        line.addWidget(add)
+        self.add_row("name", "Add a&n activity", holder)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setAccessibleName("How many activities")
+        self._form.addRow(self.advice)
+        self._show_advice()
+
+    def add_named_activity(self) -> None:
+        """The Add button: a row for the typed or picked name, rated like the others."""
+        self.clear_problems()
+        name = self.new_name.currentText().strip()
+        activity = FunctionActivity(added=self.now(), name=name)
+        problems = [p for p in entry_problems(activity) if p.field == "name"]
+        taken = {r.activity.name.casefold() for r in self._rows if not r.retiring}
+        if not problems and name.casefold() in taken:
+            self.show_problems([Problem("name", f"“{name}” is already in your list")])
+            return
+        if problems:
+            self.show_problems(problems)
+            return
+        row = self._add_activity_row(activity, retirable=True, is_new=True)
+        index = self.new_name.findText(name)
+        if index >= 0:
+            self.new_name.removeItem(index)
+        self.new_name.setCurrentIndex(-1)
+        self.new_name.setEditText("")
+        self._show_advice()
+        self._order_tabs()
+        row.scale.setFocus()
+
+    def _show_advice(self) -> None:
+        count = sum(1 for row in self._rows if not row.retiring)
+        inside = FEWEST_ACTIVITIES <= count <= MOST_ACTIVITIES
+        self.advice.setText(
+            ""
+            if inside
+            else f"{FEWEST_ACTIVITIES} to {MOST_ACTIVITIES} activities are recommended; "
+            f"you have {count}."
+        )
+        self.advice.setVisible(not inside)
+
+    # -- saving ---------------------------------------------------------------------
+
+    def build(self) -> list[Entry]:
+        at = self.chosen_time()
+        rated = [row for row in self._rows if not row.retiring]
+        missing = [row for row in rated if row.scale.value() is None]
+        changed = any(
+            (row.is_new and not row.removed) or (not row.is_new and row.retiring)
+            for row in self._rows
+        )
+        rating: FunctionRating | None = None
+        if rated and len(missing) == len(rated) and changed and self._existing is None:
+            pass  # only the list changed: saved without a rating
+        elif not rated:
+            if not changed:
+                self.problem("name", "add an activity you find hard, then rate it")
+        else:
+            for row in missing:
+                self.problem(row.field, f"choose from 0 (cannot do it) to {SCORE_MAX} (as before)")
+            existing = self._existing
+            rating = FunctionRating(
+                at=at,
+                scores=tuple(ActivityScore(r.activity.id, r.scale.value() or 0) for r in rated),
+                notes=self.unless_edited(self.notes, self.notes.text().strip()),
+                id=existing.id if existing else new_id(),
+            )
+        if self._existing is not None:
+            return [rating] if rating is not None else []
+        # Every current activity, changed or not, so that the window's edit keeps them all.
+        activities: list[Entry] = [
+            replace(row.activity, added=at)
+            if row.is_new
+            else replace(row.activity, retired=at)
+            if row.retiring
+            else row.activity
+            for row in self._rows
+            if not row.removed
+        ]
+        return activities + ([rating] if rating is not None else [])
