@@ -78,11 +78,11 @@ def plan_device_import(journal: Journal, path: Path) -> DeviceImportPlan:
     return plan_import(journal, read_device_file(path))
 
 
-def add_chosen_walks(journal: Journal, file_name: str, walks: Sequence[Walk]) -> int:
-    """Write the chosen walks in one transaction (all or none); returns how many were
-    added (a walk whose id is already there is not added twice)."""
+def add_chosen_walks(journal: Journal, file_name: str, walks: Sequence[Walk]) -> list[Walk]:
+    """Write the chosen walks in one transaction (all or none); returns those added (a
+    walk whose id is already there is not added twice)."""
     try:
-        return len(journal.add_many(walks, skip_existing=True))
+        return [e for e in journal.add_many(walks, skip_existing=True) if isinstance(e, Walk)]
     except ValidationError as error:
         raise ImportFileError(f"{file_name}: {error}") from None
 
@@ -90,6 +90,6 @@ def add_chosen_walks(journal: Journal, file_name: str, walks: Sequence[Walk]) ->
 def import_device_file(journal: Journal, path: Path) -> DeviceImportResult:
     """Import the walks the preview would tick: the new ones."""
     plan = plan_device_import(journal, path)
-    added = add_chosen_walks(journal, path.name, plan.new)
+    added = len(add_chosen_walks(journal, path.name, plan.new))
     skipped = len(plan.already) + len(plan.new) - added
     return DeviceImportResult(added, skipped, plan.left_out())

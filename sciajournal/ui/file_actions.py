@@ -46,6 +46,7 @@ class FileActions(QObject):
     changed = Signal()  # entries or settings changed: the views must refresh
     dialogOpened = Signal(object)  # a QDialog now open over the window
     told = Signal(str, int)  # a status-bar message and how long to show it
+    undoable = Signal(object)  # a QUndoCommand already performed, for Edit > Undo
 
     journal: Journal
     #: The thread reading the last device file (kept until the next import, for its state).
@@ -259,17 +260,22 @@ class FileActions(QObject):
         self._warn("Nothing imported", f"Nothing was imported: {message}")
 
     def _import_chosen(self, preview: ImportPreview) -> None:
+        """Write the ticked walks in one transaction, as one step of Edit > Undo."""
         from sciajournal.exchange.device_import import add_chosen_walks
         from sciajournal.exchange.import_source import ImportFileError
+        from sciajournal.ui.undo_commands import AddedEntries
 
         try:
             added = add_chosen_walks(self.journal, preview.file_name, preview.chosen())
         except (ImportFileError, JournalError) as error:
             self._warn("Nothing imported", f"Nothing was imported: {error}")
             return
-        self.changed.emit()
-        walks = "walk" if added == 1 else "walks"
-        self.told.emit(f"Imported {added} {walks} from {preview.file_name}.", 2 * TOLD_MS)
+        walks = f"{len(added)} walk{'' if len(added) == 1 else 's'}"
+        text = f"Import {walks} from {preview.file_name}"
+        # To the window's undo stack, whose push refreshes the views (through `changed`).
+        self.undoable.emit(AddedEntries(text, self.journal, added, self.changed.emit))
+        again = " Press Ctrl+Z to undo." if added else ""
+        self.told.emit(f"Imported {walks} from {preview.file_name}.{again}", 2 * TOLD_MS)
 
     def show_backups(self) -> BackupsDialog:
         from sciajournal.ui.dialogs.backups_dialog import BackupsDialog  # on first use

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         self.files.changed.connect(self.refresh)
         self.files.dialogOpened.connect(self._track_dialog)
         self.files.told.connect(self.statusBar().showMessage)
+        self.files.undoable.connect(self.undo_stack.push)  # imports from devices
         self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
         self.reminders.answerRequested.connect(self.answer_reminder)
         self.reminders.openRequested.connect(self.bring_back)

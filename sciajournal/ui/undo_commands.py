@@ -64,6 +64,17 @@ class AddEntries(JournalCommand):
         self.journal.change(delete=_ratings_first(self.entries))
 
 
+class AddedEntries(AddEntries):
+    """Entries an import has just written itself (skipping those already there): undo
+    deletes exactly them, redo adds them again."""
+
+    def __init__(
+        self, text: str, journal: Journal, added: Sequence[Entry], changed: Callable[[], None]
+    ) -> None:
+        JournalCommand.__init__(self, text, journal, changed)
+        self.entries = list(added)
+
+
 class EditEntries(JournalCommand):
     """Replace `old` by `new`: same ids are updated, new ids added, missing ids deleted."""
 

@@ -77,7 +77,7 @@ def test_a_run_taken_anyway_comes_in_and_is_then_already_there(journal, tmp_path
     activity, _days = day_of_everything(tmp_path)
     plan = plan_device_import(journal, activity)
     run = next(f for f in plan.found if f.reason.startswith("recorded as running"))
-    assert add_chosen_walks(journal, plan.file_name, [run.walk]) == 1
+    assert add_chosen_walks(journal, plan.file_name, [run.walk]) == [run.walk]
     assert [w.minutes for w in walks(journal)] == [30]
     again = plan_device_import(journal, activity)
     assert [f.standing for f in again.found if f.walk.id == run.walk.id] == [Standing.ALREADY]

@@ -103,6 +103,29 @@ def test_a_real_gpx_is_previewed_ticked_and_only_the_ticked_walk_is_imported(
     assert "Imported 1 walk from korita-zbevnica.gpx." in window.statusBar().currentMessage()
 
 
+def test_an_import_is_one_step_of_undo(qtbot, window, journal, monkeypatch):
+    import_device_file(journal, SAMPLES / "gpx" / "korita-zbevnica.gpx")  # before: stays
+    before = journal_dump(journal)
+    preview = open_import(qtbot, window, monkeypatch, SAMPLES / "apple-health" / "export.xml")
+    for row, found in enumerate(preview.found):  # the walk is ticked; add both runs
+        if found.source == "Apple Health running":
+            toggle_by_keyboard(qtbot, preview, row)
+    assert button(preview, "Import").text() == "Import 3 walks"
+    chosen = preview.chosen()
+    click(qtbot, preview, "Import")
+    qtbot.wait(ALIVE_MS)
+    assert window.statusBar().currentMessage() == (
+        "Imported 3 walks from export.xml. Press Ctrl+Z to undo."
+    )
+    after = journal_dump(journal)
+    assert {w.id for w in chosen} <= {w.id for w in walks(journal)} and len(walks(journal)) == 5
+    assert window.undo_action.text() == "&Undo Import 3 walks from export.xml"
+    window.undo_action.trigger()
+    assert journal_dump(journal) == before
+    window.redo_action.trigger()
+    assert journal_dump(journal) == after
+
+
 def test_cancel_in_the_preview_writes_nothing(qtbot, window, journal, monkeypatch):
     before = export_journal(journal), journal_dump(journal)
     preview = open_import(qtbot, window, monkeypatch, SAMPLES / "apple-health" / "export.xml")
@@ -254,7 +277,17 @@ def test_the_preview_can_be_grabbed_as_a_picture(qtbot, window, monkeypatch, tmp
 
     preview = open_import(qtbot, window, monkeypatch, SAMPLES / "apple-health" / "export.xml")
     folder = Path(os.environ.get("SCIAJOURNAL_SHOTS", tmp_path))
-    assert preview.grab().save(str(folder / "import-preview.png"))
+    picture = preview.grab()
+    assert picture.save(str(folder / "import-preview.png"))
+    image = picture.toImage()
+    scale = image.width() / preview.width()
+    corner = preview.table.mapTo(preview, preview.table.rect().topLeft())
+    inked = sum(
+        image.pixelColor(int(x * scale), int(y * scale)).lightness() < 160
+        for x in range(corner.x(), corner.x() + preview.table.width(), 2)
+        for y in range(corner.y(), corner.y() + preview.table.height(), 2)
+    )
+    assert inked > 4000, inked  # four rows' text was drawn, not an empty frame
     click(qtbot, preview, "Cancel")
     qtbot.wait(200)
 
