@@ -3,7 +3,7 @@
     Xvfb :99 -screen 0 1280x800x24 &  DISPLAY=:99 python docs/make_screenshots.py
 
 Writes docs/screenshot.png (the journal window, with traffic lights), docs/follow-up.png
-(the follow-up question), docs/red-flag-notice.png and docs/chart-*.png (the three
+(the follow-up question), docs/red-flag-notice.png and docs/chart-*.png (the six
 charts). Name some of them to write only those: `... make_screenshots.py follow-up`.
 """
 
@@ -58,7 +58,8 @@ def main() -> int:
             save(notice, "red-flag-notice")
             notice.accept()
             charts = window.show_charts()
-            for index, name in enumerate(("timeline", "weekly", "response")):
+            names = ("timeline", "weekly", "response", "activities", "bothersomeness", "leg-weeks")
+            for index, name in enumerate(names):
                 charts.tabs.setCurrentIndex(index)
                 save(window, f"chart-{name}")
             window.close()

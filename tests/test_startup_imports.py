@@ -2,7 +2,8 @@
 
 Each of these costs start-up time every day although most starts never use it: Alembic
 (only when a migration is due), the exchange formats and their jsonschema and gpxpy
-(File > Import/Export), the report (File > Print), pyqtgraph and numpy (the Charts tab).
+(File > Import/Export), the report (File > Print), pyqtgraph and numpy (the Charts tab),
+and SQLAlchemy's ORM (the journal uses Core tables and statements only).
 The app is started as the `sciajournal` command starts it, in a fresh interpreter, and
 sys.modules is read when the main window is shown and again when its rows are painted.
 SQLAlchemy is needed for the rows, but not for the window, which is shown first; nor are
@@ -32,6 +33,7 @@ HEAVY = (
     "pyqtgraph",
     "sciajournal.exchange",
     "sciajournal.report",
+    "sqlalchemy.orm",
 )
 
 START_AND_WATCH = """

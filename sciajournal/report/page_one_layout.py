@@ -37,7 +37,8 @@ FITS = (
     PageOneFit(2, 3, 170),
     PageOneFit(1, 2, 150),
     PageOneFit(0, 1, 140),
-    PageOneFit(0, 1, 140, function_detail=False),
+    # A little smaller print before anything moves to page two; then the Function detail.
+    PageOneFit(0, 1, 130, font_size=9.0),
     PageOneFit(0, 1, 130, function_detail=False, font_size=9.0),
     PageOneFit(0, 1, 120, function_detail=False, font_size=8.5),
 )

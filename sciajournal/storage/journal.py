@@ -32,7 +32,7 @@ from sciajournal.storage.errors import EntryNotFound
 from sciajournal.storage.file_checks import damaged
 from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.mapping import MAPPINGS, KindMapping, mapping_for
-from sciajournal.storage.models import SettingRow, table_of
+from sciajournal.storage.models import settings as settings_table
 
 # What reading a damaged value raises (UnicodeDecodeError is a ValueError).
 _DECODE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
@@ -364,9 +364,8 @@ class Journal:
     # -- settings -------------------------------------------------------------------
 
     def settings(self) -> dict[str, str]:
-        table = table_of(SettingRow)
         with self._engine.connect() as connection:
-            return {row.key: row.value for row in connection.execute(select(table))}
+            return {row.key: row.value for row in connection.execute(select(settings_table))}
 
     def load_settings(self) -> Settings:
         return Settings.from_stored(self.settings())
@@ -375,7 +374,7 @@ class Journal:
         self.set_settings(settings.to_stored())
 
     def set_settings(self, values: dict[str, str]) -> None:
-        table = table_of(SettingRow)
+        table = settings_table
         with self._engine.begin() as connection:
             for key, value in values.items():
                 connection.execute(sa_delete(table).where(table.c.key == key))

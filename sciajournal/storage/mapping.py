@@ -93,36 +93,26 @@ class KindMapping:
 
 
 MAPPINGS: dict[type[Any], KindMapping] = {
-    Walk: KindMapping(
-        Walk, models.table_of(models.WalkRow), "start", {"surface": Surface, "pace": Pace}
-    ),
+    Walk: KindMapping(Walk, models.walks, "start", {"surface": Surface, "pace": Pace}),
     PainRating: KindMapping(
         PainRating,
-        models.table_of(models.PainRatingRow),
+        models.pain_ratings,
         "at",
         {"context": PainContext, "side": Side, "reach": Reach},
     ),
-    Treatment: KindMapping(
-        Treatment, models.table_of(models.TreatmentRow), "start", {"kind": TreatmentKind}
-    ),
-    MedicationDose: KindMapping(
-        MedicationDose, models.table_of(models.MedicationDoseRow), "at", {}
-    ),
-    RedFlagCheck: KindMapping(RedFlagCheck, models.table_of(models.RedFlagCheckRow), "at", {}),
-    Note: KindMapping(Note, models.table_of(models.NoteRow), "at", {}),
-    BothersomenessCheck: KindMapping(
-        BothersomenessCheck, models.table_of(models.BothersomenessCheckRow), "at", {}
-    ),
+    Treatment: KindMapping(Treatment, models.treatments, "start", {"kind": TreatmentKind}),
+    MedicationDose: KindMapping(MedicationDose, models.medication_doses, "at", {}),
+    RedFlagCheck: KindMapping(RedFlagCheck, models.red_flag_checks, "at", {}),
+    Note: KindMapping(Note, models.notes, "at", {}),
+    BothersomenessCheck: KindMapping(BothersomenessCheck, models.bothersomeness_checks, "at", {}),
     FunctionActivity: KindMapping(
         FunctionActivity,
-        models.table_of(models.FunctionActivityRow),
+        models.function_activities,
         "added",
         {},
         optional_instants=("retired",),
     ),
-    FunctionRating: KindMapping(
-        FunctionRating, models.table_of(models.FunctionRatingRow), "at", {}
-    ),
+    FunctionRating: KindMapping(FunctionRating, models.function_ratings, "at", {}),
 }
 
 

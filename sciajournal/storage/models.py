@@ -1,17 +1,22 @@
-"""SQLAlchemy 2 typed table models of a journal file.
+"""SQLAlchemy Core tables of a journal file.
 
 Every timestamp is stored twice over: the naive UTC instant (`*_utc`, indexed, used
 for ordering and ranges) and the offset in minutes it was entered with (`*_offset`).
 Enum values are stored as their snake_case text. Any change here needs an Alembic
 migration in `migrations/versions/`; a test compares the two.
+
+Core tables rather than ORM classes: the journal reads and writes them with Core
+statements only (mapping.py turns rows into entities), and importing SQLAlchemy's ORM
+cost the start-up about 11 MiB and 150 ms before the journal's rows appeared (issue 14).
+Columns are NOT NULL unless marked `nullable=True`.
 """
 
-from datetime import datetime
-from typing import cast
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Column,
     DateTime,
     Float,
     ForeignKey,
@@ -21,7 +26,6 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names, so batch migrations on SQLite can refer to them.
 NAMING = {
@@ -32,175 +36,168 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-def table_of(model: type[Base]) -> Table:
-    """The Core table of a model, typed as such (for bulk inserts and selects)."""
-    return cast(Table, model.__table__)
-
+metadata = MetaData(naming_convention=NAMING)
 
 ID = String(36)
 
 
-class WalkRow(Base):
-    __tablename__ = "walks"
-    __table_args__ = (CheckConstraint("minutes > 0", name="minutes_positive"),)
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    start_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
-    start_offset: Mapped[int] = mapped_column(Integer)
-    minutes: Mapped[float] = mapped_column(Float)
-    surface: Mapped[str] = mapped_column(String(20))
-    pace: Mapped[str] = mapped_column(String(20))
-    distance_km: Mapped[float | None] = mapped_column(Float)
-    steps: Mapped[int | None] = mapped_column(Integer)
-    supportive_shoes: Mapped[bool] = mapped_column(Boolean)
-    trekking_poles: Mapped[bool] = mapped_column(Boolean)
-    stretched_before: Mapped[bool] = mapped_column(Boolean)
-    stretched_after: Mapped[bool] = mapped_column(Boolean)
-    stopped_early: Mapped[bool] = mapped_column(Boolean)
-    symptoms_after_minutes: Mapped[float | None] = mapped_column(Float)
-    pain_lasted_hours: Mapped[float | None] = mapped_column(Float)
-    notes: Mapped[str] = mapped_column(Text)
+def _column(name: str, kind: Any, *args: Any, nullable: bool = False, **kwargs: Any) -> Column[Any]:
+    """A column that is NOT NULL unless said otherwise (as the ORM models' Mapped[X] were)."""
+    return Column(name, kind, *args, nullable=nullable, **kwargs)
 
 
-class PainRatingRow(Base):
-    __tablename__ = "pain_ratings"
-    __table_args__ = (
-        CheckConstraint("back BETWEEN 0 AND 10", name="back_range"),
-        CheckConstraint("leg BETWEEN 0 AND 10", name="leg_range"),
-    )
+def _entry_id() -> Column[Any]:
+    return Column("id", ID, primary_key=True)
 
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
-    at_offset: Mapped[int] = mapped_column(Integer)
-    back: Mapped[int] = mapped_column(Integer)
-    leg: Mapped[int] = mapped_column(Integer)
-    context: Mapped[str] = mapped_column(String(20))
+
+walks = Table(
+    "walks",
+    metadata,
+    _entry_id(),
+    _column("start_utc", DateTime, index=True),
+    _column("start_offset", Integer),
+    _column("minutes", Float),
+    _column("surface", String(20)),
+    _column("pace", String(20)),
+    _column("distance_km", Float, nullable=True),
+    _column("steps", Integer, nullable=True),
+    _column("supportive_shoes", Boolean),
+    _column("trekking_poles", Boolean),
+    _column("stretched_before", Boolean),
+    _column("stretched_after", Boolean),
+    _column("stopped_early", Boolean),
+    _column("symptoms_after_minutes", Float, nullable=True),
+    _column("pain_lasted_hours", Float, nullable=True),
+    _column("notes", Text),
+    CheckConstraint("minutes > 0", name="minutes_positive"),
+)
+
+pain_ratings = Table(
+    "pain_ratings",
+    metadata,
+    _entry_id(),
+    _column("at_utc", DateTime, index=True),
+    _column("at_offset", Integer),
+    _column("back", Integer),
+    _column("leg", Integer),
+    _column("context", String(20)),
     # A walk's own ratings go with it when it is deleted (the GUI's undo restores both).
-    walk_id: Mapped[str | None] = mapped_column(
-        ID, ForeignKey("walks.id", ondelete="CASCADE"), index=True
-    )
-    side: Mapped[str | None] = mapped_column(String(10))
-    reach: Mapped[str | None] = mapped_column(String(10))
-    numbness: Mapped[bool] = mapped_column(Boolean)
-    tingling: Mapped[bool] = mapped_column(Boolean)
-    weakness: Mapped[bool] = mapped_column(Boolean)
-    notes: Mapped[str] = mapped_column(Text)
+    _column("walk_id", ID, ForeignKey("walks.id", ondelete="CASCADE"), index=True, nullable=True),
+    _column("side", String(10), nullable=True),
+    _column("reach", String(10), nullable=True),
+    _column("numbness", Boolean),
+    _column("tingling", Boolean),
+    _column("weakness", Boolean),
+    _column("notes", Text),
     # Schema 0004: sleep on morning ratings, comfortable sitting on bedtime ones.
-    times_woken: Mapped[int | None] = mapped_column(Integer)
-    hours_slept: Mapped[float | None] = mapped_column(Float)
-    comfortable_sitting_minutes: Mapped[float | None] = mapped_column(Float)
+    _column("times_woken", Integer, nullable=True),
+    _column("hours_slept", Float, nullable=True),
+    _column("comfortable_sitting_minutes", Float, nullable=True),
+    CheckConstraint("back BETWEEN 0 AND 10", name="back_range"),
+    CheckConstraint("leg BETWEEN 0 AND 10", name="leg_range"),
+)
 
+treatments = Table(
+    "treatments",
+    metadata,
+    _entry_id(),
+    _column("start_utc", DateTime, index=True),
+    _column("start_offset", Integer),
+    _column("kind", String(20)),
+    _column("minutes", Float),
+    _column("body_area", String(100)),
+    _column("back_before", Integer, nullable=True),
+    _column("leg_before", Integer, nullable=True),
+    _column("back_after", Integer, nullable=True),
+    _column("leg_after", Integer, nullable=True),
+    _column("notes", Text),
+)
 
-class TreatmentRow(Base):
-    __tablename__ = "treatments"
+medication_doses = Table(
+    "medication_doses",
+    metadata,
+    _entry_id(),
+    _column("at_utc", DateTime, index=True),
+    _column("at_offset", Integer),
+    _column("name", String(100)),
+    _column("dose", Float),
+    _column("unit", String(20)),
+    _column("quantity", Float),
+    _column("as_needed", Boolean),
+    _column("notes", Text),
+)
 
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    start_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
-    start_offset: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))
-    minutes: Mapped[float] = mapped_column(Float)
-    body_area: Mapped[str] = mapped_column(String(100))
-    back_before: Mapped[int | None] = mapped_column(Integer)
-    leg_before: Mapped[int | None] = mapped_column(Integer)
-    back_after: Mapped[int | None] = mapped_column(Integer)
-    leg_after: Mapped[int | None] = mapped_column(Integer)
-    notes: Mapped[str] = mapped_column(Text)
-
-
-class MedicationDoseRow(Base):
-    __tablename__ = "medication_doses"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
-    at_offset: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(100))
-    dose: Mapped[float] = mapped_column(Float)
-    unit: Mapped[str] = mapped_column(String(20))
-    quantity: Mapped[float] = mapped_column(Float)
-    as_needed: Mapped[bool] = mapped_column(Boolean)
-    notes: Mapped[str] = mapped_column(Text)
-
-
-class RedFlagCheckRow(Base):
-    __tablename__ = "red_flag_checks"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
-    at_offset: Mapped[int] = mapped_column(Integer)
+red_flag_checks = Table(
+    "red_flag_checks",
+    metadata,
+    _entry_id(),
+    _column("at_utc", DateTime, index=True),
+    _column("at_offset", Integer),
     # Sorted, comma-separated RedFlag values; empty when the check found nothing.
-    signs: Mapped[str] = mapped_column(Text)
-    notes: Mapped[str] = mapped_column(Text)
+    _column("signs", Text),
+    _column("notes", Text),
+)
 
+notes = Table(
+    "notes",
+    metadata,
+    _entry_id(),
+    _column("at_utc", DateTime, index=True),
+    _column("at_offset", Integer),
+    _column("text", Text),
+)
 
-class NoteRow(Base):
-    __tablename__ = "notes"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
-    at_offset: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-
-
-class BothersomenessCheckRow(Base):
-    """Sciatica Bothersomeness Index answers (schema 0004)."""
-
-    __tablename__ = "bothersomeness_checks"
-    __table_args__ = tuple(
+#: Sciatica Bothersomeness Index answers (schema 0004).
+bothersomeness_checks = Table(
+    "bothersomeness_checks",
+    metadata,
+    _entry_id(),
+    _column("at_utc", DateTime, index=True),
+    _column("at_offset", Integer),
+    _column("leg_pain", Integer),
+    _column("numbness_tingling", Integer),
+    _column("weakness", Integer),
+    _column("sitting_pain", Integer),
+    _column("notes", Text),
+    *(
         CheckConstraint(f"{item} BETWEEN 0 AND 6", name=f"{item}_range")
         for item in ("leg_pain", "numbness_tingling", "weakness", "sitting_pain")
-    )
+    ),
+)
 
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
-    at_offset: Mapped[int] = mapped_column(Integer)
-    leg_pain: Mapped[int] = mapped_column(Integer)
-    numbness_tingling: Mapped[int] = mapped_column(Integer)
-    weakness: Mapped[int] = mapped_column(Integer)
-    sitting_pain: Mapped[int] = mapped_column(Integer)
-    notes: Mapped[str] = mapped_column(Text)
+#: An activity named for the Patient-Specific Functional Scale (schema 0004).
+function_activities = Table(
+    "function_activities",
+    metadata,
+    _entry_id(),
+    _column("added_utc", DateTime, index=True),
+    _column("added_offset", Integer),
+    _column("name", String(100)),
+    _column("retired_utc", DateTime, nullable=True),
+    _column("retired_offset", Integer, nullable=True),
+    _column("notes", Text),
+)
 
+#: A sitting of the functional scale (schema 0004).
+#:
+#: Its scores are one text column, "<activity id>=<score>" joined by commas in the
+#: order given, not a child table: a rating is then one row that is written, read,
+#: updated and deleted whole like every other entry, and reads back exactly as saved.
+#: The service checks that each named activity exists.
+function_ratings = Table(
+    "function_ratings",
+    metadata,
+    _entry_id(),
+    _column("at_utc", DateTime, index=True),
+    _column("at_offset", Integer),
+    _column("scores", Text),
+    _column("notes", Text),
+)
 
-class FunctionActivityRow(Base):
-    """An activity named for the Patient-Specific Functional Scale (schema 0004)."""
-
-    __tablename__ = "function_activities"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    added_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
-    added_offset: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(100))
-    retired_utc: Mapped[datetime | None] = mapped_column(DateTime)
-    retired_offset: Mapped[int | None] = mapped_column(Integer)
-    notes: Mapped[str] = mapped_column(Text)
-
-
-class FunctionRatingRow(Base):
-    """A sitting of the functional scale (schema 0004).
-
-    Its scores are one text column, "<activity id>=<score>" joined by commas in the
-    order given, not a child table: a rating is then one row that is written, read,
-    updated and deleted whole like every other entry, and reads back exactly as saved.
-    The service checks that each named activity exists.
-    """
-
-    __tablename__ = "function_ratings"
-
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    at_utc: Mapped[datetime] = mapped_column(DateTime, index=True)
-    at_offset: Mapped[int] = mapped_column(Integer)
-    scores: Mapped[str] = mapped_column(Text)
-    notes: Mapped[str] = mapped_column(Text)
-
-
-class SettingRow(Base):
-    """User settings (thresholds, units, the patient's name) travel inside the journal."""
-
-    __tablename__ = "settings"
-
-    key: Mapped[str] = mapped_column(String(100), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+#: User settings (thresholds, units, the patient's name) travel inside the journal.
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    _column("value", Text),
+)

@@ -54,10 +54,24 @@ def validate(document: dict[str, Any]) -> Bundle:
         kind = resource["resourceType"]
         if kind in STATUS_VALUES:
             assert resource["status"] in STATUS_VALUES[kind], (kind, resource["status"])
+    assert list(empty_elements(document)) == []
     known = set(urls)
     dangling = {ref for ref in references(document["entry"]) if ref not in known}
     assert dangling == set()
     return bundle
+
+
+def empty_elements(value: Any, path: str = "") -> Iterator[str]:
+    """Where the bundle has an empty object, list or string: FHIR forbids them (ele-1,
+    and a string must hold a character), and the models let them through."""
+    if value in ({}, [], "") or (isinstance(value, str) and not value.strip()):
+        yield path or "bundle"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from empty_elements(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from empty_elements(item, f"{path}[{index}]")
 
 
 def references(value: Any) -> Iterator[str]:

@@ -311,3 +311,16 @@ def test_the_function_questionnaires_come_through_the_journal(tmp_path):
     assert scores == {"Put on socks (0-10)": 3, "Sit through a film (0-10)": 4}
     retired = [a for a in entries if isinstance(a, FunctionActivity) and a.retired is not None]
     assert ids[retired[0].id]["effectivePeriod"]["end"] == "2026-03-02T09:15:00+02:00"
+
+
+def test_blank_optional_texts_leave_no_empty_elements(tmp_path):
+    from sciajournal.core.entities import Note
+    from tests.factories import full_medication, full_treatment
+
+    treatment = full_treatment(body_area="", notes="  ")
+    entries = [treatment, Note(at=at(), text=" padded "), full_medication(unit="tablet")]
+    document = exported(tmp_path, entries)
+    validate(document)  # checks there is no empty element anywhere
+    procedure = by_id(document)[treatment.id]
+    assert "bodySite" not in procedure
+    assert "note" not in procedure

@@ -9,10 +9,20 @@ import pytest
 
 from sciajournal.analysis.journal_analysis import analyse
 from sciajournal.core.collection import Entries
+from sciajournal.core.entities import (
+    ActivityScore,
+    BothersomenessCheck,
+    FunctionActivity,
+    FunctionRating,
+    PainRating,
+)
+from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_now
 from sciajournal.demo import demo_entries
+from sciajournal.report.loading import summary_for
 from sciajournal.report.summary_content import summary_content
+from sciajournal.report.summary_document import write_pdf
 from sciajournal.storage.journal import Journal
 from tests.report.page_images import page_one_words
 from tests.report.test_summary_pdf import pdf_pages, squash
@@ -46,15 +56,20 @@ def test_the_function_block_follows_leg_symptoms_and_page_one_stays_one_page(dem
     path, entries = demo
     out = tmp_path / f"summary-{days}.pdf"
     first = summary(path, out, days)
-    page_one = squash(pdf_pages(out)[0])
+    pages = pdf_pages(out)
+    page_one, rest = squash(pages[0]), squash(" ".join(pages[1:]))
     analysis = analyse(entries, first, END.date(), Settings(), today=local_now().date())
     expected = summary_content(analysis, entries, END.date()).function
     assert expected.scores and "not recorded" not in expected.scores[0]  # the demo has them
     for line in expected.scores:
         assert squash(line) in page_one
-    assert squash(expected.sleep_latest.split(";")[0]) in page_one or all(
-        squash(line) in page_one for line in expected.detail
-    )
+    if all(squash(line) in page_one for line in expected.detail):
+        assert "Function, each activity and sleep" not in rest
+    else:  # moved on, and page one says so
+        assert squash(expected.sleep_latest) in page_one
+        assert "Each activity, earlier weeks: continued on page 2." in page_one
+        assert "Function, each activity and sleep" in rest
+        assert all(squash(line) in rest for line in expected.detail)
     order = [page_one.find(block) for block in ("Leg symptoms", "Function", "Walking per")]
     assert -1 not in order and order == sorted(order)
 
@@ -65,3 +80,38 @@ def test_the_function_block_follows_leg_symptoms_and_page_one_stays_one_page(dem
     assert above and max(bottom for _, _, bottom in above) < footer_top, [
         text for text, _, bottom in above if bottom >= footer_top
     ]
+
+
+def test_a_quiet_month_keeps_each_activity_and_both_sleep_weeks_on_page_one(
+    qapp, journal, tmp_path
+):
+    def at(day, hour):
+        return datetime(2026, 3, day, hour, tzinfo=CET)
+
+    shop = FunctionActivity(at(2, 8), "walk to the shop")
+    socks = FunctionActivity(at(2, 8), "put on socks")
+    journal.add_many(
+        [
+            shop,
+            socks,
+            FunctionRating(at(3, 20), (ActivityScore(shop.id, 2), ActivityScore(socks.id, 3))),
+            FunctionRating(at(24, 20), (ActivityScore(shop.id, 6), ActivityScore(socks.id, 5))),
+            BothersomenessCheck(at(3, 20), 4, 3, 2, 5),
+            BothersomenessCheck(at(24, 20), 2, 2, 1, 3),
+            PainRating(at(3, 7), 3, 5, PainContext.MORNING, times_woken=2, hours_slept=6),
+            PainRating(at(24, 7), 2, 3, PainContext.MORNING, times_woken=0, hours_slept=7.5),
+        ]
+    )
+    out = tmp_path / "quiet.pdf"
+    write_pdf(str(out), summary_for(journal, END.date() - timedelta(days=29), END.date(),
+                                    END.date()), "a4")  # fmt: skip
+    pages = pdf_pages(out)
+    page_one = squash(pages[0])
+    assert "Activities, first → last: put on socks 3 → 5; walk to the shop 2 → 6." in page_one
+    assert (
+        "Own activities (PSFS mean, 0-10, higher is better): 2.5 on 03 Mar → 5.5 on 24 Mar "
+        "(2 activities), change +3.0: meaningfully better (2 points or more)."
+    ) in page_one
+    assert "week of 02 Mar: woken 2.0×/night, 6.0 h slept (1 night) → week of 23 Mar" in page_one
+    assert "continued on page 2" not in page_one
+    assert "Function, each activity" not in " ".join(pages[1:])

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 from sciajournal.exchange.json_format import to_document, treatment_from_v1
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.migrate import head_revision, known_revisions, upgrade_to_head
-from sciajournal.storage.models import Base
+from sciajournal.storage.models import metadata
 from tests.factories import (
     full_activity,
     full_bothersomeness,
@@ -45,7 +45,7 @@ def test_migration_head_matches_the_models(tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'head.sqlite'}")
     upgrade_to_head(engine)
     with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(connection), metadata)
     engine.dispose()
     assert diff == [], "models changed without a migration: add one in storage/migrations"
 

@@ -277,7 +277,17 @@ def test_the_preview_can_be_grabbed_as_a_picture(qtbot, window, monkeypatch, tmp
 
     preview = open_import(qtbot, window, monkeypatch, SAMPLES / "apple-health" / "export.xml")
     folder = Path(os.environ.get("SCIAJOURNAL_SHOTS", tmp_path))
-    assert preview.grab().save(str(folder / "import-preview.png"))
+    picture = preview.grab()
+    assert picture.save(str(folder / "import-preview.png"))
+    image = picture.toImage()
+    scale = image.width() / preview.width()
+    corner = preview.table.mapTo(preview, preview.table.rect().topLeft())
+    inked = sum(
+        image.pixelColor(int(x * scale), int(y * scale)).lightness() < 160
+        for x in range(corner.x(), corner.x() + preview.table.width(), 2)
+        for y in range(corner.y(), corner.y() + preview.table.height(), 2)
+    )
+    assert inked > 4000, inked  # four rows' text was drawn, not an empty frame
     click(qtbot, preview, "Cancel")
     qtbot.wait(200)
 

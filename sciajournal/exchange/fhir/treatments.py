@@ -30,8 +30,9 @@ def treatment_resources(treatment: Treatment, patient_id: str) -> Iterator[Resou
         "code": concept(text=words),
         "subject": reference(patient_id),
         "performedPeriod": period(treatment.start, end),
-        "bodySite": [concept(text=treatment.body_area)],
     }
+    if treatment.body_area.strip():  # an element may not be empty in FHIR (ele-1)
+        procedure["bodySite"] = [concept(text=treatment.body_area)]
     if treatment.notes.strip():
         procedure["note"] = annotation(treatment.notes)
     yield procedure

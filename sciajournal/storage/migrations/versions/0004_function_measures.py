@@ -7,7 +7,7 @@ Create Date: 2026-11-27 07:20:00
 Issue 16 adds three kinds of entry, each in a new table: the Sciatica Bothersomeness
 Index (bothersomeness_checks), the activities named for the Patient-Specific Functional
 Scale (function_activities) and its ratings (function_ratings, whose scores are one
-text column: see models.FunctionRatingRow). Pain ratings gain three empty columns:
+text column: see models.function_ratings). Pain ratings gain three empty columns:
 times woken and hours slept (morning ratings), comfortable sitting (bedtime ratings).
 Nothing already stored changes; downgrading drops what was added.
 """
