@@ -251,7 +251,8 @@ def tolerance_lines(analysis: JournalAnalysis) -> list[str]:
         "a painkiller, are not evidence)."
     ]
     if tolerance.stopped_early:
-        lines.append(f"Stopped early because of pain: {tolerance.stopped_early} walks.")
+        count = tolerance.stopped_early
+        lines.append(f"Stopped early because of pain: {count} walk{'' if count == 1 else 's'}.")
     if tolerance.onset_median_minutes is not None:
         line = (
             f"Leg symptoms began after a median of {tolerance.onset_median_minutes:g} min "

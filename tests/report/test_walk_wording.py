@@ -122,3 +122,11 @@ def test_a_walk_settled_after_ibuprofen_holds_back_the_increase_in_words():
         "settled, but taken after a painkiller; only walks that settled without a painkiller"
     ) in text
     assert "the longest walk that settled in the last 4 weeks of the period was 60 min" in text
+
+
+def test_one_walk_stopped_early_is_one_walk_not_one_walks():
+    stopped = dataclasses.replace(walk(t(28, 10), 20), stopped_early=True)
+    analysis = analyse(
+        Entries.of([stopped]), date(2026, 3, 1), date(2026, 3, 29), Settings(), today=TODAY
+    )
+    assert "Stopped early because of pain: 1 walk." in wording.tolerance_lines(analysis)

@@ -139,6 +139,7 @@ def test_charts_show_the_journal(window):
     assert list(flag_x) == [day_x(date(2026, 3, 17))]
     _, leg = charts.timeline.leg_line.getData()
     assert leg[xs.index(day_x(date(2026, 3, 19)))] == 2
+    charts.tabs.setCurrentWidget(charts.response)  # drawn when its tab is chosen
     points = charts.response.scatters
     assert sum(len(s.data) for s in points.values()) == 2
     assert "10-20 min" in charts.bands.text() or "20-30 min" in charts.bands.text()
@@ -250,3 +251,20 @@ def test_weekly_chart_puts_next_weeks_target_after_the_week_so_far(qtbot):
     assert chart.describe_at(data.target_x, 50) == (
         "Suggested for the week of 23 Mar (next week): at most 110 min"
     )
+
+
+def test_a_chart_drawn_later_shows_the_range_and_entries_chosen_meanwhile(window, journal):
+    """Only the chart on screen is drawn at a switch; the others must not keep old data."""
+    charts = window.show_charts()
+    charts.tabs.setCurrentWidget(charts.response)
+    charts.set_range("2 weeks")
+    shown = sum(len(s.data) for s in charts.response.scatters.values())
+    assert shown == 2
+    charts.tabs.setCurrentWidget(charts.timeline)
+    first = walk(t(19, 9), 40)
+    journal.add_many([first, before(first, 2, 2), follow_up(first, timedelta(hours=2), 2, 6)])
+    window.refresh()  # as a save does
+    charts.set_range("Month")
+    charts.tabs.setCurrentWidget(charts.response)
+    assert sum(len(s.data) for s in charts.response.scatters.values()) == shown + 1
+    assert len(charts.timeline.bars.opts["height"]) == 30

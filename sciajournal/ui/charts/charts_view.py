@@ -4,9 +4,11 @@ This module imports pyqtgraph; the main window imports it only when the tab is f
 shown, so opening the app never waits for the chart library.
 """
 
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -38,6 +40,9 @@ RANGES: list[tuple[str, int | None]] = [
     ("Year", 365),
     ("All", None),
 ]
+#: Plot-ready data kept for the analyses last shown (a few ranges, each chart).
+KEPT_CHART_DATA = 9
+T = TypeVar("T")
 EMPTY_TEXT = (
     "Nothing to chart yet.\n\nOnce you have logged a few walks with your pain before and "
     "after, these charts show whether more walking is followed by more or less pain."
@@ -76,6 +81,12 @@ class ChartsView(QWidget):
         self._first_entry_day = first_entry_day
         self._today = today
         self.analysis: JournalAnalysis | None = None
+        self._has_walks = False
+        #: The charts that show self.analysis.
+        self._drawn: list[BaseChart] = []
+        self._chart_data: OrderedDict[tuple[int, object], tuple[JournalAnalysis, object]] = (
+            OrderedDict()
+        )
 
         # Not a QButtonGroup: Qt then keeps only one of its buttons in the Tab chain.
         self.range_buttons: list[QPushButton] = []
@@ -168,27 +179,54 @@ class ChartsView(QWidget):
         first, last = self.current_range()
         analysis = self._analyse(first, last)
         self.analysis = analysis
-        has_walks = bool(analysis.outcomes) or any(d.ratings for d in analysis.days)
-        self.stack.setCurrentIndex(0 if has_walks else 1)
-        self.png_button.setEnabled(has_walks)
-        self.svg_button.setEnabled(has_walks)
-        if not has_walks:
+        self._has_walks = bool(analysis.outcomes) or any(d.ratings for d in analysis.days)
+        self.stack.setCurrentIndex(0 if self._has_walks else 1)
+        self.png_button.setEnabled(self._has_walks)
+        self.svg_button.setEnabled(self._has_walks)
+        self._drawn.clear()
+        if self._has_walks:
+            self._tab_changed(self.tabs.currentIndex())
+
+    def _draw(self, chart: BaseChart) -> None:
+        """Hand `chart` the analysis shown, once: only the chart on screen is drawn, the
+        others when their tab is chosen (drawing every chart took most of a switch)."""
+        analysis = self.analysis
+        if analysis is None or not self._has_walks or chart in self._drawn:
             return
-        self.timeline.show_data(timeline_data(analysis))
-        self.weekly.show_data(weekly_data(analysis))
-        response = response_data(analysis)
-        self.response.show_data(response)
-        self.function.show(analysis)
-        self.bands.setText(
-            "Pain continued, by walk length: "
-            + " · ".join(b[2] for b in response.bands)
-            + "\n"
-            + correlation_text(analysis)
-        )
-        self._tab_changed(self.tabs.currentIndex())
+        if chart is self.timeline:
+            self.timeline.show_data(self._data(analysis, timeline_data))
+        elif chart is self.weekly:
+            self.weekly.show_data(self._data(analysis, weekly_data))
+        elif chart is self.response:
+            response = self._data(analysis, response_data)
+            self.response.show_data(response)
+            self.bands.setText(
+                "Pain continued, by walk length: "
+                + " · ".join(b[2] for b in response.bands)
+                + "\n"
+                + correlation_text(analysis)
+            )
+        elif chart in self.function.charts():
+            self.function.show(analysis)  # its three charts at once
+            self._drawn += self.function.charts()
+        self._drawn.append(chart)
+
+    def _data(self, analysis: JournalAnalysis, to_data: Callable[[JournalAnalysis], T]) -> T:
+        """Plot-ready numbers for an analysis, worked out once: the service keeps analyses
+        while the journal is unchanged, so switching back to a range finds them here."""
+        key = (id(analysis), to_data)
+        if key not in self._chart_data:
+            self._chart_data[key] = (analysis, to_data(analysis))
+            while len(self._chart_data) > KEPT_CHART_DATA:
+                self._chart_data.popitem(last=False)
+        self._chart_data.move_to_end(key)
+        return self._chart_data[key][1]  # type: ignore[return-value]
 
     def _tab_changed(self, index: int) -> None:
-        self.bands.setVisible(self.tabs.widget(index) is self.response)
+        chart = self.tabs.widget(index)
+        if isinstance(chart, BaseChart):
+            self._draw(chart)
+        self.bands.setVisible(chart is self.response)
         legend = self.current_chart().legend_html()
         self.legend.setText(legend)
         self.legend.setVisible(bool(legend))
