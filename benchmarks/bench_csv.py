@@ -2,8 +2,9 @@
 
     python benchmarks/bench_csv.py [--years N]
 
-Targets (issue 15): export (every kind's file and daily.csv) and import of ten years in
-a few seconds, as the JSON format does. Baselines from the same run: the JSON export and
+Target: about what the JSON format takes for the same journal (issue 15 sets no number;
+both are dominated by reading the journal, and on import by the schema check and the
+write, which CSV shares with JSON). Baselines from the same run: the JSON export and
 import of the same journal, and daily.csv alone (it runs the whole analysis).
 """
 
@@ -53,9 +54,9 @@ def main() -> None:
     print(f"{len(entries)} entries over {days} days; CSV files {size / 1e6:.1f} MB\n")
     print_table(
         [
-            ("CSV export to a folder", export_csv, "5", f"JSON export {export_json:.3f} s"),
-            ("CSV export to a zip", export_zip, "5", f"daily.csv alone {daily:.3f} s"),
-            ("CSV import of the folder", import_folder, "5", f"JSON import {import_json:.3f} s"),
+            ("CSV export to a folder", export_csv, "~JSON", f"JSON export {export_json:.3f} s"),
+            ("CSV export to a zip", export_zip, "~JSON", f"daily.csv alone {daily:.3f} s"),
+            ("CSV import of a folder", import_folder, "~JSON", f"JSON import {import_json:.3f} s"),
         ]
     )
 

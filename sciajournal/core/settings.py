@@ -42,6 +42,8 @@ class Settings:
     bedtime_reminder: str = ""
     #: Remind when a walk's follow-up comes due (follow_up_hours after it ended).
     follow_up_reminder: bool = True
+    #: Remind of the weekly sciatica bothersomeness check, a week after the last one.
+    bothersomeness_reminder: bool = True
     #: Closing the window keeps SciaJournal running in the tray, so reminders still come.
     keep_running_in_tray: bool = False
     # -- Medication: package-label limits (domain.md); edited as text, parsed by analysis.

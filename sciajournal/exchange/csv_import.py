@@ -47,6 +47,8 @@ SEPARATORS = (",", ";", "\t")
 #: Fixed for ever: template ids made with it must stay the same in every version.
 TEMPLATE_NAMESPACE = uuid.UUID("5c1a7e4d-2b8f-4d3e-9a61-0c5f3e8b7d21")
 #: "walks[3].minutes: ..." and "walks[3] (id ...): minutes: ..." from the JSON checks.
+#: The first line Excel reads (and some programs write) to learn the separator.
+_SEPARATOR_LINE = re.compile(r"sep=(.)", re.IGNORECASE)
 _NO_WALK = re.compile(r"no walk with id (\S+) in the journal")
 _LOCATED = re.compile(r"^(?P<key>\w+)\[(?P<index>\d+)\](?:\.(?P<field>\w+))?(?: \(id [^)]*\))?")
 
@@ -109,8 +111,11 @@ def _decode(file: CsvFile) -> str:
 
 
 def _separator(text: str) -> str:
-    """The separator the header line uses most (column names contain none of them)."""
+    """The separator an Excel "sep=;" line names, else the one the header line uses most
+    (column names contain none of them)."""
     header = next((line for line in text.splitlines() if line.strip()), "")
+    if (hint := _SEPARATOR_LINE.fullmatch(header.strip())) is not None:
+        return hint[1]
     counts = {separator: header.count(separator) for separator in SEPARATORS}
     best = max(SEPARATORS, key=lambda separator: counts[separator])
     return best if counts[best] else ","
@@ -169,6 +174,11 @@ def _collect_file(file: CsvFile, collected: _Collected) -> None:
     separator = _separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     rows = _rows(file, reader)
+    while rows and (
+        not any(cell.strip() for cell in rows[0][1])
+        or _SEPARATOR_LINE.fullmatch(separator.join(rows[0][1]).strip())
+    ):
+        rows.pop(0)  # blank lines and Excel's "sep=" line above the header
     if not rows:
         raise ImportFileError(f"{file.name}: empty (no header line with column names)")
     header_cells = rows[0][1]

@@ -241,9 +241,19 @@ class MainWindow(QMainWindow):
             self._action("Save summary as P&DF…", None, lambda: self.files.save_summary())
         )
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action("&Export journal…", None, lambda: self.files.export_journal())
-        )
+        export_menu = file_menu.addMenu("&Export")  # the three formats, in a patient's words
+        for text, export in (
+            (
+                "&Journal file (JSON) — everything, to move or restore…",
+                lambda: self.files.export_journal(),
+            ),
+            (
+                "&Spreadsheet (CSV, zip) — one table per kind plus a daily table…",
+                lambda: self.files.export_spreadsheet(),
+            ),
+            ("For your &clinic (FHIR R4 JSON)…", lambda: self.files.export_for_clinic()),
+        ):
+            export_menu.addAction(self._action(text, None, export))
         file_menu.addAction(
             self._action(
                 "&Import (journal export, GPX, TCX, Apple Health)…",
@@ -347,7 +357,7 @@ class MainWindow(QMainWindow):
         return earliest.date() if earliest else None
 
     def refresh_status(self) -> None:
-        from sciajournal.core.entities import PainRating
+        from sciajournal.core.entities import BothersomenessCheck, PainRating
         from sciajournal.service.journal_analysis_service import today_for
         from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, reminders_due
 
@@ -356,7 +366,11 @@ class MainWindow(QMainWindow):
         self.status_panel.show_status(status, self.settings, now)
         self._morning_walk = status.morning_rating_for
         ratings = self.journal.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
-        self.reminders.update(reminders_due(self.settings, now, ratings, status.follow_ups))
+        checks = self.journal.collection(kinds=[BothersomenessCheck]).bothersomeness
+        last_check = checks[-1].at if checks else None
+        self.reminders.update(
+            reminders_due(self.settings, now, ratings, status.follow_ups, last_check)
+        )
 
     def answer_reminder(self, reminder: Reminder) -> EntryForm:
         """Open the rating a reminder asks for (from the tray or the reminder bar)."""
@@ -366,6 +380,8 @@ class MainWindow(QMainWindow):
         self.bring_back()
         if reminder.walk is not None:
             return self.ask_follow_up(reminder.walk)
+        if reminder.kind == "bothersomeness":  # ReminderKind: a StrEnum, imported lazily
+            return self.log_bothersomeness()
         if reminder.context is PainContext.MORNING and self._morning_walk is not None:
             return self.ask_morning(self._morning_walk)  # also answers yesterday's walk
         form = PainForm(self, clock=self.clock, context=reminder.context)

@@ -1,4 +1,5 @@
-"""Which reminders are due now: the morning and bedtime ratings and walk follow-ups.
+"""Which reminders are due now: the morning and bedtime ratings, walk follow-ups and the
+weekly sciatica bothersomeness check.
 
 Pure Python (no Qt), so what is due when is tested with a fake clock; the Qt side
 (ui/reminders.py) only shows what this returns. A reminder has a key, and the same key
@@ -26,6 +27,11 @@ class ReminderKind(StrEnum):
     MORNING = "morning"
     BEDTIME = "bedtime"
     FOLLOW_UP = "follow_up"
+    BOTHERSOMENESS = "bothersomeness"
+
+
+#: The bothersomeness questions are about the last week: asked again a week after the last.
+BOTHERSOMENESS_EVERY = timedelta(days=7)
 
 
 #: What each daily reminder asks for, and the rating context that answers it.
@@ -56,8 +62,11 @@ class Reminder:
 
     @property
     def context(self) -> PainContext:
-        """The rating context that answers this reminder."""
-        return PainContext.FOLLOW_UP if self.walk is not None else DAILY[self.kind][0]
+        """The rating context that answers this reminder (a pain rating's; the weekly
+        bothersomeness reminder is answered by its own form instead)."""
+        if self.walk is not None:
+            return PainContext.FOLLOW_UP
+        return DAILY[self.kind][0] if self.kind in DAILY else PainContext.STANDALONE
 
 
 def parse_clock_time(text: str) -> time | None:
@@ -118,14 +127,40 @@ def follow_up_reminders(
     ]
 
 
+def bothersomeness_reminders(
+    settings: Settings, now: datetime, last_check: datetime | None
+) -> list[Reminder]:
+    """The weekly check, due a week after the last one until a new one is answered.
+
+    Not before a first check: the patient starts the questionnaire from the Log menu,
+    and a reminder of something never begun would only nag.
+    """
+    if not settings.bothersomeness_reminder or last_check is None:
+        return []
+    due = last_check + BOTHERSOMENESS_EVERY
+    if now < due:
+        return []
+    return [
+        Reminder(
+            ReminderKind.BOTHERSOMENESS,
+            f"bothersomeness:{due.date().isoformat()}",
+            due,
+            "Weekly sciatica bothersomeness",
+            "A week since your last check: how bothersome was your sciatica this week?",
+        )
+    ]
+
+
 def reminders_due(
     settings: Settings,
     now: datetime,
     ratings: Iterable[PainRating],
     follow_ups: Sequence[FollowUpDue],
+    last_bothersomeness: datetime | None = None,
 ) -> list[Reminder]:
     """Everything due now, oldest first."""
     due = daily_reminders(settings, now, ratings) + follow_up_reminders(settings, now, follow_ups)
+    due += bothersomeness_reminders(settings, now, last_bothersomeness)
     return sorted(due, key=lambda r: (r.due, r.key))
 
 

@@ -52,6 +52,10 @@ class ReminderSettingsBox(QGroupBox):
         # No number here: the follow-up delay is set above and may change in this dialog.
         self.follow_up = QCheckBox("Remind me when a &walk's follow-up is due")
         form.addRow(self.follow_up)
+        self.bothersomeness = QCheckBox(
+            "Remind me of the weekly sciatica bothersomeness &check (a week after the last)"
+        )
+        form.addRow(self.bothersomeness)
         self.keep_in_tray = QCheckBox("Closing the window keeps SciaJournal in the tra&y")
         if has_tray:
             self.keep_in_tray.setToolTip("Reminders then come while the window is closed.")
@@ -70,6 +74,7 @@ class ReminderSettingsBox(QGroupBox):
             edit.setEnabled(at is not None)
             edit.setTime(QTime(at.hour, at.minute) if at else SUGGESTED[field])
         self.follow_up.setChecked(settings.follow_up_reminder)
+        self.bothersomeness.setChecked(settings.bothersomeness_reminder)
         self.keep_in_tray.setChecked(settings.keep_running_in_tray)
 
     def chosen(self) -> dict[str, Any]:
@@ -79,5 +84,6 @@ class ReminderSettingsBox(QGroupBox):
             for field, (box, edit) in self._daily.items()
         }
         values["follow_up_reminder"] = self.follow_up.isChecked()
+        values["bothersomeness_reminder"] = self.bothersomeness.isChecked()
         values["keep_running_in_tray"] = self.keep_in_tray.isChecked()
         return values

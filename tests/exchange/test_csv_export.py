@@ -98,6 +98,11 @@ def test_the_cli_round_trip_of_the_demo_journal_is_identical(tmp_path, capsys):
     assert main(["--db", str(fresh), "export", "-o", str(tmp_path / "after.json")]) == 0
     before = (tmp_path / "before.json").read_bytes()
     assert (tmp_path / "after.json").read_bytes() == before
+    # Every kind had rows to carry, nested scores included (their JSON text in one cell).
+    for kind in kinds():
+        assert rows((tmp_path / "c" / f"{kind.key}.csv").read_text(encoding="utf-8")), kind.key
+    scores = rows((tmp_path / "c" / "function_ratings.csv").read_text(encoding="utf-8"))[0]
+    assert scores["scores"].startswith('[{"activity_id": "')
     told = capsys.readouterr().out
     assert f"(0 already in the journal) from {len(kinds())} CSV files in c\n" in told
 

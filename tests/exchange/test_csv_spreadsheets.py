@@ -79,6 +79,12 @@ def test_tabs_and_unix_line_ends_import_too(journal, tmp_path):
     assert journal.get(WALK_ID).minutes == 22.5
 
 
+def test_an_excel_separator_line_and_blank_lines_above_the_header_are_read(journal, tmp_path):
+    text = "sep=;\r\n\r\n" + GERMAN_WALKS.removeprefix("\ufeff")
+    assert import_csv(journal, write(tmp_path, "walks.csv", text)).added == 2
+    assert journal.get(WALK_ID).distance_km == 1.6
+
+
 def test_a_zip_of_csv_files_imports_through_the_cli(journal_path, tmp_path, capsys):
     archive = tmp_path / "diary.zip"
     with zipfile.ZipFile(archive, "w") as zipped:

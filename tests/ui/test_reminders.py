@@ -274,3 +274,57 @@ def test_a_command_is_told_that_sciajournal_is_running_in_the_tray(
     assert "SciaJournal is running in the tray" in write_from_the_command_line()
     window.reminders.quit_action.trigger()
     assert journal.count() == 0
+
+
+# -- the weekly bothersomeness check (issue 16) ----------------------------------------
+
+
+def test_the_bothersomeness_reminder_comes_a_week_after_the_last_check_and_not_before_a_first():
+    from sciajournal.ui.reminder_schedule import bothersomeness_reminders
+
+    last = at(19, 30, day=3)
+    assert bothersomeness_reminders(Settings(), at(19, 29, day=10), last) == []
+    (due,) = bothersomeness_reminders(Settings(), at(19, 30, day=10), last)
+    assert (due.kind, due.key, due.due) == (
+        ReminderKind.BOTHERSOMENESS,
+        "bothersomeness:2026-03-10",
+        at(19, 30, day=10),
+    )
+    assert bothersomeness_reminders(Settings(), at(9, day=12), last) == [due]  # until answered
+    assert bothersomeness_reminders(Settings(), at(9, day=12), None) == []
+    off = dataclasses.replace(Settings(), bothersomeness_reminder=False)
+    assert bothersomeness_reminders(off, at(9, day=12), last) == []
+
+
+def test_the_bothersomeness_reminder_opens_its_form_and_a_check_answers_it(qtbot, journal):
+    from sciajournal.core.entities import BothersomenessCheck
+
+    journal.add(
+        BothersomenessCheck(
+            at=at(19, 30, day=2), leg_pain=4, numbness_tingling=3, weakness=1, sitting_pain=4
+        )
+    )
+    window = open_window(qtbot, journal, Clock(at(10)))
+    qtbot.waitUntil(window.reminder_bar.isVisible)
+    (reminder,) = window.reminder_bar.reminders
+    assert reminder.kind is ReminderKind.BOTHERSOMENESS
+    click(qtbot, window.reminder_bar, "Rate now")
+    form = window.active_form
+    assert form is not None and form.windowTitle() == "Sciatica bothersomeness (weekly)"
+    for digit in "3202":
+        qtbot.keyClicks(form.focusWidget(), digit)
+    click(qtbot, form, "Save")
+    qtbot.waitUntil(window.reminder_bar.isHidden)
+    assert len(journal.collection().bothersomeness) == 2
+
+
+def test_the_bothersomeness_reminder_is_switched_in_settings(qtbot, journal):
+    from sciajournal.ui.reminders_settings import ReminderSettingsBox
+
+    box = ReminderSettingsBox(Settings(), has_tray=False)
+    qtbot.addWidget(box)
+    assert box.bothersomeness.isChecked()
+    box.bothersomeness.click()
+    chosen = dataclasses.replace(Settings(), **box.chosen())
+    journal.save_settings(chosen)
+    assert journal.load_settings().bothersomeness_reminder is False
