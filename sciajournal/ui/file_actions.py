@@ -1,4 +1,5 @@
-"""The File menu's work: settings, the printable summary, export and import, backups.
+"""The File menu's work: settings, the printable summary, export (the journal file, a
+spreadsheet zip, a FHIR bundle for the clinic) and import, backups.
 
 It gets only what it needs: the journal, today's date and a parent for its dialogs.
 It reports back through signals, which the main window wires up: a restore replaces
@@ -138,23 +139,66 @@ class FileActions(QObject):
         self.told.emit(f"Saved a {pages}-page summary to {path}", TOLD_MS)
         return pages
 
-    def export_journal(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self._parent,
-            "Export journal",
-            str(Path.home() / "sciajournal-export.json"),
-            "JSON (*.json)",
-        )
-        if not name:
-            return
+    def export_journal(self) -> Path | None:
+        """File > Export > Journal file: everything, in the format import reads back."""
         from sciajournal.exchange.json_format import write_export  # on first use
 
+        return self._export(
+            "Export journal file", "sciajournal-export.json", "JSON (*.json)", write_export
+        )
+
+    def export_spreadsheet(self) -> Path | None:
+        """File > Export > Spreadsheet: a zip of one CSV per kind of entry plus daily.csv."""
+        from sciajournal.exchange.csv_export import write_csv_export  # on first use
+
+        def write(journal: Journal, target: Path) -> None:
+            write_csv_export(journal, target, self._today())  # daily.csv up to the window's today
+
+        return self._export(
+            "Export for a spreadsheet",
+            f"sciajournal-{self._today():%Y-%m-%d}.zip",
+            "Zip of CSV files (*.zip)",
+            write,
+            suffix=".zip",
+        )
+
+    def export_for_clinic(self) -> Path | None:
+        """File > Export > For your clinic: a FHIR R4 Bundle of every entry."""
+        from sciajournal.exchange.fhir.bundle import write_fhir_export  # on first use
+
+        return self._export(
+            "Export for your clinic (FHIR)",
+            f"sciajournal-fhir-{self._today():%Y-%m-%d}.json",
+            "FHIR R4 bundle (*.json)",
+            write_fhir_export,
+        )
+
+    def _export(
+        self,
+        title: str,
+        suggested: str,
+        file_types: str,
+        write: Callable[[Journal, Path], object],
+        suffix: str = "",
+    ) -> Path | None:
+        """Ask for a file, then write it with the same function the CLI uses (it refuses
+        the journal's own files and writes atomically); returns the file written."""
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, title, str(Path.home() / suggested), file_types
+        )
+        if not name:
+            return None
+        target = Path(name)
         try:
-            write_export(self.journal, Path(name))
+            if suffix and target.suffix.lower() != suffix:  # without .zip, CSV makes a folder
+                check_output_path(target, self.journal.path)  # the journal, as chosen: refused
+                target = target.with_name(target.name + suffix)
+            write(self.journal, target)
         except (JournalError, OutputNotWritten) as error:
             self._warn("Not exported", str(error))
-            return
-        self.told.emit(f"Exported to {name}", TOLD_MS)
+            return None
+        self.told.emit(f"Exported to {target}", TOLD_MS)
+        return target
 
     def import_journal(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

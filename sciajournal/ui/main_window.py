@@ -241,9 +241,19 @@ class MainWindow(QMainWindow):
             self._action("Save summary as P&DF…", None, lambda: self.files.save_summary())
         )
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action("&Export journal…", None, lambda: self.files.export_journal())
-        )
+        export_menu = file_menu.addMenu("&Export")  # the three formats, in a patient's words
+        for text, export in (
+            (
+                "&Journal file (JSON) — everything, to move or restore…",
+                lambda: self.files.export_journal(),
+            ),
+            (
+                "&Spreadsheet (CSV, zip) — one table per kind plus a daily table…",
+                lambda: self.files.export_spreadsheet(),
+            ),
+            ("For your &clinic (FHIR R4 JSON)…", lambda: self.files.export_for_clinic()),
+        ):
+            export_menu.addAction(self._action(text, None, export))
         file_menu.addAction(
             self._action(
                 "&Import (journal export, GPX, TCX, Apple Health)…",

@@ -12,18 +12,27 @@ from PySide6.QtWidgets import (
 )
 
 
-def menu_action(window, menu_title: str, action_title: str) -> QAction:
-    """The action under a menu, found by the text the user reads (ampersands ignored)."""
+def menu_action(window, menu_title: str, action_title: str, *submenu_path: str) -> QAction:
+    """The action under a menu, found by the text the user reads (ampersands ignored);
+    further titles go down submenus: menu_action(w, "File", "Export", "Journal file")."""
 
     def plain(text: str) -> str:
         return text.replace("&", "").rstrip("…").strip()
 
+    def under(menu, title: str) -> QAction:
+        for action in menu.actions():
+            if plain(action.text()).startswith(plain(title)):
+                return action
+        raise AssertionError(f"no {title} under {plain(menu.title())} in the menu bar")
+
     for menu_action_ in window.menuBar().actions():
         if plain(menu_action_.text()) == plain(menu_title):
-            for action in menu_action_.menu().actions():
-                if plain(action.text()).startswith(plain(action_title)):
-                    return action
-    raise AssertionError(f"no {menu_title} > {action_title} in the menu bar")
+            found = under(menu_action_.menu(), action_title)
+            for title in submenu_path:
+                assert found.menu() is not None, f"{found.text()} is not a submenu"
+                found = under(found.menu(), title)
+            return found
+    raise AssertionError(f"no {menu_title} menu in the menu bar")
 
 
 def button(dialog: QWidget, label: str) -> QAbstractButton:

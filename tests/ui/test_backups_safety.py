@@ -51,7 +51,7 @@ def test_export_from_the_menu_onto_the_journal_is_refused(qtbot, window, monkeyp
     before = window.journal.count()
     answer_file_dialog_later(monkeypatch, window.journal.path)
     seen = press_in_modal_later("OK", delay_ms=ALIVE_MS)
-    menu_action(window, "File", "Export journal").trigger()
+    menu_action(window, "File", "Export", "Journal file (JSON)").trigger()
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert "Refusing to write" in seen[0] and "the journal itself" in seen[0]
     assert window.journal.count() == before

@@ -132,7 +132,7 @@ def test_export_then_import_reports_in_a_message_that_stays_up(
 ):
     exported = tmp_path / "export.json"
     answer_file_dialog_later(monkeypatch, exported)
-    menu_action(window, "File", "Export journal").trigger()
+    menu_action(window, "File", "Export", "Journal file (JSON)").trigger()
     qtbot.wait(ALIVE_MS)
     assert exported.read_text(encoding="utf-8").startswith("{")
     menu_action(window, "File", "Import").trigger()
