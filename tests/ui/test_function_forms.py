@@ -125,6 +125,12 @@ def test_first_activities_are_named_rated_and_saved_together(qtbot, window, jour
     assert visible_problems(form) == {"Add an activity": "“put on socks” is already in your list"}
     add_activity(qtbot, form, "x" * 81)
     assert visible_problems(form) == {"Add an activity": "is too long (81 characters, at most 80)"}
+    click(qtbot, form, "Save")  # the name still in the box is not dropped without a word
+    assert visible_problems(form) == {
+        "Add an activity": f"“{'x' * 81}” is not added yet: press Add, or clear the box"
+    }
+    form.new_name.lineEdit().selectAll()
+    qtbot.keyClick(form.new_name.lineEdit(), Qt.Key.Key_Delete)
     click(qtbot, form, "Save")
     qtbot.waitUntil(lambda: not form.isVisible())
 

@@ -131,7 +131,9 @@ class EntryForm(QDialog):
         column.addWidget(widget)
         column.addWidget(error)
         caption = QLabel(label)
-        caption.setBuddy(widget)
+        # A row of several widgets names the one its mnemonic should reach as focus proxy
+        # (a label's buddy must take focus itself, or Alt+letter does nothing).
+        caption.setBuddy(widget.focusProxy() or widget)
         if at_row is None:
             self._form.addRow(caption, holder)
         else:

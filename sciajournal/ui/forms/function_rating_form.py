@@ -11,8 +11,9 @@ Opened on an existing rating (Edit), it shows that rating's activities and score
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from itertools import pairwise
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -123,20 +124,42 @@ class FunctionRatingForm(EntryForm):
             self.set_time(existing.at)
             self.notes.setText(existing.notes)
             self.remember_loaded(self.notes, existing.notes)
-        self._order_tabs()
         first = self._rows[0].scale if self._rows else self.new_name
         first.setFocus()
 
-    def _order_tabs(self) -> None:
+    def _tab_chain(self) -> list[QWidget]:
         """Scale after scale (a digit on one moves to the next), then adding, then the
-        Retire buttons, then time and notes."""
-        chain: list[QWidget] = [row.scale for row in self._rows]
+        Retire buttons, then time, notes, Save and Cancel."""
+        rows = [row for row in self._rows if not row.removed]
+        chain: list[QWidget] = [row.scale for row in rows]
         if self._existing is None:
             chain += [self.new_name, self.add_button]
-            chain += [row.retire for row in self._rows if row.retire is not None]
-        chain += [self.time_edit, self.notes]
-        for before, after in pairwise(chain):
-            QWidget.setTabOrder(before, after)
+            chain += [row.retire for row in rows if row.retire is not None]
+        chain += [self.time_edit, self.notes, *self.buttons.buttons()]
+        return chain
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab, Shift+Tab and a scale's digit follow `_tab_chain`.
+
+        Qt's own focus chain, rebuilt with setTabOrder after a row is added, lost the
+        Retire buttons (Tab went Add -> Retire -> a scale), so the form keeps its own.
+        """
+        reachable = [
+            widget
+            for widget in self._tab_chain()
+            if widget.isEnabled()  # (a row just added is shown only by the next event)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        current: QWidget | None = self.focusWidget()
+        while current is not None and current not in reachable:
+            current = current.parentWidget()  # the line edit inside the add box or time
+        if current is None or not reachable:
+            return super().focusNextPrevChild(next)
+        step = 1 if next else -1
+        target = reachable[(reachable.index(current) + step) % len(reachable)]
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     # -- the rows -------------------------------------------------------------------
 
@@ -162,6 +185,7 @@ class FunctionRatingForm(EntryForm):
         if retire is not None:
             retire.clicked.connect(lambda: self._toggle_retire(row))
         holder.setAccessibleName(activity.name)
+        holder.setFocusProxy(scale)  # a problem on the row puts the focus on its scale
         self.add_row(row.field, activity.name, holder, at_row=1 + len(self._rows))
         self._rows.append(row)
         return row
@@ -180,6 +204,19 @@ class FunctionRatingForm(EntryForm):
             if retiring:
                 row.scale.setValue(None)
         self._show_advice()
+        # Off the button (now "Keep"), so the next Return saves rather than undoing this:
+        # back on the row when kept, on to the next row still rated when retired.
+        self._focus_after(row)
+
+    def _focus_after(self, changed: _Row) -> None:
+        if not changed.retiring:
+            changed.scale.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        at = self._rows.index(changed)
+        later = self._rows[at + 1 :] + self._rows[:at]
+        rated = [row.scale for row in later if not row.retiring]
+        target = rated[0] if rated else self.new_name
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_manager(self, current: Sequence[FunctionActivity]) -> None:
         self.new_name = QComboBox()
@@ -200,12 +237,30 @@ class FunctionRatingForm(EntryForm):
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.new_name, 1)
         line.addWidget(add)
+        holder.setFocusProxy(self.new_name)  # for Alt+N, the caption's mnemonic
         self.add_row("name", "Add a&n activity", holder)
+        # Return in the box adds what was typed (the form's Return-saves would drop it).
+        # (The combo box has the focus and hands the key to its line edit directly.)
+        self.new_name.installEventFilter(self)
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         self.advice.setAccessibleName("How many activities")
         self._form.addRow(self.advice)
         self._show_advice()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self._existing is None
+            and watched is self.new_name
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.new_name.currentText().strip()
+        ):
+            self.add_named_activity()
+            return True
+        return super().eventFilter(watched, event)  # an empty box: Return saves
 
     def add_named_activity(self) -> None:
         """The Add button: a row for the typed or picked name, rated like the others."""
@@ -227,7 +282,6 @@ class FunctionRatingForm(EntryForm):
         self.new_name.setCurrentIndex(-1)
         self.new_name.setEditText("")
         self._show_advice()
-        self._order_tabs()
         row.scale.setFocus()
 
     def _show_advice(self) -> None:
@@ -245,6 +299,9 @@ class FunctionRatingForm(EntryForm):
 
     def build(self) -> list[Entry]:
         at = self.chosen_time()
+        typed = self.new_name.currentText().strip() if self._existing is None else ""
+        if typed:  # never drop what the user typed without a word
+            self.problem("name", f"“{typed}” is not added yet: press Add, or clear the box")
         rated = [row for row in self._rows if not row.retiring]
         missing = [row for row in rated if row.scale.value() is None]
         changed = any(

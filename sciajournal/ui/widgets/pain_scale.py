@@ -3,10 +3,11 @@ bothersomeness items 0-6, the functional scale's 0-10 with its own anchor words)
 
 Eleven buttons in a row for the mouse. With the keyboard, typing a digit sets the score
 and moves on to the next field, so "back 3, leg 5, Enter" is three keys; arrow keys step
-through the scale and End gives 10. No button checked means "not rated".
+through the scale and End gives 10. On a scale that goes to 10, "1" waits a moment for a
+"0" (so "1 0" types 10) before moving on. No button checked means "not rated".
 """
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,6 +26,9 @@ MAX_SCORE = 10
 #: The words at the ends of the scale: a number without anchors means different things to
 #: different people (and to the same person on different days).
 ANCHORS = {0: "no pain", MAX_SCORE: "worst imaginable"}
+#: How long "1" waits for the "0" of 10 before moving on. Long enough for a slow second
+#: key, short enough that a lone "1" still moves on by itself.
+TEN_WAIT_MS = 1000
 
 
 class PainScale(QWidget):
@@ -44,13 +48,21 @@ class PainScale(QWidget):
         self._maximum = maximum
         low, high = anchors
         self.setAccessibleDescription(
-            f"{measure} from 0 ({low}) to {maximum} ({high}). Type a digit, "
-            f"use the arrow keys, or End for {maximum}."
+            f"{measure} from 0 ({low}) to {maximum} ({high}). Type a digit"
+            + (", 1 then 0 for 10," if maximum >= 10 else ",")
+            + f" use the arrow keys, or End for {maximum}."
         )
         self.setToolTip(
             f"0 = {low}, {maximum} = {high}.\n"
-            f"Type 0-{min(maximum, 9)}, arrows to step, End = {maximum}."
+            f"Type 0-{min(maximum, 9)}"
+            + (" or 1 0 for 10" if maximum >= 10 else "")
+            + f", arrows to step, End = {maximum}."
         )
+        # After "1" on a 0-10 scale: the "0" of 10 may follow; if not, move on.
+        self._ten_wait = QTimer(self)
+        self._ten_wait.setSingleShot(True)
+        self._ten_wait.setInterval(TEN_WAIT_MS)
+        self._ten_wait.timeout.connect(self._move_on)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty(OWN_FOCUS_INDICATOR, True)  # its frame, below, is the focus ring
         self._group = QButtonGroup(self)
@@ -112,12 +124,36 @@ class PainScale(QWidget):
         self.setValue(score)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
 
+    def _move_on(self) -> None:
+        self._ten_wait.stop()
+        if self.window().focusWidget() is self:  # not moved away meanwhile
+            self.focusNextChild()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         key = event.key()
-        if text.isdigit() and len(text) == 1 and int(text) <= self._maximum:
+        digit = text.isdigit() and len(text) == 1
+        if self._ten_wait.isActive():
+            self._ten_wait.stop()
+            if text == "0":
+                self.setValue(10)
+                self.focusNextChild()
+                return
+            if digit:  # "1" was this scale's score; this digit is for the next field
+                self.focusNextChild()
+                target = self.window().focusWidget()
+                if target is not None and target is not self:
+                    QCoreApplication.sendEvent(
+                        target, QKeyEvent(event.type(), key, event.modifiers(), text)
+                    )
+                return
+            # any other key acts on this scale, which keeps the focus
+        if digit and int(text) <= self._maximum:
             self.setValue(int(text))
-            self.focusNextChild()
+            if text == "1" and self._maximum >= 10:
+                self._ten_wait.start()
+            else:
+                self.focusNextChild()
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
             self.setValue(min(self._maximum, (self._value if self._value is not None else -1) + 1))
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down):
@@ -136,6 +172,7 @@ class PainScale(QWidget):
         self.update()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._ten_wait.stop()  # left by Tab or a click: nothing more to move
         super().focusOutEvent(event)
         self.update()
 
