@@ -87,8 +87,15 @@ class FunctionRatingForm(EntryForm):
         super().__init__(f"Edit: {title}" if existing else title, parent, clock)
         self._existing = existing
         self._rows: list[_Row] = []
+        first_time = existing is None and not any(a.retired is None for a in activities)
+        question = (
+            f"Name {FEWEST_ACTIVITIES} to {MOST_ACTIVITIES} activities that your sciatica "
+            "makes hard, then rate how well you can do each now."
+            if first_time
+            else "How well can you do each activity now?"
+        )
         intro = QLabel(
-            "<b>How well can you do each activity now?</b><br>"
+            f"<b>{question}</b><br>"
             f"0 = cannot do it at all, {SCORE_MAX} = as well as before the problem."
         )
         intro.setWordWrap(True)
