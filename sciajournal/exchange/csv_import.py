@@ -194,7 +194,10 @@ def _collect_file(file: CsvFile, collected: _Collected) -> None:
             continue  # blank rows, and the ";;;;" a spreadsheet writes for them
         origin = _Origin(file.name, line, positions)
         record = _record(kind, header, columns, cells, origin, decimal_comma=separator == ";")
-        if template:
+        if template or not str(record.get("id") or "").strip():
+            # A row added by hand in a spreadsheet leaves the id empty: it is a new entry,
+            # known by its kind and time like a diary row, so importing again adds nothing.
+            record.pop("id", None)
             _from_template(kind, record, origin, collected)
         records.append(record)
         origins.append(origin)

@@ -132,3 +132,19 @@ def test_dates_as_people_and_spreadsheets_write_them(text, expected):
 )
 def test_times_as_people_and_spreadsheets_write_them(text, expected):
     assert template_clock(text) == expected
+
+
+def test_a_row_added_by_hand_with_a_blank_id_becomes_a_new_entry(journal, tmp_path):
+    """A user adds a line to an exported notes.csv in a spreadsheet and leaves the id empty:
+    it is a new entry (known by its time, as a diary row), not "expected Stable UUID"."""
+    exported = tmp_path / "notes.csv"
+    exported.write_text(
+        "id,at,text\r\n"
+        "0b0c8a52-41f6-4a55-9d8e-0a3c1f4a7e11,2026-03-02T09:15:00+01:00,Physio\r\n"
+        ",2026-03-04T18:00:00+01:00,Added in the spreadsheet\r\n",
+        encoding="utf-8",
+    )
+    assert import_csv(journal, exported).added == 2
+    assert import_csv(journal, exported).added == 0  # known by its time the second time
+    texts = [note.text for note in journal.collection().notes]
+    assert texts == ["Physio", "Added in the spreadsheet"]
