@@ -2,8 +2,9 @@
 
 Nothing is judged here that is not judged elsewhere: the pain figures are the daily
 series', each walk's outcome is the outcome rules', red-flag signs are those the checks
-recorded, and a day above a label limit is medication's rule. This module only puts
-them side by side, day by day.
+recorded, a day above a label limit is medication's rule, sleep and sitting are the
+morning and bedtime ratings' as sleep_sitting reads them, the SBI total and the PSFS
+mean are their modules' scores. This module only puts them side by side, day by day.
 """
 
 from collections import Counter, defaultdict
@@ -20,7 +21,9 @@ from sciajournal.analysis.medication import (
 )
 from sciajournal.analysis.outcomes import Outcome
 from sciajournal.analysis.red_flags import ordered_signs
-from sciajournal.core.entities import MedicationDose
+from sciajournal.analysis.series import Day
+from sciajournal.analysis.sleep_sitting import SleepSittingDay, sleep_sitting_by_day
+from sciajournal.core.entities import MedicationDose, PainRating
 from sciajournal.core.enums import RedFlag
 
 
@@ -56,14 +59,30 @@ class DayFigures:
     red_flag_signs: tuple[RedFlag, ...]
     medicines: tuple[DayMedicine, ...]
     ice_heat_sessions: int
+    #: Sleep (morning rating) and the longest comfortable sitting (bedtime rating);
+    #: None where the day's ratings did not record them.
+    times_woken: int | None
+    hours_slept: float | None
+    longest_sitting_minutes: float | None
+    #: The Sciatica Bothersomeness Index total, 0-24, of the day's check (the latest if
+    #: several); None on a day without a check.
+    sbi_total: int | None
+    #: The Patient-Specific Functional Scale mean, 0-10, of the day's sitting (the latest
+    #: if several), unrounded; None on a day without one.
+    psfs_mean: float | None
 
     @property
     def medication_doses(self) -> int:
         return sum(medicine.doses for medicine in self.medicines)
 
 
-def daily_table(analysis: JournalAnalysis, doses: Sequence[MedicationDose]) -> list[DayFigures]:
-    """Every day of the analysed range, in order; `doses` may reach beyond the range."""
+NOTHING_SLEPT_OR_SAT = SleepSittingDay(None, None, None)
+
+
+def daily_table(
+    analysis: JournalAnalysis, doses: Sequence[MedicationDose], pain: Sequence[PainRating]
+) -> list[DayFigures]:
+    """Every day of the analysed range, in order; `doses` and `pain` may reach beyond it."""
     outcomes: dict[date, Counter[Outcome]] = defaultdict(Counter)
     for result in analysis.outcomes:
         outcomes[result.walk.start.date()][result.outcome] += 1
@@ -71,25 +90,47 @@ def daily_table(analysis: JournalAnalysis, doses: Sequence[MedicationDose]) -> l
     for check in analysis.red_flags:
         signs[check.at.date()].update(check.signs)
     medicines = _medicines_by_day(doses, MedicationRules.from_settings(analysis.settings))
-    return [
-        DayFigures(
-            day=day.day,
-            walks=day.walks,
-            walking_minutes=day.walk_minutes,
-            distance_km=day.distance_km,
-            steps=day.steps,
-            back_mean=day.back_mean,
-            back_max=day.back_max,
-            leg_mean=day.leg_mean,
-            leg_max=day.leg_max,
-            ratings=day.ratings,
-            outcomes=outcomes.get(day.day, Counter()),
-            red_flag_signs=tuple(ordered_signs(signs.get(day.day, ()))),
-            medicines=medicines.get(day.day, ()),
-            ice_heat_sessions=day.treatments,
-        )
-        for day in analysis.days
-    ]
+    sleep_sitting = sleep_sitting_by_day(pain)
+    # Points and sittings come oldest first: a later one of the same day overwrites.
+    sbi = {p.at.date(): p.total for p in analysis.function.bothersomeness.points}
+    psfs = {s.at.date(): s.mean for s in analysis.function.functional_scale.sittings}
+    table = []
+    for day in analysis.days:
+        slept = sleep_sitting.get(day.day, NOTHING_SLEPT_OR_SAT)
+        table.append(_figures(day, outcomes, signs, medicines, slept, sbi, psfs))
+    return table
+
+
+def _figures(
+    day: Day,
+    outcomes: dict[date, Counter[Outcome]],
+    signs: dict[date, set[RedFlag]],
+    medicines: dict[date, tuple[DayMedicine, ...]],
+    slept: SleepSittingDay,
+    sbi: dict[date, int],
+    psfs: dict[date, float],
+) -> DayFigures:
+    return DayFigures(
+        day=day.day,
+        walks=day.walks,
+        walking_minutes=day.walk_minutes,
+        distance_km=day.distance_km,
+        steps=day.steps,
+        back_mean=day.back_mean,
+        back_max=day.back_max,
+        leg_mean=day.leg_mean,
+        leg_max=day.leg_max,
+        ratings=day.ratings,
+        outcomes=outcomes.get(day.day, Counter()),
+        red_flag_signs=tuple(ordered_signs(signs.get(day.day, ()))),
+        medicines=medicines.get(day.day, ()),
+        ice_heat_sessions=day.treatments,
+        times_woken=slept.times_woken,
+        hours_slept=slept.hours_slept,
+        longest_sitting_minutes=slept.longest_sitting_minutes,
+        sbi_total=sbi.get(day.day),
+        psfs_mean=psfs.get(day.day),
+    )
 
 
 def _medicines_by_day(

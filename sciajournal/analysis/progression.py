@@ -24,6 +24,11 @@ from sciajournal.core.settings import Settings
 TOLERANCE_WEEKS = 4
 #: This many weeks without walking make the next walking week a restart.
 BREAK_WEEKS = 1
+#: weekly_volume compares a week with the two before it, and its target builds on the
+#: week before the range at the earliest: whole weeks from this many weeks before the
+#: range's first week, plus the last week with walking before those, give the same figures
+#: as the whole journal (see history_monday).
+WEEKS_LOOKED_BACK = 3
 
 
 class GuideWarning(StrEnum):
@@ -265,6 +270,13 @@ def judged_weeks(first_day: date, last_day: date, today: date) -> tuple[date, da
     target builds on, which may be the week before the range starts."""
     first_monday = min(monday_of(first_day), target_base_monday(last_day, today))
     return first_monday, monday_of(last_day) + timedelta(days=6)
+
+
+def history_monday(first_day: date) -> date:
+    """The first Monday whose week's walks weekly_volume may read for a range starting
+    on `first_day`; before it, only the last week with walking is needed (a restart's
+    "last active week"), and it must be whole."""
+    return monday_of(first_day) - timedelta(weeks=WEEKS_LOOKED_BACK)
 
 
 def _last_active_before(active: list[date], monday: date) -> date | None:

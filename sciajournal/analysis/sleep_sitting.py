@@ -85,6 +85,36 @@ def sleep_sitting_weeks(
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class SleepSittingDay:
+    """One day's figures; None where that day's ratings recorded nothing, never zero."""
+
+    #: From the day's morning rating (last night); the latest one if there were several.
+    times_woken: int | None
+    hours_slept: float | None
+    #: From the bedtime rating; the longest if several recorded it.
+    longest_sitting_minutes: float | None
+
+
+def sleep_sitting_by_day(ratings: Iterable[SleepSittingRating]) -> dict[date, SleepSittingDay]:
+    """The days on which something was recorded, each with its figures."""
+    woken: dict[date, int] = {}
+    slept: dict[date, float] = {}
+    sitting: dict[date, float] = {}
+    for rating in sorted(ratings, key=lambda r: r.at):
+        day = rating.at.date()
+        if rating.times_woken is not None:
+            woken[day] = rating.times_woken  # later ratings of the day overwrite earlier
+        if rating.hours_slept is not None:
+            slept[day] = rating.hours_slept
+        if rating.comfortable_sitting_minutes is not None:
+            sitting[day] = max(sitting.get(day, 0.0), rating.comfortable_sitting_minutes)
+    return {
+        day: SleepSittingDay(woken.get(day), slept.get(day), sitting.get(day))
+        for day in sorted(woken.keys() | slept.keys() | sitting.keys())
+    }
+
+
 def latest_recorded(weeks: list[SleepSittingWeek]) -> SleepSittingWeek | None:
     """The newest week with anything recorded; None when nothing was."""
     return next((week for week in reversed(weeks) if week.recorded), None)

@@ -57,6 +57,11 @@ DAILY_COLUMNS = (
     "medicines",
     "above_label_limit",
     "ice_heat_sessions",
+    "times_woken",
+    "hours_slept",
+    "longest_comfortable_sitting_minutes",
+    "sbi_total",
+    "psfs_mean",
 )
 
 
@@ -118,6 +123,12 @@ def daily_row(day: DayFigures) -> list[str]:
         _medicines_text(day),
         ", ".join(m.name for m in day.medicines if m.above_label_limit),
         str(day.ice_heat_sessions),
+        # Empty on a day that did not record them: 0 times woken is a recorded 0.
+        _number(day.times_woken),
+        _number(day.hours_slept),
+        _number(day.longest_sitting_minutes),
+        _number(day.sbi_total),
+        _number(day.psfs_mean),
     ]
 
 
@@ -130,7 +141,8 @@ def daily_text(journal: Journal, entries: Entries, today: date | None = None) ->
     first, last = min(days), max(max(days), today)
     analysis = analyse_journal(journal, first, last, today)
     doses = [d for d in entries.medications if first <= d.at.date() <= last]
-    return table_text(DAILY_COLUMNS, (daily_row(day) for day in daily_table(analysis, doses)))
+    pain = [r for r in entries.pain if first <= r.at.date() <= last]
+    return table_text(DAILY_COLUMNS, (daily_row(day) for day in daily_table(analysis, doses, pain)))
 
 
 def export_files(journal: Journal, today: date | None = None) -> dict[str, str]:

@@ -19,7 +19,7 @@ from sciajournal.analysis.journal_analysis import (
     outcomes_by_walk,
 )
 from sciajournal.analysis.outcomes import WalkOutcome
-from sciajournal.analysis.progression import judged_weeks, monday_of
+from sciajournal.analysis.progression import history_monday, judged_weeks, monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import FunctionActivity, Walk
@@ -91,7 +91,7 @@ def analyse_range(
     entries = entries_around(journal, read_from, last_day)
     entries = with_earlier_red_flag_checks(journal, entries, first_day)
     # Weekly volume is judged against the weeks before, however far back the last walk was.
-    walk_history = cached(journal, "walks", lambda: journal.collection(kinds=[Walk]).walks)
+    walk_history = walks_for_weeks(journal, first_day)
     # An activity named before the range is still rated in it: all of them, whenever added.
     activities = journal.collection(kinds=[FunctionActivity]).function_activities
     analysis = analyse(
@@ -104,6 +104,30 @@ def analyse_range(
         today=today,
     )
     return AnalysedRange(entries, analysis)
+
+
+def walks_for_weeks(journal: Journal, first_day: date) -> list[Walk]:
+    """The walks the weekly figures of a range from `first_day` need: those of whole weeks
+    from progression.history_monday on, and of the last week with walking before it.
+
+    Reading ten years of walks took most of the Charts tab's first opening; these give the
+    same figures (tests/service/test_walks_for_weeks.py compares them).
+    """
+
+    def read() -> list[Walk]:
+        monday = history_monday(first_day)
+        # Local dates: entries carry their own offsets, hence the margin (as entries_around).
+        start = _midnight(monday) - CONTEXT_MARGIN
+        earlier = journal.last_before(Walk, start)
+        if not isinstance(earlier, Walk):  # None: no walk before
+            return journal.collection(kinds=[Walk], start=start).walks
+        # Whole weeks from the last active week on: a restart is measured against it.
+        monday = monday_of(earlier.start.date())
+        start = _midnight(monday) - CONTEXT_MARGIN
+        walks = journal.collection(kinds=[Walk], start=start).walks
+        return [walk for walk in walks if monday_of(walk.start.date()) >= monday]
+
+    return cached(journal, ("walks from", history_monday(first_day)), read)
 
 
 def analyse_journal(

@@ -328,6 +328,19 @@ class Journal:
                 grouped.list_for(kind).extend(self._read(mapping, rows))
         return grouped
 
+    def last_before(self, kind: type[Any], instant: datetime) -> Entry | None:
+        """The latest entry of `kind` made before `instant`, or None."""
+        mapping = MAPPINGS[kind]
+        column = mapping.table.c[mapping.time_column]
+        query = (
+            select(mapping.table)
+            .where(column < split_instant(instant)[0])
+            .order_by(column.desc(), mapping.table.c.id.desc())
+            .limit(1)
+        )
+        with self._engine.connect() as connection:
+            return next(self._read(mapping, connection.execute(query).mappings()), None)
+
     def first_entry_time(self) -> datetime | None:
         """When the earliest entry was made (any kind), or None for an empty journal."""
         earliest: list[datetime] = []

@@ -6,7 +6,17 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from sciajournal.core.entities import MedicationDose, PainRating, RedFlagCheck, Treatment, Walk
+from sciajournal.core.entities import (
+    ActivityScore,
+    BothersomenessCheck,
+    FunctionActivity,
+    FunctionRating,
+    MedicationDose,
+    PainRating,
+    RedFlagCheck,
+    Treatment,
+    Walk,
+)
 from sciajournal.core.enums import PainContext, RedFlag, TreatmentKind
 from sciajournal.exchange.csv_export import DAILY_FILE, write_csv_export
 
@@ -97,3 +107,66 @@ def test_the_table_opens_as_a_ready_made_table(small, tmp_path):
     for row in rows:
         for key in ("walking_minutes", "back_mean", "leg_mean"):
             assert row[key] == "" or float(row[key]) >= 0
+
+
+FUNCTION_COLUMNS = (
+    "times_woken",
+    "hours_slept",
+    "longest_comfortable_sitting_minutes",
+    "sbi_total",
+    "psfs_mean",
+)
+
+
+@pytest.fixture
+def with_function(journal):
+    shop, socks, sit = (
+        FunctionActivity(added=on(1, 12), name=name) for name in ("Shopping", "Socks", "Sitting")
+    )
+    journal.add_many(
+        [
+            shop,
+            socks,
+            sit,
+            # 2 March: a night woken twice, 5.5 h; two bedtime ratings, the longer sitting counts.
+            PainRating(at=on(2, 7), back=3, leg=5, context=PainContext.MORNING, times_woken=2,
+                       hours_slept=5.5),
+            PainRating(at=on(2, 21), back=3, leg=4, context=PainContext.BEDTIME,
+                       comfortable_sitting_minutes=40),
+            PainRating(at=on(2, 22), back=3, leg=4, context=PainContext.BEDTIME,
+                       comfortable_sitting_minutes=25),
+            # SBI 4 + 3 + 1 + 5 = 13; PSFS (3 + 4 + 6) / 3 = 4.33.
+            BothersomenessCheck(at=on(2, 9), leg_pain=4, numbness_tingling=3, weakness=1,
+                                sitting_pain=5),
+            FunctionRating(at=on(2, 20), scores=(ActivityScore(shop.id, 3),
+                           ActivityScore(socks.id, 4), ActivityScore(sit.id, 6))),
+            # 3 March: a recorded 0 is a 0; the day's later check and sitting are the day's.
+            PainRating(at=on(3, 7), back=2, leg=3, context=PainContext.MORNING, times_woken=0),
+            BothersomenessCheck(at=on(3, 8), leg_pain=6, numbness_tingling=6, weakness=6,
+                                sitting_pain=6),
+            BothersomenessCheck(at=on(3, 18), leg_pain=0, numbness_tingling=0, weakness=0,
+                                sitting_pain=0),
+            FunctionRating(at=on(3, 9), scores=(ActivityScore(shop.id, 1),)),
+            # Socks 5, Sitting 6, Shopping not rated: (5 + 6) / 2 = 5.5.
+            FunctionRating(at=on(3, 19), scores=(ActivityScore(socks.id, 5),
+                           ActivityScore(sit.id, 6))),
+        ]
+    )  # fmt: skip
+    return journal
+
+
+def test_sleep_sitting_sbi_and_psfs_per_day(with_function, tmp_path):
+    rows = daily(with_function, tmp_path)
+    figures = {row["date"]: tuple(row[key] for key in FUNCTION_COLUMNS) for row in rows}
+    assert figures == {
+        "2026-03-01": ("", "", "", "", ""),  # only the activities were named
+        "2026-03-02": ("2", "5.5", "40", "13", "4.33"),
+        # hours slept and sitting not recorded: empty, not 0
+        "2026-03-03": ("0", "", "", "0", "5.5"),
+        "2026-03-04": ("", "", "", "", ""),
+    }
+
+
+def test_days_without_function_measures_have_empty_cells(small, tmp_path):
+    for row in daily(small, tmp_path):
+        assert [row[key] for key in FUNCTION_COLUMNS] == [""] * 5

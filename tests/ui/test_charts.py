@@ -268,3 +268,39 @@ def test_a_chart_drawn_later_shows_the_range_and_entries_chosen_meanwhile(window
     charts.tabs.setCurrentWidget(charts.response)
     assert sum(len(s.data) for s in charts.response.scatters.values()) == shown + 1
     assert len(charts.timeline.bars.opts["height"]) == 30
+
+
+def test_only_the_chart_on_screen_is_built_until_another_tab_is_chosen(window, qtbot):
+    """Building all six charts took much of the Charts tab's first opening."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from sciajournal.ui.charts.base_chart import BaseChart
+    from sciajournal.ui.charts.weekly_chart import WeeklyChart
+
+    window.show()
+    bar = window.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    qtbot.waitUntil(lambda: window.charts is not None and window.charts.isVisible())
+    charts = window.charts
+
+    def built() -> list[BaseChart]:
+        return [w for w in charts.findChildren(QWidget) if isinstance(w, BaseChart)]
+
+    titles = [charts.tabs.tabText(i) for i in range(charts.tabs.count())]
+    assert built() == [charts.timeline] and charts.timeline.isVisible()
+    assert len(charts.timeline.bars.opts["height"]) == 91  # the default 3 months, drawn
+
+    weekly_tab = titles.index("Weekly walking and the guide")
+    chart_bar = charts.tabs.tabBar()
+    qtbot.mouseClick(
+        chart_bar, Qt.MouseButton.LeftButton, pos=chart_bar.tabRect(weekly_tab).center()
+    )
+    qtbot.waitUntil(lambda: charts.tabs.currentIndex() == weekly_tab)
+    weekly = charts.tabs.currentWidget()
+    assert isinstance(weekly, WeeklyChart) and weekly.isVisible()
+    assert weekly.data == weekly_data(charts.analysis)  # drawn, with the range shown
+    assert weekly.accessibleName() == "Weekly walking and the guide"
+    assert charts.legend.text() == weekly.legend_html()
+    assert [charts.tabs.tabText(i) for i in range(charts.tabs.count())] == titles
+    assert len(built()) == 2

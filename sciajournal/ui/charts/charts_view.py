@@ -40,6 +40,14 @@ RANGES: list[tuple[str, int | None]] = [
     ("Year", 365),
     ("All", None),
 ]
+#: The charts' tabs, in order; the function charts' three come last.
+TITLES = (
+    "Pain and walking over time",
+    "Weekly walking and the guide",
+    "Walk length and pain afterwards",
+    *FunctionCharts.TITLES,
+)
+FIRST_FUNCTION_TAB = 3
 #: Plot-ready data kept for the analyses last shown (a few ranges, each chart).
 KEPT_CHART_DATA = 9
 T = TypeVar("T")
@@ -108,19 +116,7 @@ class ChartsView(QWidget):
         bar.addWidget(self.png_button)
         bar.addWidget(self.svg_button)
 
-        self.timeline = TimelineChart()
-        self.weekly = WeeklyChart()
-        self.response = ResponseChart()
-        self.function = FunctionCharts()
         self.tabs = QTabWidget()
-        for chart, title in (
-            (self.timeline, "Pain and walking over time"),
-            (self.weekly, "Weekly walking and the guide"),
-            (self.response, "Walk length and pain afterwards"),
-            *self.function.titled(),
-        ):
-            self.tabs.addTab(chart, title)
-            chart.setAccessibleName(title)  # what a screen reader says when Tab reaches it
         self.hover = QLabel(" ")
         self.hover.setAccessibleName("Chart details")
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -130,8 +126,15 @@ class ChartsView(QWidget):
         self.bands = QLabel()
         self.bands.setWordWrap(True)
         self.bands.setAccessibleName("Pain continued by walk length")
-        for chart in (self.timeline, self.weekly, self.response, *self.function.charts()):
-            chart.hovered.connect(self._show_hover)
+        # Only the chart on screen is built: each took 50-170 ms of the tab's first
+        # opening. The others' tabs hold a placeholder until first chosen (see _place).
+        self._weekly: WeeklyChart | None = None
+        self._response: ResponseChart | None = None
+        self._function: FunctionCharts | None = None
+        self.timeline = TimelineChart()
+        for title in TITLES:
+            self.tabs.addTab(QWidget(), title)
+        self._place(0, self.timeline)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         charts = QWidget()
@@ -150,6 +153,53 @@ class ChartsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+
+    @property
+    def weekly(self) -> WeeklyChart:
+        if self._weekly is None:
+            self._weekly = WeeklyChart()
+            self._place(1, self._weekly)
+        return self._weekly
+
+    @property
+    def response(self) -> ResponseChart:
+        if self._response is None:
+            self._response = ResponseChart()
+            self._place(2, self._response)
+        return self._response
+
+    @property
+    def function(self) -> FunctionCharts:
+        if self._function is None:
+            self._function = FunctionCharts()
+            for offset, chart in enumerate(self._function.charts()):
+                self._place(FIRST_FUNCTION_TAB + offset, chart)
+        return self._function
+
+    def _place(self, index: int, chart: BaseChart) -> None:
+        """Put a newly built chart in its tab, where a placeholder held its place."""
+        title = self.tabs.tabText(index)
+        chart.setAccessibleName(title)  # what a screen reader says when Tab reaches it
+        chart.hovered.connect(self._show_hover)
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)  # the same tab stays chosen: nothing changed for it
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, chart, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+
+    def _chart_at(self, index: int) -> BaseChart:
+        """The chart of tab `index`, built if it was not yet."""
+        if index == 0:
+            return self.timeline
+        if index == 1:
+            return self.weekly
+        if index == 2:
+            return self.response
+        return self.function.charts()[index - FIRST_FUNCTION_TAB]
 
     def current_range(self) -> tuple[date, date]:
         days = RANGES[self.range_index()][1]
@@ -193,13 +243,13 @@ class ChartsView(QWidget):
         analysis = self.analysis
         if analysis is None or not self._has_walks or chart in self._drawn:
             return
-        if chart is self.timeline:
-            self.timeline.show_data(self._data(analysis, timeline_data))
-        elif chart is self.weekly:
-            self.weekly.show_data(self._data(analysis, weekly_data))
-        elif chart is self.response:
+        if isinstance(chart, TimelineChart):
+            chart.show_data(self._data(analysis, timeline_data))
+        elif isinstance(chart, WeeklyChart):
+            chart.show_data(self._data(analysis, weekly_data))
+        elif isinstance(chart, ResponseChart):
             response = self._data(analysis, response_data)
-            self.response.show_data(response)
+            chart.show_data(response)
             self.bands.setText(
                 "Pain continued, by walk length: "
                 + " · ".join(b[2] for b in response.bands)
@@ -223,10 +273,11 @@ class ChartsView(QWidget):
         return self._chart_data[key][1]  # type: ignore[return-value]
 
     def _tab_changed(self, index: int) -> None:
-        chart = self.tabs.widget(index)
-        if isinstance(chart, BaseChart):
-            self._draw(chart)
-        self.bands.setVisible(chart is self.response)
+        if index < 0:
+            return  # no tab: only while a built chart takes its placeholder's place
+        chart = self._chart_at(index)
+        self._draw(chart)
+        self.bands.setVisible(chart is self._response)
         legend = self.current_chart().legend_html()
         self.legend.setText(legend)
         self.legend.setVisible(bool(legend))

@@ -155,15 +155,14 @@ class FunctionCharts:
         self.bothersomeness = BothersomenessChart()
         self.leg_weeks = LegWeeksChart()
 
+    #: The tabs' titles, in the order of charts().
+    TITLES = ("Own activities", "Bothersomeness", "Leg symptoms per week")
+
     def titled(self) -> list[tuple[BaseChart, str]]:
-        return [
-            (self.scale, "Own activities"),
-            (self.bothersomeness, "Bothersomeness"),
-            (self.leg_weeks, "Leg symptoms per week"),
-        ]
+        return list(zip(self.charts(), self.TITLES, strict=True))
 
     def charts(self) -> list[BaseChart]:
-        return [chart for chart, _title in self.titled()]
+        return [self.scale, self.bothersomeness, self.leg_weeks]
 
     def show(self, analysis: JournalAnalysis) -> None:
         self.scale.show_data(scale_data(analysis.function))
