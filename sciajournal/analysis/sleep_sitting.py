@@ -3,8 +3,8 @@
 The morning rating can record how often pain woke the patient and hours slept; the
 bedtime rating the longest sitting that was comfortable that day. The report gives weekly
 figures without a meaningful-change call (domain.md): no such value is established. Whole
-ISO weeks (week_frame); partial weeks are marked; a week with nothing recorded is None,
-never zero.
+ISO weeks (week_frame); partial weeks are marked, and the week in progress is shown (it
+holds the latest figures); a week with nothing recorded is None, never zero.
 """
 
 from collections.abc import Iterable
@@ -120,14 +120,61 @@ def latest_recorded(weeks: list[SleepSittingWeek]) -> SleepSittingWeek | None:
     return next((week for week in reversed(weeks) if week.recorded), None)
 
 
-def first_and_latest(
-    weeks: list[SleepSittingWeek],
-) -> tuple[SleepSittingWeek, SleepSittingWeek] | None:
-    """The oldest and the newest week to put side by side: whole weeks inside the range
-    where there are any (a few nights so far are not a week), else any recorded weeks.
-    None when nothing was recorded; the same week twice when only one was."""
-    recorded = [week for week in weeks if week.recorded]
-    if not recorded:
+@dataclass(frozen=True, slots=True)
+class FigureWeek:
+    """One figure of one week: the value and how many nights (or days) it rests on."""
+
+    week: RangeWeek
+    value: float
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSpan:
+    """A figure in the first week that has it and in the latest week that has it, the
+    week in progress included: the most recent figures are the ones a clinician needs,
+    however few nights they rest on (the week is marked "so far")."""
+
+    first: FigureWeek
+    latest: FigureWeek
+
+    @property
+    def one_week(self) -> bool:
+        return self.first.week == self.latest.week
+
+
+@dataclass(frozen=True, slots=True)
+class SleepSittingSpans:
+    """Each figure on its own: a week without a sitting figure is no baseline for sitting."""
+
+    woken: FigureSpan | None
+    slept: FigureSpan | None
+    sitting: FigureSpan | None
+
+    @property
+    def recorded(self) -> bool:
+        return any((self.woken, self.slept, self.sitting))
+
+
+def _span(weeks: list[SleepSittingWeek], figure: str, count: str) -> FigureSpan | None:
+    with_figure = [
+        FigureWeek(week.week, value, getattr(week, count))
+        for week in weeks
+        if (value := getattr(week, figure)) is not None
+    ]
+    if not with_figure:
         return None
-    whole = [week for week in recorded if not week.week.partial] or recorded
-    return whole[0], whole[-1]
+    # The first week inside the period where there is one: a week that began before the
+    # period is mostly days the report was not asked about.
+    inside = [f for f in with_figure if f.week.in_progress or not f.week.partly_outside_range]
+    return FigureSpan((inside or with_figure)[0], with_figure[-1])
+
+
+def sleep_sitting_spans(weeks: list[SleepSittingWeek]) -> SleepSittingSpans:
+    """For each figure, its first week (inside the period where there is one) and its
+    latest week, the week in progress included (None: never recorded)."""
+    return SleepSittingSpans(
+        woken=_span(weeks, "times_woken_mean", "woken_nights"),
+        slept=_span(weeks, "hours_slept_mean", "slept_nights"),
+        sitting=_span(weeks, "longest_sitting_minutes", "sitting_days"),
+    )

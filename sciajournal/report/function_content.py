@@ -12,7 +12,13 @@ from sciajournal.analysis.functional_scale import (
     FunctionalScale,
     Verdict,
 )
-from sciajournal.analysis.sleep_sitting import SleepSittingWeek, first_and_latest
+from sciajournal.analysis.sleep_sitting import (
+    FigureSpan,
+    FigureWeek,
+    SleepSittingWeek,
+    sleep_sitting_spans,
+)
+from sciajournal.analysis.week_frame import RangeWeek
 
 NOTHING = "No bothersomeness checks, activity ratings, sleep or sitting recorded in this period."
 
@@ -69,47 +75,93 @@ def activities_line(scale: FunctionalScale) -> str | None:
     return "Activities, first → last: " + "; ".join(_activity(s) for s in scale.activities) + "."
 
 
-def _week_figures(week: SleepSittingWeek) -> str:
-    parts = []
-    if week.times_woken_mean is not None:
-        parts.append(f"woken {week.times_woken_mean:.1f}×/night")
-    if week.hours_slept_mean is not None:
-        parts.append(f"{week.hours_slept_mean:.1f} h slept")
-    nights = max(week.woken_nights, week.slept_nights)
-    text = ", ".join(parts) + (f" ({_plural(nights, 'night')})" if parts else "")
-    if week.longest_sitting_minutes is not None:
-        text += (", " if parts else "") + (
-            f"sat comfortably up to {week.longest_sitting_minutes:g} min "
-            f"({_plural(week.sitting_days, 'day')})"
-        )
-    return text
+def _week_name(week: RangeWeek) -> str:
+    marks = " so far" if week.in_progress else ""
+    if week.partly_outside_range:
+        marks += ", partly outside the period"
+    return f"week of {week.monday:%d %b}{marks}"
 
 
-def _week_name(week: SleepSittingWeek) -> str:
-    marks = []
-    if week.week.in_progress:
-        marks.append("so far")
-    if week.week.partly_outside_range:
-        marks.append("partly outside the period")
-    return f"week of {week.week.monday:%d %b}" + (f" ({', '.join(marks)})" if marks else "")
+def _count(figures: list[FigureWeek], unit: str) -> str:
+    """The nights (or days) a week's figures rest on: the most of any figure."""
+    return _plural(max(f.count for f in figures), unit)
 
 
-def sleep_sitting_line(weeks: list[SleepSittingWeek], latest_only: bool = False) -> str:
-    """The first and the latest week side by side (whole weeks where there are any), or
-    only the latest where room is short."""
-    pair = first_and_latest(weeks)
-    if pair is None:
-        return "Sleep and sitting: not recorded in this period."
-    first, latest = pair
-    if first is latest or latest_only:
-        return f"Sleep and sitting, {_week_name(latest)}: {_week_figures(latest)}; no verdict*."
-    return (
-        f"Sleep and sitting, {_week_name(first)}: {_week_figures(first)} → "
-        f"{_week_name(latest)}: {_week_figures(latest)}; no verdict*."
+_SLEEP_FORMATS = {"woken": ("woken ", "{:.1f}", "×/night"), "slept": ("", "{:.1f}", " h slept")}
+_SITTING_FORMAT = ("sat comfortably up to ", "{:g}", " min")
+Figure = tuple[tuple[str, str, str], FigureSpan]
+
+
+def _figures(named: list[Figure], unit: str, weeks_named: bool) -> str:
+    """Figures sharing their first and latest week, e.g. "woken 1.0 → 2.5×/night, 6.4 → 5.2
+    h slept (week of 02 Nov, 7 nights → week of 23 Nov so far, 4 nights)"; without the
+    weeks when the line's head names them."""
+    spans = [span for _, span in named]
+    sides = ("latest",) if spans[0].one_week else ("first", "latest")
+    values = ", ".join(
+        head + " → ".join(fmt.format(getattr(span, side).value) for side in sides) + tail
+        for (head, fmt, tail), span in named
     )
+    when = " → ".join(
+        (f"{_week_name(getattr(spans[0], side).week)}, " if weeks_named else "")
+        + _count([getattr(span, side) for span in spans], unit)
+        for side in sides
+    )
+    return f"{values} ({when})"
 
 
-NO_VERDICT_NOTE = "* no meaningful change is established for the SBI, sleep or sitting"
+def sleep_sitting_line(weeks: list[SleepSittingWeek]) -> str:
+    """Each figure in the first week that has it and in the latest week that has it (the
+    week in progress included, marked "so far")."""
+    spans = sleep_sitting_spans(weeks)
+    if not spans.recorded:
+        return "Sleep and sitting: not recorded in this period."
+    sleep: list[Figure] = [
+        (_SLEEP_FORMATS[name], span)
+        for name in ("woken", "slept")
+        if (span := getattr(spans, name)) is not None
+    ]
+    sitting: list[Figure] = [
+        (_SITTING_FORMAT, span) for span in [spans.sitting] if span is not None
+    ]
+    pairs = {(span.first.week, span.latest.week) for _, span in sleep + sitting}
+    if len(pairs) == 1:  # one pair of weeks for all: named once, in the head
+        first, latest = next(iter(pairs))
+        head = _week_name(latest) if first == latest else (
+            f"{_week_name(first)} → {_week_name(latest)}"
+        )  # fmt: skip
+        groups = [_figures(group, unit, False) for group, unit in
+                  ((sleep, "night"), (sitting, "day")) if group]  # fmt: skip
+        return f"Sleep and sitting, {head}: {', '.join(groups)}; no verdict*."
+    groups = []
+    if sleep and len({(s.first.week, s.latest.week) for _, s in sleep}) == 1:
+        groups.append(_figures(sleep, "night", True))
+    else:  # woken and slept recorded over different weeks: each with its own weeks
+        groups.extend(_figures([figure], "night", True) for figure in sleep)
+    if sitting:
+        groups.append(_figures(sitting, "day", True))
+    return f"Sleep and sitting: {'; '.join(groups)}; no verdict*."
+
+
+def no_verdict_note(measures: FunctionMeasures) -> str:
+    """The footnote to each "no verdict*": naming only the measures printed with one."""
+    spans = sleep_sitting_spans(measures.sleep_sitting)
+    names = [
+        name
+        for name, shown in (
+            ("the SBI", measures.bothersomeness.change is not None),
+            ("sleep", spans.woken is not None or spans.slept is not None),
+            ("sitting", spans.sitting is not None),
+        )
+        if shown
+    ]
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return (
+        "* shown without a verdict: no threshold for a meaningful change is published "
+        f"for {listed}."
+    )
 
 
 @dataclass
@@ -120,8 +172,9 @@ class FunctionLines:
     emphasised: list[bool] = field(default_factory=list)
     #: Each activity's first and last score; sleep and sitting, first and latest week.
     detail: list[str] = field(default_factory=list)
-    #: Sleep and sitting, the latest week only: page one's line when the detail is moved on.
-    sleep_latest: str = ""
+    #: Sleep and sitting, first and latest week: stays on page one when the detail moves on
+    #: (the latest week is the one a clinician most needs).
+    sleep_on_page_one: str = ""
     note: str = ""
 
 
@@ -133,8 +186,8 @@ def function_lines(measures: FunctionMeasures) -> FunctionLines:
     lines = FunctionLines(
         [sbi_line(measures.bothersomeness), psfs_line(scale)],
         [False, scale.verdict in (Verdict.BETTER, Verdict.WORSE)],
-        sleep_latest=sleep_sitting_line(measures.sleep_sitting, latest_only=True),
-        note=NO_VERDICT_NOTE,
+        sleep_on_page_one=sleep_sitting_line(measures.sleep_sitting),
+        note=no_verdict_note(measures),
     )
     activities = activities_line(measures.functional_scale)
     if activities:

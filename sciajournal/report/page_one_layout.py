@@ -25,7 +25,7 @@ class PageOneFit:
     flagged_rows: int
     medication_rows: int
     chart_height: float
-    #: Each activity's scores and the first week of sleep on page one (else page two).
+    #: Each activity's scores on page one (else page two; sleep and sitting stay).
     function_detail: bool = True
     #: The body text's size in points; the tightest fits print a little smaller.
     font_size: float = 9.5
@@ -132,24 +132,26 @@ def leg_html(content: SummaryContent) -> str:
 
 def function_html(content: SummaryContent, fit: PageOneFit) -> str:
     """Bothersomeness, own activities, sleep and sitting: figures, one verdict (PSFS).
-    Where room is short, each activity and the first week of sleep go to page two."""
+    Where room is short, each activity's scores go to page two; sleep and sitting stay."""
     function = content.function
     lines = "".join(
         f"<p><b>{escape(line)}</b></p>" if strong else f"<p>{escape(line)}</p>"
         for line, strong in zip(function.scores, function.emphasised, strict=True)
     )
     if fit.function_detail or not function.detail:
-        small = function.detail
+        small = list(function.detail)
     else:
-        small = [f"{function.sleep_latest} Each activity, earlier weeks: {CONTINUED}."]
+        small = [f"{function.sleep_on_page_one} Each activity's scores: {CONTINUED}."]
+    # The footnote goes under the lines it explains, never in the heading, where a
+    # skimming reader would take "no meaningful change ..." for a finding.
+    small += [function.note] if function.note else []
     lines += "".join(f'<p class="small">{escape(line)}</p>' for line in small)
-    note = f' <span class="small" style="font-weight: normal">{escape(function.note)}</span>'
-    return f"<p class='head'>Function{note if function.note else ''}</p>{lines}"
+    return f"<p class='head'>Function</p>{lines}"
 
 
 def function_detail_html(content: SummaryContent) -> str:
     lines = "".join(f"<p>{escape(line)}</p>" for line in content.function.detail)
-    note = f'<p class="small">{escape(content.function.note)}.</p>' if content.function.note else ""
+    note = f'<p class="small">{escape(content.function.note)}</p>' if content.function.note else ""
     return f"<p class='head'>Function, each activity and sleep</p>{lines}{note}"
 
 

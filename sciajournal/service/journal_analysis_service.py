@@ -22,7 +22,7 @@ from sciajournal.analysis.outcomes import WalkOutcome
 from sciajournal.analysis.progression import history_monday, judged_weeks, monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
 from sciajournal.core.collection import Entries
-from sciajournal.core.entities import FunctionActivity, Walk
+from sciajournal.core.entities import ENTRY_TYPES, FunctionActivity, RedFlagCheck, Walk
 from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.service.journal_cache import cached
@@ -170,6 +170,8 @@ def journal_page(journal: Journal, first_day: date | None, last_day: date | None
 
 def today_for(journal: Journal, now: datetime) -> TodayStatus:
     """The status area's figures, from the last couple of weeks of the journal."""
-    recent = journal.collection(start=now - STATUS_LOOKBACK)
+    # Not the red-flag checks: with_status_red_flag_checks reads those over their own span.
+    kinds = [kind for kind in ENTRY_TYPES if kind is not RedFlagCheck]
+    recent = journal.collection(kinds=kinds, start=now - STATUS_LOOKBACK)
     recent = with_status_red_flag_checks(journal, recent, now)
     return today_status(recent, now, settings_of(journal))

@@ -328,16 +328,14 @@ class Journal:
                 grouped.list_for(kind).extend(self._read(mapping, rows))
         return grouped
 
-    def last_before(self, kind: type[Any], instant: datetime) -> Entry | None:
-        """The latest entry of `kind` made before `instant`, or None."""
+    def last_before(self, kind: type[Any], instant: datetime | None = None) -> Entry | None:
+        """The latest entry of `kind` made before `instant` (None: the latest of all)."""
         mapping = MAPPINGS[kind]
         column = mapping.table.c[mapping.time_column]
-        query = (
-            select(mapping.table)
-            .where(column < split_instant(instant)[0])
-            .order_by(column.desc(), mapping.table.c.id.desc())
-            .limit(1)
-        )
+        query = select(mapping.table).order_by(column.desc(), mapping.table.c.id.desc())
+        if instant is not None:
+            query = query.where(column < split_instant(instant)[0])
+        query = query.limit(1)
         with self._engine.connect() as connection:
             return next(self._read(mapping, connection.execute(query).mappings()), None)
 

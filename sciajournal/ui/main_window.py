@@ -366,8 +366,9 @@ class MainWindow(QMainWindow):
         self.status_panel.show_status(status, self.settings, now)
         self._morning_walk = status.morning_rating_for
         ratings = self.journal.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
-        checks = self.journal.collection(kinds=[BothersomenessCheck]).bothersomeness
-        last_check = checks[-1].at if checks else None
+        # The latest check only (one row), not every weekly check of the journal.
+        latest_check = self.journal.last_before(BothersomenessCheck)
+        last_check = latest_check.at if isinstance(latest_check, BothersomenessCheck) else None
         self.reminders.update(
             reminders_due(self.settings, now, ratings, status.follow_ups, last_check)
         )

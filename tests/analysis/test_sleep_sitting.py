@@ -2,7 +2,7 @@
 
 from datetime import date, datetime, timedelta, timezone
 
-from sciajournal.analysis.sleep_sitting import first_and_latest, sleep_sitting_weeks
+from sciajournal.analysis.sleep_sitting import FigureWeek, sleep_sitting_spans, sleep_sitting_weeks
 from sciajournal.core.entities import PainRating
 from sciajournal.core.enums import PainContext
 
@@ -36,15 +36,32 @@ def test_weekly_means_and_the_longest_sitting_over_whole_weeks():
         None, None, False,
     )  # fmt: skip
     assert third.times_woken_mean == 0 and third.recorded
-    assert first_and_latest(weeks) == (first, third)
+    spans = sleep_sitting_spans(weeks)
+    assert (spans.woken.first, spans.woken.latest) == (
+        FigureWeek(first.week, 2, 2), FigureWeek(third.week, 0, 1),
+    )  # fmt: skip
+    # Sitting was recorded in the first week only: no later week to set beside it.
+    assert spans.sitting.one_week and spans.sitting.latest.value == 35.5
 
 
-def test_whole_weeks_are_compared_before_partial_ones():
-    ratings = [morning(4, 2, 6), morning(11, 1, 7), morning(18, 0, 8)]
+def test_the_week_in_progress_is_the_latest_and_the_first_is_inside_the_period():
+    ratings = [morning(4, 2, 6), bedtime(5, 20), morning(11, 1, 7), bedtime(17, 30),
+               morning(18, 3, 4)]  # fmt: skip
     # Range Wed 4 .. Wed 18 March, today the 18th: the first week is partly outside the
-    # range and the last is in progress; only the middle one is whole.
+    # range and the last is in progress, two days in.
     weeks = sleep_sitting_weeks(ratings, date(2026, 3, 4), date(2026, 3, 18), date(2026, 3, 18))
     assert [w.week.partial for w in weeks] == [True, False, True]
-    assert first_and_latest(weeks) == (weeks[1], weeks[1])
-    assert first_and_latest(sleep_sitting_weeks([], date(2026, 3, 4), date(2026, 3, 18),
-                                                date(2026, 3, 18))) is None  # fmt: skip
+    spans = sleep_sitting_spans(weeks)
+    # The latest week is the one in progress, however few nights: its figures are the
+    # newest a clinician has. The first is the first week inside the period with the figure.
+    assert spans.woken.first == FigureWeek(weeks[1].week, 1, 1)
+    assert spans.woken.latest == FigureWeek(weeks[2].week, 3, 1)
+    assert spans.sitting.first == FigureWeek(weeks[2].week, 30, 1)
+    assert spans.sitting.one_week
+    # Only a week partly outside the period has the figure: it is used, not left out.
+    only_before = sleep_sitting_weeks([morning(4, 2, 6)], date(2026, 3, 4), date(2026, 3, 18),
+                                      date(2026, 3, 18))  # fmt: skip
+    assert sleep_sitting_spans(only_before).woken.first.week == weeks[0].week
+    empty = sleep_sitting_spans(sleep_sitting_weeks([], date(2026, 3, 4), date(2026, 3, 18),
+                                                    date(2026, 3, 18)))  # fmt: skip
+    assert not empty.recorded and empty.woken is None

@@ -70,7 +70,11 @@ def test_sbi_and_psfs_with_their_change_and_the_psfs_verdict():
         "Bothersomeness (SBI, 0-24, higher is worse): 18 on 03 Mar → 8 on 24 Mar, -10 "
         "(2 checks; no verdict*)."
     )
-    assert "no meaningful change is established for the SBI" in lines.note
+    # The footnote says why there is no verdict, never that there is no change; only the
+    # SBI carries a star here (no sleep or sitting recorded).
+    assert lines.note == (
+        "* shown without a verdict: no threshold for a meaningful change is published for the SBI."
+    )
     assert psfs == (
         "Own activities (PSFS mean, 0-10, higher is better): 3.0 on 03 Mar → 5.0 on 24 Mar "
         "(3 activities), change +2.0: meaningfully better (2 points or more); "
@@ -98,27 +102,37 @@ def test_one_sitting_and_one_check_are_not_judged_never_no_change():
     assert "no change" not in text and "settled" not in text
 
 
-def test_sleep_and_sitting_compare_whole_weeks_and_page_one_can_show_the_latest_alone():
+def test_sleep_and_sitting_show_the_week_in_progress_beside_each_figures_first_week():
     # Range Mon 2 .. Wed 25 March, today the 25th: the week of 23 March is "so far".
     weeks = range_weeks(FIRST, LAST, TODAY)
     sleep = [SleepSittingWeek(w, 0, None, 0, None, 0, None) for w in weeks]
-    sleep[0] = SleepSittingWeek(weeks[0], 7, 2.0, 7, 5.5, 6, 20.0)
-    sleep[2] = SleepSittingWeek(weeks[2], 5, 0.6666666, 4, 7.0, 2, 45.0)
+    sleep[0] = SleepSittingWeek(weeks[0], 7, 2.0, 7, 5.5, 0, None)  # no sitting figure
+    sleep[1] = SleepSittingWeek(weeks[1], 0, None, 0, None, 3, 45.0)
+    sleep[2] = SleepSittingWeek(weeks[2], 5, 0.6666666, 4, 7.0, 2, 40.0)
     sleep[3] = SleepSittingWeek(weeks[3], 2, 3.0, 2, 4.0, 1, 10.0)  # two nights so far
     lines = function_lines(measures(sleep=sleep))
-    assert lines.detail[-1] == (
-        "Sleep and sitting, week of 02 Mar: woken 2.0×/night, 5.5 h slept (7 nights), "
-        "sat comfortably up to 20 min (6 days) → week of 16 Mar: woken 0.7×/night, 7.0 h slept "
-        "(5 nights), sat comfortably up to 45 min (2 days); no verdict*."
+    # The latest (worst) week is shown although only two nights in; sitting is compared
+    # with the first week that has a sitting figure, not with an empty one.
+    expected = (
+        "Sleep and sitting: woken 2.0 → 3.0×/night, 5.5 → 4.0 h slept (week of 02 Mar, "
+        "7 nights → week of 23 Mar so far, 2 nights); sat comfortably up to 45 → 10 min "
+        "(week of 09 Mar, 3 days → week of 23 Mar so far, 1 day); no verdict*."
     )
-    assert lines.sleep_latest.startswith("Sleep and sitting, week of 16 Mar: woken 0.7×/night")
+    assert lines.detail[-1] == expected
+    assert lines.sleep_on_page_one == expected
+    assert "sleep or sitting" in lines.note
+    # All figures over the same two weeks: the weeks are named once.
+    sleep[1] = SleepSittingWeek(weeks[1], 0, None, 0, None, 0, None)
+    sleep[0] = SleepSittingWeek(weeks[0], 7, 2.0, 7, 5.5, 6, 20.0)
+    assert function_lines(measures(sleep=sleep)).detail[-1] == (
+        "Sleep and sitting, week of 02 Mar → week of 23 Mar so far: woken 2.0 → 3.0×/night, "
+        "5.5 → 4.0 h slept (7 nights → 2 nights), sat comfortably up to 20 → 10 min "
+        "(6 days → 1 day); no verdict*."
+    )
     # Only the week so far recorded: it is shown, marked.
     only = [SleepSittingWeek(w, 0, None, 0, None, 0, None) for w in weeks]
     only[3] = sleep[3]
-    assert (
-        function_lines(measures(sleep=only))
-        .detail[-1]
-        .startswith(
-            "Sleep and sitting, week of 23 Mar (so far): woken 3.0×/night, 4.0 h slept (2 nights)"
-        )
+    assert function_lines(measures(sleep=only)).detail[-1] == (
+        "Sleep and sitting, week of 23 Mar so far: woken 3.0×/night, 4.0 h slept (2 nights), "
+        "sat comfortably up to 10 min (1 day); no verdict*."
     )

@@ -66,8 +66,8 @@ def test_the_function_block_follows_leg_symptoms_and_page_one_stays_one_page(dem
     if all(squash(line) in page_one for line in expected.detail):
         assert "Function, each activity and sleep" not in rest
     else:  # moved on, and page one says so
-        assert squash(expected.sleep_latest) in page_one
-        assert "Each activity, earlier weeks: continued on page 2." in page_one
+        assert squash(expected.sleep_on_page_one) in page_one
+        assert "Each activity's scores: continued on page 2." in page_one
         assert "Function, each activity and sleep" in rest
         assert all(squash(line) in rest for line in expected.detail)
     order = [page_one.find(block) for block in ("Leg symptoms", "Function", "Walking per")]
@@ -112,6 +112,10 @@ def test_a_quiet_month_keeps_each_activity_and_both_sleep_weeks_on_page_one(
         "Own activities (PSFS mean, 0-10, higher is better): 2.5 on 03 Mar → 5.5 on 24 Mar "
         "(2 activities), change +3.0: meaningfully better (2 points or more)."
     ) in page_one
-    assert "week of 02 Mar: woken 2.0×/night, 6.0 h slept (1 night) → week of 23 Mar" in page_one
+    assert (
+        "Sleep and sitting, week of 02 Mar → week of 23 Mar: woken 2.0 → 0.0×/night, "
+        "6.0 → 7.5 h slept (1 night → 1 night)"
+    ) in page_one
+    assert "* shown without a verdict: no threshold for a meaningful change" in page_one
     assert "continued on page 2" not in page_one
     assert "Function, each activity" not in " ".join(pages[1:])

@@ -386,3 +386,28 @@ def test_quick_pain_in_the_morning_after_a_walk_is_that_morning_rating(qtbot, jo
     (rating,) = [e for e in journal.entries() if isinstance(e, PainRating)]
     assert (rating.back, rating.leg, rating.context) == (2, 4, PainContext.MORNING)
     assert rating.walk_id in (None, walk.id)
+
+
+def test_the_status_panel_and_reminders_show_a_save_at_once(qtbot, journal):
+    """The status area's reads are narrowed (no second read of red-flag checks, only the
+    latest weekly check): what was just saved, and an older red flag, still show."""
+    from sciajournal.core.entities import BothersomenessCheck
+
+    earlier = NOW - timedelta(days=9)
+    journal.add_many(
+        [
+            RedFlagCheck(at=earlier, signs=frozenset({RedFlag.SADDLE_NUMBNESS})),
+            PainRating(at=earlier, back=1, leg=1),
+        ]
+    )
+    window = MainWindow(journal, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.show()
+    assert "latest pain back 1, leg 1" in window.status_panel.today.text()
+    window.log_pain_action.trigger()
+    form = window.active_form
+    assert form is not None
+    type_keys(qtbot, form, "5", "7", Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "latest pain back 5, leg 7" in window.status_panel.today.text())
+    assert any("Red flag logged" in label.text() for label in window.status_panel.items)
+    assert journal.last_before(BothersomenessCheck) is None
