@@ -8,7 +8,7 @@ from sciajournal.analysis.function_measures import FunctionMeasures, function_me
 from sciajournal.analysis.leg_symptoms import LegSymptoms, leg_symptoms
 from sciajournal.analysis.medication import MedicationSummary, medication_summary
 from sciajournal.analysis.outcomes import WalkOutcome, walk_outcomes
-from sciajournal.analysis.progression import Progression, monday_of, weekly_volume
+from sciajournal.analysis.progression import Progression, judged_weeks, weekly_volume
 from sciajournal.analysis.ratings import RatingIndex
 from sciajournal.analysis.red_flag_history import RedFlagHistory, red_flag_history
 from sciajournal.analysis.response import (
@@ -84,9 +84,10 @@ def analyse(
     """Analyse the local dates first_day..last_day (inclusive).
 
     `entries` may reach further (see CONTEXT_MARGIN): ratings outside the range are used
-    as context for walks inside it, walks of the range's whole ISO weeks are judged for
-    the weekly figures, red-flag checks up to EARLIER_RED_FLAG_WINDOW before it give the
-    last screening and earlier red flags; the rest counts only inside the range.
+    as context for walks inside it, walks of the range's whole ISO weeks and of the week
+    the target builds on (progression.judged_weeks) are judged for the weekly figures,
+    red-flag checks up to EARLIER_RED_FLAG_WINDOW before it give the last screening and
+    earlier red flags; the rest counts only inside the range.
     `walk_history` (default: the walks in `entries`) is every walk of the journal, so that
     a week is compared with the weeks before it however far back they are;
     `function_activities` (default: those in `entries`) every activity the patient named,
@@ -97,7 +98,9 @@ def analyse(
     def inside(day: date) -> bool:
         return first_day <= day <= last_day
 
-    week_start, week_end = monday_of(first_day), monday_of(last_day) + timedelta(days=6)
+    today = last_day if today is None else today
+    # The walks of the range's whole weeks and of the week the target builds on.
+    week_start, week_end = judged_weeks(first_day, last_day, today)
     judged = walk_outcomes(entries.walks, RatingIndex(entries.pain), settings, entries.medications)
     week_outcomes = [o for o in judged if week_start <= o.walk.start.date() <= week_end]
     outcomes = [o for o in week_outcomes if inside(o.walk.start.date())]
@@ -106,7 +109,6 @@ def analyse(
     doses = [d for d in entries.medications if inside(d.at.date())]
     days = daily_series(first_day, last_day, walks, entries.pain, treatments, doses)
     history = red_flag_history(entries.red_flags, first_day, last_day)
-    today = last_day if today is None else today
     progression = weekly_volume(
         entries.walks if walk_history is None else walk_history,
         week_outcomes,

@@ -104,8 +104,9 @@ class Target:
     kind: TargetKind
     #: Why the target is held or missing, in words; None for a plain increase.
     reason: str | None
-    #: The week the target builds on (the range's last complete week); `week` follows it,
-    #: or, when that is the week in progress, the week after (next week).
+    #: The week the target builds on (target_base_monday: the range's last complete week,
+    #: judged on all its walks, even before the range); `week` follows it, or, when that
+    #: is the week in progress, the week after (next week).
     base_week: date
     #: `week` is the week after the one holding today ("next week"), not a past range's.
     next_week: bool = False
@@ -158,8 +159,8 @@ def weekly_volume(
 ) -> Progression:
     """Weeks holding first_day..last_day, with figures from the whole `walk_history`.
 
-    `outcomes` must cover every walk of those weeks (not only of the range) for the
-    week's counts to be whole-week counts.
+    `outcomes` must cover every walk of judged_weeks (not only of the range) for the
+    weeks' counts to be whole-week counts; without them, no target is suggested.
     """
     walks = list(walk_history)
     minutes: defaultdict[date, float] = defaultdict(float)
@@ -231,13 +232,10 @@ def weekly_volume(
 
     count = (last_monday - first_monday).days // 7 + 1
     weeks = [week(first_monday + timedelta(weeks=i)) for i in range(count)]
-    # The target builds on the last complete week of the range. It is "next week's target"
-    # (domain.md rule 3): when that base is last week, the target is for the week after
-    # the one in progress, never for the week already under way; for a range that ended
-    # earlier it is the week after the base.
-    base_monday = monday_of(min(last_day, today))
-    if base_monday >= this_monday:
-        base_monday = this_monday - timedelta(weeks=1)
+    # It is "next week's target" (domain.md rule 3): when its base is last week, the target
+    # is for the week after the one in progress, never for the week already under way; for
+    # a range that ended earlier it is the week after the base.
+    base_monday = target_base_monday(last_day, today)
     target_monday = base_monday + timedelta(weeks=1)
     if target_monday == this_monday:
         target_monday += timedelta(weeks=1)
@@ -254,6 +252,24 @@ def weekly_volume(
         target=target,
         tolerance_minutes=current_tolerance(outcomes, first_day, last_day),
     )
+
+
+def target_base_monday(last_day: date, today: date) -> date:
+    """The week the target builds on: the range's last complete week.
+
+    That is last week when the range reaches the week in progress, even if the range
+    starts after last week's Monday: its walks must then be judged too (judged_weeks).
+    """
+    this_monday = monday_of(today)
+    return min(monday_of(min(last_day, today)), this_monday - timedelta(weeks=1))
+
+
+def judged_weeks(first_day: date, last_day: date, today: date) -> tuple[date, date]:
+    """The first Monday and last Sunday of the days whose walks must be judged for the
+    weekly figures of first_day..last_day: the range's whole ISO weeks and the week the
+    target builds on, which may be the week before the range starts."""
+    first_monday = min(monday_of(first_day), target_base_monday(last_day, today))
+    return first_monday, monday_of(last_day) + timedelta(days=6)
 
 
 def history_monday(first_day: date) -> date:
@@ -281,6 +297,16 @@ def _target(
         rounded = None if value is None else round(value, 1)
         return Target(week, rounded, kind, reason, base.monday, week == next_monday)
 
+    judged = base.settled + base.pain_continued + base.not_judged + base.awaiting_follow_up
+    if base.walks > judged:
+        # Walks whose outcomes were not given (outside what was read): their pain may have
+        # continued, so neither an increase nor "settled" can be claimed.
+        return target(
+            None,
+            TargetKind.NONE,
+            f"not judged: the outcome of {_walks(base.walks - judged)} of the week of "
+            f"{base.monday:%d %b} was not looked at",
+        )
     if base.minutes <= 0:
         last_active = _last_active_before(active, base.monday)
         if last_active is None:

@@ -1,7 +1,8 @@
 """Reads what an analysis of a date range needs from the journal, and runs it.
 
 The one place that knows how far around a range to read: whole ISO weeks (the weekly
-figures are whole-week figures, whatever the range), plus a margin so that walks at the
+figures are whole-week figures, whatever the range) and the week the walking target
+builds on (progression.judged_weeks), plus a margin so that walks at the
 edges find their baseline, follow-up and next-morning ratings.
 """
 
@@ -18,7 +19,7 @@ from sciajournal.analysis.journal_analysis import (
     outcomes_by_walk,
 )
 from sciajournal.analysis.outcomes import WalkOutcome
-from sciajournal.analysis.progression import history_monday, monday_of
+from sciajournal.analysis.progression import history_monday, judged_weeks, monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import ENTRY_TYPES, FunctionActivity, RedFlagCheck, Walk
@@ -83,7 +84,11 @@ def entries_around(journal: Journal, first_day: date | None, last_day: date | No
 def analyse_range(
     journal: Journal, first_day: date, last_day: date, today: date | None = None
 ) -> AnalysedRange:
-    entries = entries_around(journal, first_day, last_day)
+    today = today or local_now().date()
+    # From the week the target builds on when the range starts after its Monday: the
+    # target must see how every walk of that week went, not only those in the range.
+    read_from, _ = judged_weeks(first_day, last_day, today)
+    entries = entries_around(journal, read_from, last_day)
     entries = with_earlier_red_flag_checks(journal, entries, first_day)
     # Weekly volume is judged against the weeks before, however far back the last walk was.
     walk_history = walks_for_weeks(journal, first_day)
@@ -96,7 +101,7 @@ def analyse_range(
         settings_of(journal),
         walk_history=walk_history,
         function_activities=activities,
-        today=today or local_now().date(),
+        today=today,
     )
     return AnalysedRange(entries, analysis)
 

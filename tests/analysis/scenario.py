@@ -74,3 +74,18 @@ def flagged_then_settled(day: int) -> tuple[Walk, Walk, list[PainRating | Walk]]
         follow_up(settled, timedelta(hours=2), 2, 3),
     ]
     return flagged, settled, entries
+
+
+def pain_continued_late_last_week() -> list[PainRating | Walk]:
+    """Today is Friday 13 March 2026. Last week (2-8 March) had 50 min: a walk that settled
+    on Thursday 5 March and one after which pain continued on Saturday 7 March; this week a
+    walk that settled on Tuesday. Next week's target must be held at 50 min, whichever day
+    of this week a range starts on."""
+    last_week_ok, last_week_flagged = walk(t(5, 10), 30), walk(t(7, 10), 20)
+    this_week = walk(t(10, 10), 20)
+    entries: list[PainRating | Walk] = [last_week_ok, last_week_flagged, this_week]
+    for settled in (last_week_ok, this_week):
+        entries += [before(settled, 2, 2), follow_up(settled, timedelta(hours=2), 2, 2)]
+    flagged = last_week_flagged
+    entries += [before(flagged, 2, 3), follow_up(flagged, timedelta(hours=2), 3, 6)]
+    return entries

@@ -4,11 +4,12 @@ from datetime import date, timedelta
 
 from sciajournal.analysis.journal_analysis import analyse
 from sciajournal.analysis.outcomes import Outcome
+from sciajournal.analysis.progression import TargetKind
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import RedFlagCheck
 from sciajournal.core.enums import RedFlag
 from sciajournal.core.settings import Settings
-from tests.analysis.scenario import before, follow_up, t, walk
+from tests.analysis.scenario import before, follow_up, pain_continued_late_last_week, t, walk
 from tests.factories import full_medication, full_treatment
 
 
@@ -60,3 +61,18 @@ def test_empty_journal_analyses_to_zeros():
     assert [d.walk_minutes for d in analysis.days] == [0] * 7
     assert analysis.progression.target.minutes is None
     assert analysis.leg_correlation.rho is None
+
+
+def test_the_target_sees_every_walk_of_last_week_whichever_day_the_range_starts():
+    # The range starts this week (Monday, Thursday), after last week's walk whose pain
+    # continued (Saturday 7 March): next week's target is still held, never raised.
+    entries = Entries.of(pain_continued_late_last_week())
+    friday = date(2026, 3, 13)
+    targets = [
+        analyse(entries, first, friday, Settings(), today=friday).progression.target
+        for first in (date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 12))
+    ]
+    assert {target.kind for target in targets} == {TargetKind.HOLD}
+    assert {(target.minutes, target.reason) for target in targets} == {
+        (50, "held at last week's volume: pain continued after 1 walk")
+    }

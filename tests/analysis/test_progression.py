@@ -244,3 +244,18 @@ def test_a_walk_settled_after_a_painkiller_is_no_evidence_for_an_increase_or_tol
         99.0,
         60,
     )
+
+
+def test_a_base_week_walk_without_an_outcome_gives_no_target_never_an_increase():
+    # Both walks of the week of 2 March are in the walk history, but only the first one's
+    # outcome was given: the second's pain may have continued, so nothing is "settled".
+    walks = [walk(t(3, 10), 50), walk(t(5, 10), 50)]
+    settings = Settings()
+    outcomes = walk_outcomes(walks[:1], RatingIndex(settled(walks)), settings)
+    today = date(2026, 3, 13)
+    result = weekly_volume(walks, outcomes, date(2026, 3, 12), today, settings, today)
+    assert result.target.base_week == MONDAY
+    assert result.target.kind is TargetKind.NONE and result.target.minutes is None
+    assert result.target.reason == (
+        "not judged: the outcome of 1 walk of the week of 02 Mar was not looked at"
+    )

@@ -3,13 +3,21 @@
 from datetime import date, timedelta
 
 from sciajournal.analysis.outcomes import Outcome
+from sciajournal.analysis.progression import TargetKind
 from sciajournal.service.journal_analysis_service import (
     analyse_range,
     default_range,
     journal_page,
     today_for,
 )
-from tests.analysis.scenario import before, follow_up, rating, t, walk
+from tests.analysis.scenario import (
+    before,
+    follow_up,
+    pain_continued_late_last_week,
+    rating,
+    t,
+    walk,
+)
 
 
 def test_a_walk_on_the_first_day_finds_its_baseline_from_the_day_before(journal):
@@ -39,3 +47,21 @@ def test_default_range_and_today_status_on_an_empty_journal(journal):
     assert default_range(journal, date(2026, 3, 9)) == (date(2026, 3, 9), date(2026, 3, 9))
     status = today_for(journal, t(9, 12))
     assert status.walks_today == 0 and status.follow_ups == []
+
+
+def test_the_walking_target_is_judged_on_all_of_last_week_for_a_range_starting_this_week(
+    journal,
+):
+    # Last week's walks (Thursday 5 and Saturday 7 March) lie before the range and its
+    # margin: they are read all the same, and the pain that continued holds the target.
+    journal.add_many(pain_continued_late_last_week())
+    friday = date(2026, 3, 13)
+    short = analyse_range(journal, date(2026, 3, 12), friday, friday).analysis
+    whole = analyse_range(journal, date(2026, 3, 2), friday, friday).analysis
+
+    assert short.progression.target == whole.progression.target
+    assert short.progression.target.kind is TargetKind.HOLD
+    assert short.progression.target.minutes == 50
+    # Only the target looks back: the range's own figures stay the range's.
+    assert [o.walk.start.date() for o in short.outcomes] == []
+    assert [w.monday for w in short.progression.weeks] == [date(2026, 3, 9)]

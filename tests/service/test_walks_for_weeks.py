@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from sciajournal.analysis.journal_analysis import analyse
-from sciajournal.analysis.progression import Progression, TargetKind
+from sciajournal.analysis.progression import Progression, TargetKind, judged_weeks
 from sciajournal.core.entities import Walk
 from sciajournal.demo import demo_entries
 from sciajournal.service.journal_analysis_service import (
@@ -24,8 +24,10 @@ TODAY = date(2026, 3, 20)
 
 def whole_journal_progression(journal: Journal, first: date, last: date) -> Progression:
     every_walk = journal.collection(kinds=[Walk]).walks
+    # The entries of the week the target builds on too, even before the range.
+    read_from, _ = judged_weeks(first, last, TODAY)
     return analyse(
-        entries_around(journal, first, last),
+        entries_around(journal, read_from, last),
         first,
         last,
         settings_of(journal),

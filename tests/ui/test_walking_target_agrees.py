@@ -1,0 +1,29 @@
+"""Next week's walking target reads the same in the window and on the printed summary,
+whichever day the printed range starts: both come from the one analysis of the target."""
+
+from datetime import date, datetime, timedelta, timezone
+
+from sciajournal.ui.main_window import MainWindow
+from tests.analysis.scenario import pain_continued_late_last_week, rating, t
+from tests.report.test_summary_pdf import pdf_pages, squash
+
+NOW = datetime(2026, 3, 13, 20, 0, tzinfo=timezone(timedelta(hours=1)))  # a Friday
+HELD = "held at last week's volume: pain continued after 1 walk"
+
+
+def test_a_summary_starting_this_week_holds_the_target_as_the_window_does(qtbot, journal, tmp_path):
+    journal.add_many([*pain_continued_late_last_week(), rating(t(12, 9), 2, 2)])
+    window = MainWindow(journal, clock=lambda: NOW)
+    qtbot.addWidget(window)
+    charts = window.show_charts()
+    charts.set_range("2 weeks")
+    charts.tabs.setCurrentWidget(charts.weekly)
+    shown = " ".join(charts.weekly.target_label.toPlainText().split())
+    assert shown == f"week of 16 Mar (next week): at most 50 min {HELD}"
+
+    # Printed from Thursday: last week's walks (5 and 7 March) are all before the range.
+    out = tmp_path / "from-thursday.pdf"
+    assert window.files.write_summary(out, date(2026, 3, 12), NOW.date(), "a4") >= 1
+    printed = squash(" ".join(pdf_pages(out)))
+    assert f"Suggested for the week of 16 Mar (next week): at most 50 min; {HELD}." in printed
+    assert "all settled" not in printed and "at most 55 min" not in printed
