@@ -12,14 +12,19 @@ from tests.ui.menu_driving import click, menu_action
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=timezone(timedelta(hours=1)))
 
 
-def test_painkiller_window_and_restart_share_are_saved(qtbot, journal):
+def open_settings(qtbot, journal):
+    """File > Settings from the menu, as a user opens it; the dialog once it is shown."""
     window = MainWindow(journal, clock=lambda: NOW)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     menu_action(window, "File", "Settings").trigger()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
-    dialog = QApplication.activeModalWidget()
+    return QApplication.activeModalWidget()
+
+
+def test_painkiller_window_and_restart_share_are_saved(qtbot, journal):
+    dialog = open_settings(qtbot, journal)
     qtbot.wait(2000)
     for box, typed in ((dialog.painkiller_window, "6"), (dialog.restart, "40")):
         box.setFocus()
@@ -39,13 +44,7 @@ def test_saving_settings_unchanged_keeps_values_the_boxes_round(qtbot, journal):
         journal.load_settings(), pain_lasted_hours=1.25, follow_up_hours=2.75, restart_percent=33.3
     )
     journal.save_settings(exact)
-    window = MainWindow(journal, clock=lambda: NOW)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    menu_action(window, "File", "Settings").trigger()
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
-    dialog = QApplication.activeModalWidget()
+    dialog = open_settings(qtbot, journal)
     qtbot.wait(500)
     click(qtbot, dialog, "Save")
     qtbot.wait(1000)
