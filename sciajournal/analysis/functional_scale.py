@@ -35,10 +35,13 @@ class Verdict(StrEnum):
     NOT_JUDGED = "not_judged"
 
 
+# The words name the threshold from its one home, MEANINGFUL_POINTS.
 VERDICT_TEXT = {
-    Verdict.BETTER: "meaningfully better (2 points or more)",
-    Verdict.WORSE: "meaningfully worse (2 points or more)",
-    Verdict.LESS_THAN_MEANINGFUL: "less than the 2 points that count as meaningful",
+    Verdict.BETTER: f"meaningfully better ({MEANINGFUL_POINTS:g} points or more)",
+    Verdict.WORSE: f"meaningfully worse ({MEANINGFUL_POINTS:g} points or more)",
+    Verdict.LESS_THAN_MEANINGFUL: (
+        f"less than the {MEANINGFUL_POINTS:g} points that count as meaningful"
+    ),
     Verdict.NOT_JUDGED: "not judged",
 }
 
