@@ -18,6 +18,8 @@ from datetime import date, datetime, time, timedelta
 
 from sciajournal.core.entities import (
     Entry,
+    FunctionActivity,
+    FunctionRating,
     MedicationDose,
     Note,
     PainRating,
@@ -69,7 +71,25 @@ def demo_entries(days: int, seed: int = 1, end: datetime | None = None) -> list[
         day = first_day + timedelta(days=day_index)
         entries.extend(_day(rng, state, day, day_index, measures))
     entries.extend(measures.activities(end))
-    return [entry for entry in entries if entry.when <= end]
+    return _as_it_stands_at(entries, end)
+
+
+def _as_it_stands_at(entries: list[Entry], end: datetime) -> list[Entry]:
+    """Entries made by `end`. A walk starting after `end` takes the ratings that name it
+    along, even the one two minutes before its start: a rating may not name a walk that is
+    not in the journal (a demo made at 9:59 for a walk at 10:00 was refused)."""
+    kept = [entry for entry in entries if entry.when <= end]
+    walk_ids = {entry.id for entry in kept if isinstance(entry, Walk)}
+    activity_ids = {entry.id for entry in kept if isinstance(entry, FunctionActivity)}
+    return [
+        entry
+        for entry in kept
+        if not (isinstance(entry, PainRating) and entry.walk_id not in (None, *walk_ids))
+        and not (
+            isinstance(entry, FunctionRating)
+            and any(score.activity_id not in activity_ids for score in entry.scores)
+        )
+    ]
 
 
 def _uid(rng: random.Random) -> str:
