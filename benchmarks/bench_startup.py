@@ -144,7 +144,12 @@ class Started:
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     read, write = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        # -noreset: by default Xvfb resets when its last client leaves, and an app
+        # started during the reset fails with "Could not load the Qt platform plugin xcb".
+        [
+            *("Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24"),
+            *("-nolisten", "tcp", "-noreset"),
+        ],
         pass_fds=(write,),
         stderr=subprocess.DEVNULL,
     )
