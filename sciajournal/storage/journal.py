@@ -27,13 +27,14 @@ from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import join_instant, split_instant
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
 from sciajournal.storage.activity_links import check_no_scores_left, check_scored_activities
-from sciajournal.storage.database import Database, open_database
+from sciajournal.storage.database import Database, open_checked, open_database
 from sciajournal.storage.errors import EntryNotFound
 from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.mapping import MAPPINGS, KindMapping, mapping_for
 from sciajournal.storage.models import settings as settings_table
 from sciajournal.storage.models import table_of
 from sciajournal.storage.reading import Touched, read_entries
+from sciajournal.storage.writable_file import CheckedJournal
 
 __all__ = ["Journal", "Touched"]
 # SQLite allows a limited number of bound parameters per statement.
@@ -97,6 +98,12 @@ class Journal:
                 holder=holder,
             )
         )
+
+    @classmethod
+    def open_checked(cls, checked: CheckedJournal) -> "Journal":
+        """Open a journal that passed writable_file.check_for_writing, its lock held (the
+        window checks and locks it before SQLAlchemy is imported): migrated when due."""
+        return cls(open_checked(checked))
 
     @property
     def path(self) -> Path:
