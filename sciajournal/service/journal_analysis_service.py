@@ -31,8 +31,9 @@ from sciajournal.service.red_flag_checks import (
     with_status_red_flag_checks,
 )
 
-if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
+if TYPE_CHECKING:  # types only: the window is built before SQLAlchemy is imported
     from sciajournal.storage.journal import Journal
+    from sciajournal.storage.reading import JournalReading
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,9 @@ def default_range(journal: Journal, today: date | None = None) -> tuple[date, da
     return min(first, last), last
 
 
-def entries_around(journal: Journal, first_day: date | None, last_day: date | None) -> Entries:
+def entries_around(
+    journal: JournalReading, first_day: date | None, last_day: date | None
+) -> Entries:
     """The range's entries, widened to whole ISO weeks, plus the context margin, and
     every activity named for the functional scale.
 
@@ -142,12 +145,12 @@ def analyse_journal(
     )
 
 
-def settings_of(journal: Journal) -> Settings:
+def settings_of(journal: JournalReading) -> Settings:
     """The journal's settings, read once per change of the journal."""
     return cached(journal, "settings", journal.load_settings)
 
 
-def entry_days(journal: Journal, today: date) -> tuple[date, date] | None:
+def entry_days(journal: JournalReading, today: date) -> tuple[date, date] | None:
     """The local dates of the first entry and of the last (today at least); None if empty."""
 
     def read() -> tuple[date, date] | None:
@@ -162,13 +165,15 @@ def entry_days(journal: Journal, today: date) -> tuple[date, date] | None:
     return cached(journal, ("entry days", today), read)
 
 
-def journal_page(journal: Journal, first_day: date | None, last_day: date | None) -> JournalPage:
+def journal_page(
+    journal: JournalReading, first_day: date | None, last_day: date | None
+) -> JournalPage:
     """Entries and walk outcomes for the journal view (None: no limit on that side)."""
     entries = entries_around(journal, first_day, last_day)
     return JournalPage(entries, outcomes_by_walk(entries, settings_of(journal)))
 
 
-def today_for(journal: Journal, now: datetime) -> TodayStatus:
+def today_for(journal: JournalReading, now: datetime) -> TodayStatus:
     """The status area's figures, from the last couple of weeks of the journal."""
     # Not the red-flag checks: with_status_red_flag_checks reads those over their own span.
     kinds = [kind for kind in ENTRY_TYPES if kind is not RedFlagCheck]
