@@ -50,6 +50,8 @@ SUGGESTIONS = (
     "Lift a shopping bag",
 )
 ANCHORS = ("cannot do it", "as before")
+#: An activity's name wraps at about this many characters (names may have 80).
+CAPTION_CHARS = 26
 RETIRE, KEEP = "Retire", "Keep"  # no mnemonics: one per row would clash
 
 
@@ -187,6 +189,13 @@ class FunctionRatingForm(EntryForm):
         holder.setAccessibleName(activity.name)
         holder.setFocusProxy(scale)  # a problem on the row puts the focus on its scale
         self.add_row(row.field, activity.name, holder, at_row=1 + len(self._rows))
+        caption = self._form.labelForField(holder.parentWidget())  # add_row's row holder
+        assert isinstance(caption, QLabel)
+        limit = caption.fontMetrics().averageCharWidth() * CAPTION_CHARS
+        if caption.sizeHint().width() > limit:  # a long name wraps rather than widening the form
+            caption.setWordWrap(True)
+            caption.setFixedWidth(limit)
+            caption.setMinimumHeight(caption.heightForWidth(limit))  # the form gives it room
         self._rows.append(row)
         return row
 

@@ -10,7 +10,7 @@ A keyboard user used to forms types "3, Tab, 4, Tab": the Tab straight after a d
 the focus on is taken as that same move, not a second one that would skip a field.
 """
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +32,16 @@ ANCHORS = {0: "no pain", MAX_SCORE: "worst imaginable"}
 #: How long "1" waits for the "0" of 10 before moving on. Long enough for a slow second
 #: key, short enough that a lone "1" still moves on by itself.
 TEN_WAIT_MS = 1000
+#: A score button asks for no more than this width: a style's usual push-button width
+#: (about 80 px) made every 0-10 scale over 1000 px wide and every form with it too wide
+#: for a 1024 px screen. The buttons still grow when the form is wider.
+SCORE_BUTTON_WIDTH = 40
+
+
+class ScoreButton(QPushButton):
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), max(SCORE_BUTTON_WIDTH, self.minimumWidth())), hint.height())
 
 
 class TabAfterMovingOn(QObject):
@@ -101,7 +111,7 @@ class PainScale(QWidget):
         # not make it taller.
         layout.addWidget(self._anchor(low, Qt.AlignmentFlag.AlignRight))
         for score in range(maximum + 1):
-            button = QPushButton(str(score))
+            button = ScoreButton(str(score))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scale itself takes the keys
             button.setAccessibleName(f"{name} {score}")
