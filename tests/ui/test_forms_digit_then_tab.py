@@ -53,6 +53,7 @@ def test_digits_alone_still_fill_the_items_and_tab_then_moves_once(qtbot, window
     keys(qtbot, form, "Backtab")  # back to the one skipped
     keys(qtbot, form, "2 5")
     assert [scale.value() for scale in form.items.values()] == [3, 4, 2, 5]
+    form.reject()
 
 
 def test_a_click_between_digit_and_tab_ends_the_watch(qtbot, window):
@@ -61,6 +62,7 @@ def test_a_click_between_digit_and_tab_ends_the_watch(qtbot, window):
     form.notes.setFocus(Qt.FocusReason.MouseFocusReason)  # the user clicks into Notes
     keys(qtbot, form, "Tab")  # a plain Tab from Notes: on to Save
     assert form.focusWidget() is form.buttons.button(form.buttons.StandardButton.Save)
+    form.reject()
 
 
 def test_digit_then_tab_rates_the_activities_in_order(qtbot, three_named, window, journal):
@@ -69,6 +71,7 @@ def test_digit_then_tab_rates_the_activities_in_order(qtbot, three_named, window
     named, _rating = three_named
     assert [scale_named(form, a.name).value() for a in named] == [3, 10, 2]
     assert form.focusWidget() is form.new_name
+    form.reject()
 
 
 def test_digit_then_tab_on_the_pain_form(qtbot, window, journal):

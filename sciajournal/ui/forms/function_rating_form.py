@@ -189,7 +189,9 @@ class FunctionRatingForm(EntryForm):
         holder.setAccessibleName(activity.name)
         holder.setFocusProxy(scale)  # a problem on the row puts the focus on its scale
         self.add_row(row.field, activity.name, holder, at_row=1 + len(self._rows))
-        caption = self._form.labelForField(holder.parentWidget())  # add_row's row holder
+        row_holder = holder.parentWidget()  # add_row's, with the error label
+        assert row_holder is not None
+        caption = self._form.labelForField(row_holder)
         assert isinstance(caption, QLabel)
         limit = caption.fontMetrics().averageCharWidth() * CAPTION_CHARS
         if caption.sizeHint().width() > limit:  # a long name wraps rather than widening the form
@@ -259,9 +261,9 @@ class FunctionRatingForm(EntryForm):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            self._existing is None
-            and watched is self.new_name
-            and event.type() == QEvent.Type.KeyPress
+            event.type() == QEvent.Type.KeyPress
+            and self._existing is None
+            and watched is getattr(self, "new_name", None)  # (None while it is built)
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
