@@ -8,7 +8,7 @@ put right (and changes if it is still wrong); the form grows to show what appear
 """
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from sciajournal.analysis.repeat_sittings import sitting_close_to
 from sciajournal.core.entities import Entry
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.core.validation import (
@@ -100,7 +102,12 @@ class EntryForm(QDialog):
         self.setMinimumWidth(520)
         self._fitted = False
         body.installEventFilter(self)  # its layout changing: grow to show the new rows
-        self._growing = False
+        # Once the layout has settled; a timer of the form's own, gone with the form.
+        self._grow_timer = QTimer(self)
+        self._grow_timer.setSingleShot(True)
+        self._grow_timer.setInterval(0)
+        self._grow_timer.timeout.connect(self._grow)
+        self._row_errors: dict[QObject, QLabel] = {}  # each editable part: its row's message
         self._reveal: QWidget | None = None  # the first problem's row, scrolled into view
         self._checking = False  # after a Save refused: every change re-runs the checks
 
@@ -160,22 +167,29 @@ class EntryForm(QDialog):
         return widget
 
     def _watch_changes(self, widget: QWidget, error: QLabel) -> None:
-        """Any edit in the row (its line edits, boxes, scales, ticks) calls `_changed`."""
-        parts = [widget, *widget.findChildren(QWidget)]
-        for part in parts:
+        """Any edit in the row (its line edits, boxes, scales, ticks) calls `_changed`
+        (a method of the form, so Qt disconnects it when the form is deleted)."""
+        for part in [widget, *widget.findChildren(QWidget)]:
             if isinstance(part, QLineEdit | QPlainTextEdit):
-                part.textChanged.connect(lambda *_: self._changed(error))
+                part.textChanged.connect(self._changed)
             elif isinstance(part, QComboBox):
-                part.currentIndexChanged.connect(lambda *_: self._changed(error))
+                part.currentIndexChanged.connect(self._changed)
             elif isinstance(part, QAbstractButton) and part.isCheckable():
-                if not isinstance(part.parentWidget(), PainScale):  # the scale says it
-                    part.toggled.connect(lambda *_: self._changed(error))
+                if isinstance(part.parentWidget(), PainScale):
+                    continue  # the scale itself says when it changed
+                part.toggled.connect(self._changed)
             elif isinstance(part, PainScale):
-                part.valueChanged.connect(lambda *_: self._changed(error))
+                part.valueChanged.connect(self._changed)
+            else:
+                continue
+            self._row_errors[part] = error
 
-    def _changed(self, error: QLabel) -> None:
+    def _changed(self) -> None:
         """A field changed: after a refused Save check everything again; before, the
         row's own message (from Add, say) goes, as it may no longer be true."""
+        error = self._row_errors.get(self.sender())
+        if error is None:
+            return
         if self._checking:
             self.show_problems(self._problems()[1], move_focus=False)
         elif error.isVisible():
@@ -184,9 +198,8 @@ class EntryForm(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._body.content and event.type() == QEvent.Type.LayoutRequest:
-            if self._fitted and not self._growing:
-                self._growing = True  # once, after the layout has settled
-                QTimer.singleShot(0, self._grow)
+            if self._fitted:
+                self._grow_timer.start()
             return False
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key_event = event
@@ -310,9 +323,33 @@ class EntryForm(QDialog):
             self._checking = True
             self.show_problems(problems)
             return
+        if not self.confirm(entries):
+            return
         self.clear_problems()
         self.result_entries = entries
         super().accept()
+
+    def confirm(self, entries: list[Entry]) -> bool:
+        """Last word before saving valid entries (a form may ask); False keeps it open."""
+        return True
+
+    def ask_if_repeated(self, at: datetime, others: Iterable[datetime], question: str) -> bool:
+        """Save a sitting close to another (analysis.repeat_sittings) only if the patient
+        says so: `question` with {time}, the other one's time. Enter and Escape go back."""
+        close = sitting_close_to(at, others)
+        if close is None:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(question.format(time=close.astimezone().strftime("%H:%M")))
+        box.setInformativeText("To change that one instead, cancel and edit it in the journal.")
+        save = box.addButton("&Save another", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("&Back to the form", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is save
 
     def clear_problems(self) -> None:
         for label in self._errors.values():
@@ -339,14 +376,11 @@ class EntryForm(QDialog):
         if move_focus and first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             self._reveal = first.parentWidget()  # the field with its message below it
-            if not self._growing:
-                self._growing = True
-                QTimer.singleShot(0, self._grow)
+            self._grow_timer.start()
 
     def _grow(self) -> None:
         """Taller to show rows or problems that appeared (within the screen); then the
         first problem's row is scrolled into view if the screen is too small for all."""
-        self._growing = False
         if not self.isVisible():
             return
         grow_to_show(self, self._body)

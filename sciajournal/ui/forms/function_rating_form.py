@@ -84,11 +84,14 @@ class FunctionRatingForm(EntryForm):
         activities: Sequence[FunctionActivity] = (),
         latest: FunctionRating | None = None,
         existing: FunctionRating | None = None,
+        sittings: Sequence[datetime] = (),
     ) -> None:
-        """`activities`: every one named; `latest`: the last rating, whose order is kept."""
+        """`activities`: every one named; `latest`: the last rating, whose order is kept;
+        `sittings`: when the ratings already saved were made (one close by is asked about)."""
         title = "Activities I find hard"
         super().__init__(f"Edit: {title}" if existing else title, parent, clock)
         self._existing = existing
+        self._sittings = sittings
         self._rows: list[_Row] = []
         first_time = existing is None and not any(a.retired is None for a in activities)
         question = (
@@ -307,6 +310,14 @@ class FunctionRatingForm(EntryForm):
         self.advice.setVisible(not inside)
 
     # -- saving ---------------------------------------------------------------------
+
+    def confirm(self, entries: list[Entry]) -> bool:
+        """A new rating minutes after another is most likely the same one saved twice."""
+        rating = next((e for e in entries if isinstance(e, FunctionRating)), None)
+        if rating is None or self._existing is not None:
+            return True
+        question = "You rated your activities at {time} already: save another rating?"
+        return self.ask_if_repeated(rating.at, self._sittings, question)
 
     def build(self) -> list[Entry]:
         at = self.chosen_time()
