@@ -74,6 +74,9 @@ class BaseChart(pg.PlotWidget):
         palette = self.palette()
         self.setBackground(style.background(palette))
         plot = self.getPlotItem()
+        for side in ("right", "top"):  # pyqtgraph shows every axis it is handed
+            if side not in (axisItems or {}):
+                plot.hideAxis(side)
         for side in ("left", "bottom", "right"):
             axis = plot.getAxis(side)
             axis.setPen(style.foreground(palette))
@@ -81,6 +84,10 @@ class BaseChart(pg.PlotWidget):
             if isinstance(axis, Axis):
                 axis.background = style.background(palette)
         plot.showGrid(x=False, y=True, alpha=0.15)
+        # One grid, the left axis' long ticks, and behind the bars and lines, not across
+        # them (pyqtgraph gives the right axis one too, and draws axes over the data).
+        plot.getAxis("right").setGrid(False)
+        plot.getAxis("left").setZValue(-200)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleDescription(
