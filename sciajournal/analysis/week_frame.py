@@ -6,9 +6,11 @@ Walking progression and the function measures' weekly figures share these marks.
 """
 
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, timedelta
 
 
+@cache  # called for every rating and walk of ten years, on a few thousand distinct dates
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 

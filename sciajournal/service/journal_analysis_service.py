@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from sciajournal.analysis.journal_analysis import (
     CONTEXT_MARGIN,
@@ -146,9 +147,19 @@ def analyse_journal(
     )
 
 
+_settings: WeakKeyDictionary[Journal, tuple[int, Settings]] = WeakKeyDictionary()
+
+
 def settings_of(journal: Journal) -> Settings:
-    """The journal's settings, read once per change of the journal."""
-    return cached(journal, "settings", journal.load_settings)
+    """The journal's settings, read again only when they may have changed: a write the
+    change log cannot describe as entries alone (Journal.set_settings is one)."""
+    known = _settings.get(journal)
+    if known is not None and journal.changed_since(known[0]) is not None:
+        settings = known[1]
+    else:
+        settings = journal.load_settings()
+    _settings[journal] = (journal.revision, settings)
+    return settings
 
 
 def entry_days(journal: Journal, today: date) -> tuple[date, date] | None:
@@ -176,6 +187,6 @@ def today_for(journal: Journal, now: datetime) -> TodayStatus:
     """The status area's figures, from the last couple of weeks of the journal."""
     # Not the red-flag checks: with_status_red_flag_checks reads those over their own span.
     kinds = [kind for kind in ENTRY_TYPES if kind is not RedFlagCheck]
-    recent = journal.collection(kinds=kinds, start=now - STATUS_LOOKBACK)
+    recent = mirror_of(journal).collection(kinds=kinds, start=now - STATUS_LOOKBACK)
     recent = with_status_red_flag_checks(journal, recent, now)
     return today_status(recent, now, settings_of(journal))
