@@ -6,8 +6,8 @@ Walking progression and the function measures' weekly figures share these marks.
 """
 
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, timedelta
+from functools import cache
 
 
 @cache  # called for every rating and walk of ten years, on a few thousand distinct dates

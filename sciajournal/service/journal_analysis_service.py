@@ -57,10 +57,16 @@ def _midnight(day: date) -> datetime:
     return local_aware(datetime.combine(day, time()))
 
 
+def first_entry_time(journal: Journal) -> datetime | None:
+    """When the earliest entry was made (None: an empty journal), read once per change:
+    the Charts tab asks on every switch of its range."""
+    return cached(journal, "first entry", journal.first_entry_time)
+
+
 def default_range(journal: Journal, today: date | None = None) -> tuple[date, date]:
     """From the first entry to today (or just today for an empty journal)."""
     last = today or local_now().date()
-    earliest = journal.first_entry_time()
+    earliest = first_entry_time(journal)
     first = earliest.date() if earliest is not None else last
     return min(first, last), last
 
@@ -166,7 +172,7 @@ def entry_days(journal: Journal, today: date) -> tuple[date, date] | None:
     """The local dates of the first entry and of the last (today at least); None if empty."""
 
     def read() -> tuple[date, date] | None:
-        earliest = journal.first_entry_time()
+        earliest = first_entry_time(journal)
         if earliest is None:
             return None
         # Entries are not logged ahead of time, but an import may bring some: look past today.
