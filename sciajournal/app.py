@@ -88,6 +88,9 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
         if not rows_shown:  # not from the first screen: now, from the journal
             mark_first_paint(window.rows_widget(), "rows")
         after_first_paint(window, lambda: backup.append(_start_daily_backup(window)))
+        from sciajournal.ui.charts.preload import preload_chart_library  # no pyqtgraph here
+
+        preload_chart_library(window)  # the Charts tab's library, once the window settled
         for warning in journal.warnings:  # a tightened mode
             print(f"sciajournal: {warning}", file=sys.stderr)
         if journal.warnings:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from sciajournal.analysis.journal_analysis import (
     CONTEXT_MARGIN,
@@ -26,6 +27,7 @@ from sciajournal.core.entities import ENTRY_TYPES, FunctionActivity, RedFlagChec
 from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.service.journal_cache import cached
+from sciajournal.service.journal_mirror import mirror_of
 from sciajournal.service.red_flag_checks import (
     with_earlier_red_flag_checks,
     with_status_red_flag_checks,
@@ -56,10 +58,16 @@ def _midnight(day: date) -> datetime:
     return local_aware(datetime.combine(day, time()))
 
 
+def first_entry_time(journal: JournalReading) -> datetime | None:
+    """When the earliest entry was made (None: an empty journal), read once per change:
+    the Charts tab asks on every switch of its range."""
+    return cached(journal, "first entry", journal.first_entry_time)
+
+
 def default_range(journal: Journal, today: date | None = None) -> tuple[date, date]:
     """From the first entry to today (or just today for an empty journal)."""
     last = today or local_now().date()
-    earliest = journal.first_entry_time()
+    earliest = first_entry_time(journal)
     first = earliest.date() if earliest is not None else last
     return min(first, last), last
 
@@ -71,14 +79,16 @@ def entries_around(
     every activity named for the functional scale.
 
     Local midnights with a margin: entries carry their own offsets, so the exact day
-    boundaries are applied by the analysis on each entry's local date.
+    boundaries are applied by the analysis on each entry's local date. Read from the
+    journal's copy in memory (journal_mirror), which a save patches rather than drops.
     """
+    source = mirror_of(journal)
     start = _midnight(monday_of(first_day)) - CONTEXT_MARGIN if first_day else None
     end = _midnight(monday_of(last_day) + timedelta(weeks=1)) + CONTEXT_MARGIN if last_day else None
-    entries = journal.collection(start=start, end=end)
+    entries = source.collection(start=start, end=end)
     if start is not None or end is not None:
         # Every activity ever named, however long ago: the range's ratings score them by id.
-        entries.function_activities = journal.collection(
+        entries.function_activities = source.collection(
             kinds=[FunctionActivity]
         ).function_activities
     return entries
@@ -96,7 +106,7 @@ def analyse_range(
     # Weekly volume is judged against the weeks before, however far back the last walk was.
     walk_history = walks_for_weeks(journal, first_day)
     # An activity named before the range is still rated in it: all of them, whenever added.
-    activities = journal.collection(kinds=[FunctionActivity]).function_activities
+    activities = mirror_of(journal).collection(kinds=[FunctionActivity]).function_activities
     analysis = analyse(
         entries,
         first_day,
@@ -118,16 +128,17 @@ def walks_for_weeks(journal: Journal, first_day: date) -> list[Walk]:
     """
 
     def read() -> list[Walk]:
+        source = mirror_of(journal)
         monday = history_monday(first_day)
         # Local dates: entries carry their own offsets, hence the margin (as entries_around).
         start = _midnight(monday) - CONTEXT_MARGIN
-        earlier = journal.last_before(Walk, start)
+        earlier = source.last_before(Walk, start)
         if not isinstance(earlier, Walk):  # None: no walk before
-            return journal.collection(kinds=[Walk], start=start).walks
+            return source.collection(kinds=[Walk], start=start).walks
         # Whole weeks from the last active week on: a restart is measured against it.
         monday = monday_of(earlier.start.date())
         start = _midnight(monday) - CONTEXT_MARGIN
-        walks = journal.collection(kinds=[Walk], start=start).walks
+        walks = source.collection(kinds=[Walk], start=start).walks
         return [walk for walk in walks if monday_of(walk.start.date()) >= monday]
 
     return cached(journal, ("walks from", history_monday(first_day)), read)
@@ -145,16 +156,26 @@ def analyse_journal(
     )
 
 
+_settings: WeakKeyDictionary[JournalReading, tuple[int, Settings]] = WeakKeyDictionary()
+
+
 def settings_of(journal: JournalReading) -> Settings:
-    """The journal's settings, read once per change of the journal."""
-    return cached(journal, "settings", journal.load_settings)
+    """The journal's settings, read again only when they may have changed: a write the
+    change log cannot describe as entries alone (Journal.set_settings is one)."""
+    known = _settings.get(journal)
+    if known is not None and journal.changed_since(known[0]) is not None:
+        settings = known[1]
+    else:
+        settings = journal.load_settings()
+    _settings[journal] = (journal.revision, settings)
+    return settings
 
 
 def entry_days(journal: JournalReading, today: date) -> tuple[date, date] | None:
     """The local dates of the first entry and of the last (today at least); None if empty."""
 
     def read() -> tuple[date, date] | None:
-        earliest = journal.first_entry_time()
+        earliest = first_entry_time(journal)
         if earliest is None:
             return None
         # Entries are not logged ahead of time, but an import may bring some: look past today.
@@ -177,6 +198,6 @@ def today_for(journal: JournalReading, now: datetime) -> TodayStatus:
     """The status area's figures, from the last couple of weeks of the journal."""
     # Not the red-flag checks: with_status_red_flag_checks reads those over their own span.
     kinds = [kind for kind in ENTRY_TYPES if kind is not RedFlagCheck]
-    recent = journal.collection(kinds=kinds, start=now - STATUS_LOOKBACK)
+    recent = mirror_of(journal).collection(kinds=kinds, start=now - STATUS_LOOKBACK)
     recent = with_status_red_flag_checks(journal, recent, now)
     return today_status(recent, now, settings_of(journal))

@@ -410,21 +410,26 @@ class MainWindow(QMainWindow):
         return self.charts
 
     def _first_entry_day(self) -> date | None:
-        earliest = self.journal.first_entry_time()
+        from sciajournal.service.journal_analysis_service import first_entry_time
+
+        earliest = first_entry_time(self.journal)
         return earliest.date() if earliest else None
 
     def refresh_status(self) -> None:
         from sciajournal.core.entities import BothersomenessCheck, PainRating
         from sciajournal.service.journal_analysis_service import today_for
+        from sciajournal.service.journal_mirror import mirror_of
         from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, reminders_due
 
         now = self.clock()
         status = today_for(self.reading, now)
         self.status_panel.show_status(status, self.settings, now)
         self._morning_walk = status.morning_rating_for
-        ratings = self.reading.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
+        # From the journal's copy in memory: a save re-reads only what it wrote.
+        entries = mirror_of(self.reading)
+        ratings = entries.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
         # The latest check only (one row), not every weekly check of the journal.
-        latest_check = self.reading.last_before(BothersomenessCheck)
+        latest_check = entries.last_before(BothersomenessCheck)
         last_check = latest_check.at if isinstance(latest_check, BothersomenessCheck) else None
         self.reminders.update(
             reminders_due(self.settings, now, ratings, status.follow_ups, last_check)
@@ -582,9 +587,9 @@ class MainWindow(QMainWindow):
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
 
     def log_bothersomeness(self) -> EntryForm:
-        from sciajournal.ui.forms.bothersomeness_form import BothersomenessForm
+        from sciajournal.ui.function_forms import bothersomeness_form
 
-        form = BothersomenessForm(self, clock=self.clock)
+        form = bothersomeness_form(self, self.journal, self.clock)
         return self._open_form(form, self._add("Log sciatica bothersomeness"))
 
     def rate_activities(self) -> EntryForm:

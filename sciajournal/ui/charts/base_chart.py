@@ -4,27 +4,90 @@ numbers of the point under the keyboard cursor go to the same line as the hover 
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from sciajournal.ui.charts import style
+
+
+class Axis(pg.AxisItem):
+    """An axis that lays its title out as HTML only when the title changed.
+
+    pyqtgraph sets the title's HTML again at each change of pen, range or tick style,
+    40 times while a chart is built, though it is the same text (a millisecond each).
+    """
+
+    _title_html: str | None = None
+    #: The plot's background: the grid's faint lines are drawn as its blend with them
+    #: (style.blend), the same look without translucent lines, which cost ten times more.
+    background: QColor | None = None
+
+    def _updateLabel(self) -> None:  # pyqtgraph's own hook, called at every such change
+        html = self.labelString()
+        if html != self._title_html:
+            self._title_html = html
+            self.label.setHtml(html)
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+    def generateDrawSpecs(self, p: QPainter) -> tuple[object, list, list] | None:
+        specs = super().generateDrawSpecs(p)
+        if specs is None or self.background is None:
+            return specs
+        line, ticks, texts = specs
+        return line, [(self._opaque(pen), a, b) for pen, a, b in ticks], texts
+
+    def _opaque(self, pen: QPen) -> QPen:
+        if pen.color().alpha() == 255 or self.background is None:
+            return pen
+        opaque = QPen(pen)
+        opaque.setColor(style.blend(pen.color(), self.background))
+        return opaque
+
+
+class DateAxis(Axis, pg.DateAxisItem):
+    """Dates along x (seconds since the epoch at noon UTC, see chart_data)."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom", utcOffset=0)
 
 
 class BaseChart(pg.PlotWidget):
     #: A line describing what is under the mouse (empty when nothing is).
     hovered = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, **kwargs: object) -> None:
-        super().__init__(parent, **kwargs)
+    def __init__(
+        self, parent: QWidget | None = None, axisItems: dict[str, pg.AxisItem] | None = None
+    ) -> None:
+        # No unit prefixes (k, M) on minutes, pain or dates: with them on, every change of
+        # range also laid the axis title out anew (see Axis). Off before the plot is built.
+        axes: dict[str, pg.AxisItem] = {
+            side: Axis(side) for side in ("left", "bottom", "right", "top")
+        }
+        axes.update(axisItems or {})
+        for axis in axes.values():
+            axis.enableAutoSIPrefix(False)
+        # No right-click menus: never shown, and building them took a sixth of a chart's
+        # first opening.
+        super().__init__(parent, enableMenu=False, axisItems=axes)
         palette = self.palette()
         self.setBackground(style.background(palette))
         plot = self.getPlotItem()
+        for side in ("right", "top"):  # pyqtgraph shows every axis it is handed
+            if side not in (axisItems or {}):
+                plot.hideAxis(side)
         for side in ("left", "bottom", "right"):
             axis = plot.getAxis(side)
             axis.setPen(style.foreground(palette))
             axis.setTextPen(style.foreground(palette))
+            if isinstance(axis, Axis):
+                axis.background = style.background(palette)
         plot.showGrid(x=False, y=True, alpha=0.15)
-        plot.setMenuEnabled(False)
+        # One grid, the left axis' long ticks, and behind the bars and lines, not across
+        # them (pyqtgraph gives the right axis one too, and draws axes over the data).
+        plot.getAxis("right").setGrid(False)
+        plot.getAxis("left").setZValue(-200)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleDescription(
