@@ -27,7 +27,7 @@ PREFIXES = DANGEROUS + QUOTED
 
 
 def texts(prefix: str) -> str:
-    return f"{prefix}HYPERLINK(\"http://example.com\",\"x\")"
+    return f'{prefix}HYPERLINK("http://example.com","x")'
 
 
 def rows(path) -> list[dict[str, str]]:
