@@ -31,6 +31,7 @@ from sciajournal.exchange.csv_columns import (
     column_letter,
     kinds,
 )
+from sciajournal.exchange.csv_quotes import quote_problem
 from sciajournal.exchange.csv_sources import CsvFile, read_csv_files
 from sciajournal.exchange.csv_template import TEMPLATE_COLUMNS, template_clock, template_date
 from sciajournal.exchange.import_source import ImportFileError
@@ -172,8 +173,7 @@ def _check_header(file: CsvFile, kind: KindColumns, header: list[str]) -> bool:
 def _collect_file(file: CsvFile, collected: _Collected) -> None:
     text = _decode(file)
     separator = _separator(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    rows = _rows(file, reader)
+    rows = _rows(file, text, separator)
     while rows and (
         not any(cell.strip() for cell in rows[0][1])
         or _SEPARATOR_LINE.fullmatch(separator.join(rows[0][1]).strip())
@@ -203,7 +203,9 @@ def _collect_file(file: CsvFile, collected: _Collected) -> None:
         origins.append(origin)
 
 
-def _rows(file: CsvFile, reader: Any) -> list[tuple[int, list[str]]]:
+def _rows(file: CsvFile, text: str, separator: str) -> list[tuple[int, list[str]]]:
+    """Each row with the line it starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     rows = []
     line = 1
     try:
@@ -211,7 +213,8 @@ def _rows(file: CsvFile, reader: Any) -> list[tuple[int, list[str]]]:
             rows.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as error:
-        raise ImportFileError(f"{file.name}, line {line}: {error}") from None
+        line, problem = quote_problem(error, text, separator, reader.line_num)
+        raise ImportFileError(f"{file.name}, line {line}: {problem}") from None
     return rows
 
 
