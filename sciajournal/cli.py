@@ -245,8 +245,7 @@ def _import(journal: Journal, args: argparse.Namespace) -> int:
     elif path.suffix.lower() == ".json":
         from sciajournal.exchange.json_format import import_file
 
-        result = import_file(journal, path)
-        print(f"Imported {result.added} entries ({result.skipped} already in the journal)")
+        print(import_file(journal, path).summary(path.name))
     else:
         from sciajournal.exchange.device_import import import_device_file
 

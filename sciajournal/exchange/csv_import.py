@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sciajournal.core.entities import canonical_id
+from sciajournal.core.entities import Entry, canonical_id
 from sciajournal.core.timestamps import local_aware
 from sciajournal.core.validation import ValidationError
 from sciajournal.exchange.csv_columns import (
@@ -65,6 +65,8 @@ class CsvImportResult:
     #: The folder or zip imported from, or the file itself.
     source: str
     files: list[str] = field(default_factory=list)
+    #: The entries written (not those already there): what Edit > Undo takes away.
+    entries: list[Entry] = field(default_factory=list)
 
     def summary(self) -> str:
         entries = "entry" if self.added == 1 else "entries"
@@ -350,5 +352,5 @@ def import_csv(journal: Journal, path: Path) -> CsvImportResult:
     except ValidationError as error:
         raise _missing_walk(error, collected) or ImportFileError(f"{path}: {error}") from None
     return CsvImportResult(
-        len(added), len(entries) - len(added), path.name, [file.name for file in files]
+        len(added), len(entries) - len(added), path.name, [file.name for file in files], added
     )

@@ -225,20 +225,24 @@ class FileActions(QObject):
         from sciajournal.exchange.csv_import import import_csv
         from sciajournal.exchange.import_source import ImportFileError
         from sciajournal.exchange.json_format import import_file
+        from sciajournal.ui.undo_commands import AddedEntries
 
         try:
             if is_csv:
-                told = import_csv(self.journal, path).summary() + "."
+                result = import_csv(self.journal, path)
+                told, added = result.summary(), result.entries
             else:
-                result = import_file(self.journal, path)
-                told = (
-                    f"Imported {result.added} entries "
-                    f"({result.skipped} were already in the journal)."
-                )
+                imported = import_file(self.journal, path)
+                told, added = imported.summary(path.name), imported.entries
         except (ImportFileError, JournalError) as error:
             self._warn("Nothing imported", f"Nothing was imported: {error}")
             return None
-        self.changed.emit()
+        told += "."
+        if added:  # one step of Edit > Undo, whose push refreshes the views
+            entries = f"{len(added)} {'entry' if len(added) == 1 else 'entries'}"
+            text = f"Import {entries} from {path.name}"
+            self.undoable.emit(AddedEntries(text, self.journal, added, self.changed.emit))
+            told += " Press Ctrl+Z to undo."
         self.told.emit(told, 2 * TOLD_MS)
         self.import_message = self._open(
             QMessageBox(
