@@ -100,8 +100,10 @@ def test_a_real_gpx_is_previewed_ticked_and_only_the_ticked_walk_is_imported(
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     qtbot.wait(ALIVE_MS)
     assert walks(journal) == [chosen]
-    assert window.statusBar().currentMessage().startswith(
-        "Imported 1 walk from korita-zbevnica.gpx; 1 is before the last 30 days shown"
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("Imported 1 walk from korita-zbevnica.gpx; 1 is before the last 30 days shown")
     )
 
 
