@@ -362,6 +362,8 @@ class MainWindow(QMainWindow):
         from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, reminders_due
 
         now = self.clock()
+        # A window open past midnight (in the tray for days): "Last 30 days" ends today.
+        self.view.set_today(now.date())
         status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
         self._morning_walk = status.morning_rating_for
