@@ -26,6 +26,7 @@ from sciajournal.core.entities import ENTRY_TYPES, FunctionActivity, RedFlagChec
 from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.service.journal_cache import cached
+from sciajournal.service.journal_mirror import mirror_of
 from sciajournal.service.red_flag_checks import (
     with_earlier_red_flag_checks,
     with_status_red_flag_checks,
@@ -68,14 +69,16 @@ def entries_around(journal: Journal, first_day: date | None, last_day: date | No
     every activity named for the functional scale.
 
     Local midnights with a margin: entries carry their own offsets, so the exact day
-    boundaries are applied by the analysis on each entry's local date.
+    boundaries are applied by the analysis on each entry's local date. Read from the
+    journal's copy in memory (journal_mirror), which a save patches rather than drops.
     """
+    source = mirror_of(journal)
     start = _midnight(monday_of(first_day)) - CONTEXT_MARGIN if first_day else None
     end = _midnight(monday_of(last_day) + timedelta(weeks=1)) + CONTEXT_MARGIN if last_day else None
-    entries = journal.collection(start=start, end=end)
+    entries = source.collection(start=start, end=end)
     if start is not None or end is not None:
         # Every activity ever named, however long ago: the range's ratings score them by id.
-        entries.function_activities = journal.collection(
+        entries.function_activities = source.collection(
             kinds=[FunctionActivity]
         ).function_activities
     return entries
@@ -93,7 +96,7 @@ def analyse_range(
     # Weekly volume is judged against the weeks before, however far back the last walk was.
     walk_history = walks_for_weeks(journal, first_day)
     # An activity named before the range is still rated in it: all of them, whenever added.
-    activities = journal.collection(kinds=[FunctionActivity]).function_activities
+    activities = mirror_of(journal).collection(kinds=[FunctionActivity]).function_activities
     analysis = analyse(
         entries,
         first_day,
@@ -115,16 +118,17 @@ def walks_for_weeks(journal: Journal, first_day: date) -> list[Walk]:
     """
 
     def read() -> list[Walk]:
+        source = mirror_of(journal)
         monday = history_monday(first_day)
         # Local dates: entries carry their own offsets, hence the margin (as entries_around).
         start = _midnight(monday) - CONTEXT_MARGIN
-        earlier = journal.last_before(Walk, start)
+        earlier = source.last_before(Walk, start)
         if not isinstance(earlier, Walk):  # None: no walk before
-            return journal.collection(kinds=[Walk], start=start).walks
+            return source.collection(kinds=[Walk], start=start).walks
         # Whole weeks from the last active week on: a restart is measured against it.
         monday = monday_of(earlier.start.date())
         start = _midnight(monday) - CONTEXT_MARGIN
-        walks = journal.collection(kinds=[Walk], start=start).walks
+        walks = source.collection(kinds=[Walk], start=start).walks
         return [walk for walk in walks if monday_of(walk.start.date()) >= monday]
 
     return cached(journal, ("walks from", history_monday(first_day)), read)

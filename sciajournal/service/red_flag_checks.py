@@ -24,6 +24,7 @@ from sciajournal.analysis.red_flag_history import (
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import Entry, PainRating, RedFlagCheck
 from sciajournal.core.timestamps import local_aware
+from sciajournal.service.journal_mirror import mirror_of
 
 if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
     from sciajournal.storage.journal import Journal
@@ -35,7 +36,7 @@ def with_earlier_red_flag_checks(journal: Journal, entries: Entries, first_day: 
     Checks after the range are read too (there are few); the analysis ignores them.
     """
     start = local_aware(datetime.combine(first_day - EARLIER_RED_FLAG_WINDOW, time()))
-    earlier = journal.collection(kinds=[RedFlagCheck], start=start).red_flags
+    earlier = mirror_of(journal).collection(kinds=[RedFlagCheck], start=start).red_flags
     known = {c.id for c in entries.red_flags}
     entries.red_flags = sorted(
         [*entries.red_flags, *(c for c in earlier if c.id not in known)],

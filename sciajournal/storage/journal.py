@@ -203,6 +203,7 @@ class Journal:
         written = [_touched(entry) for entry in [*add, *update]]
         with self._engine.begin() as connection:
             deleted_activities = self._activities(connection, [canonical_id(i) for i in delete])
+            written += _cascaded_ratings(connection, [canonical_id(i) for i in delete])
             for entry_id in map(canonical_id, delete):
                 removed = 0
                 for mapping in MAPPINGS.values():
@@ -391,6 +392,18 @@ class Journal:
                 connection.execute(sa_delete(table).where(table.c.key == key))
                 connection.execute(insert(table).values(key=key, value=value))
         self._wrote(None)  # settings change how everything reads
+
+
+def _cascaded_ratings(connection: Connection, walk_ids: list[str]) -> list[Touched]:
+    """The ratings deleting these walks takes along (ON DELETE CASCADE): written too."""
+    table = MAPPINGS[PainRating].table
+    found: list[Touched] = []
+    for first in range(0, len(walk_ids), _CHUNK):
+        query = select(table.c.at_utc, table.c.at_offset).where(
+            table.c.walk_id.in_(walk_ids[first : first + _CHUNK])
+        )
+        found += [Touched(join_instant(u, o), PainRating) for u, o in connection.execute(query)]
+    return found
 
 
 def _describe(entry: Entry, index: int, total: int) -> str:
