@@ -82,6 +82,9 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
         window.open_journal(journal)
         mark_first_paint(window.view.list.viewport(), "rows")
         after_first_paint(window, lambda: backup.append(_start_daily_backup(window)))
+        from sciajournal.ui.charts.preload import preload_chart_library  # no pyqtgraph here
+
+        preload_chart_library(window)  # the Charts tab's library, once the window settled
         for warning in journal.warnings:  # a tightened mode
             print(f"sciajournal: {warning}", file=sys.stderr)
         if journal.warnings:

@@ -10,12 +10,50 @@ from PySide6.QtWidgets import QWidget
 from sciajournal.ui.charts import style
 
 
+class Axis(pg.AxisItem):
+    """An axis that lays its title out as HTML only when the title changed.
+
+    pyqtgraph sets the title's HTML again at each change of pen, range or tick style,
+    40 times while a chart is built, though it is the same text (a millisecond each).
+    """
+
+    _title_html: str | None = None
+
+    def _updateLabel(self) -> None:  # pyqtgraph's own hook, called at every such change
+        html = self.labelString()
+        if html != self._title_html:
+            self._title_html = html
+            self.label.setHtml(html)
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+
+class DateAxis(Axis, pg.DateAxisItem):
+    """Dates along x (seconds since the epoch at noon UTC, see chart_data)."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom", utcOffset=0)
+
+
 class BaseChart(pg.PlotWidget):
     #: A line describing what is under the mouse (empty when nothing is).
     hovered = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, **kwargs: object) -> None:
-        super().__init__(parent, **kwargs)
+    def __init__(
+        self, parent: QWidget | None = None, axisItems: dict[str, pg.AxisItem] | None = None
+    ) -> None:
+        # No unit prefixes (k, M) on minutes, pain or dates: with them on, every change of
+        # range also laid the axis title out anew (see Axis). Off before the plot is built.
+        axes: dict[str, pg.AxisItem] = {
+            side: Axis(side) for side in ("left", "bottom", "right", "top")
+        }
+        axes.update(axisItems or {})
+        for axis in axes.values():
+            axis.enableAutoSIPrefix(False)
+        # No right-click menus: never shown, and building them took a sixth of a chart's
+        # first opening.
+        super().__init__(parent, enableMenu=False, axisItems=axes)
         palette = self.palette()
         self.setBackground(style.background(palette))
         plot = self.getPlotItem()
@@ -24,7 +62,6 @@ class BaseChart(pg.PlotWidget):
             axis.setPen(style.foreground(palette))
             axis.setTextPen(style.foreground(palette))
         plot.showGrid(x=False, y=True, alpha=0.15)
-        plot.setMenuEnabled(False)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleDescription(

@@ -12,7 +12,7 @@ from sciajournal.analysis.bothersomeness import TOTAL_MAX
 from sciajournal.analysis.functional_scale import SCORE_MAX
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.ui.charts import style
-from sciajournal.ui.charts.base_chart import BaseChart, nearest
+from sciajournal.ui.charts.base_chart import BaseChart, DateAxis, nearest
 from sciajournal.ui.charts.chart_data import DAY
 from sciajournal.ui.charts.function_chart_data import (
     BothersomenessData,
@@ -47,7 +47,7 @@ class ScaleChart(BaseChart):
     """The mean score (thick, foreground) and each activity (thin), 0-10, higher is better."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        super().__init__(parent, axisItems={"bottom": DateAxis()})
         plot = self.getPlotItem()
         plot.setLabel("left", f"Can do: 0 (cannot) to {SCORE_MAX} (as before)")
         plot.vb.setMouseEnabled(x=True, y=False)
@@ -112,7 +112,7 @@ class BothersomenessChart(BaseChart):
     """The index total, 0-24, higher is more bothersome; no reference line (no verdict)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        super().__init__(parent, axisItems={"bottom": DateAxis()})
         plot = self.getPlotItem()
         plot.setLabel("left", f"Bothersomeness 0-{TOTAL_MAX} (higher is worse)")
         plot.vb.setMouseEnabled(x=True, y=False)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from sciajournal.ui.charts import style
-from sciajournal.ui.charts.base_chart import BaseChart, nearest
+from sciajournal.ui.charts.base_chart import BaseChart, DateAxis, nearest
 from sciajournal.ui.charts.chart_data import DAY, TimelineData
 
 FLAG_Y = 10.4  # where the "pain continued" marks sit, just above the 0-10 scale
@@ -16,7 +16,7 @@ TREATMENT_Y, MEDICATION_Y = 0.25, 0.7
 
 class TimelineChart(BaseChart):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        super().__init__(parent, axisItems={"bottom": DateAxis()})
         plot = self.getPlotItem()
         plot.setLabel("left", "Walking (minutes)")
         plot.showAxis("right")
@@ -24,7 +24,7 @@ class TimelineChart(BaseChart):
         plot.vb.setMouseEnabled(x=True, y=False)  # zoom and pan along time only
 
         # Pain has its own fixed 0-10 view box sharing the time axis.
-        self.pain_box = pg.ViewBox(enableMouse=False)
+        self.pain_box = pg.ViewBox(enableMouse=False, enableMenu=False)
         # Drawn over the bars, but the mouse still reaches the time axis' view box below.
         self.pain_box.setZValue(plot.zValue() + 10)
         self.pain_box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from sciajournal.ui.charts import style
-from sciajournal.ui.charts.base_chart import BaseChart, nearest
+from sciajournal.ui.charts.base_chart import Axis, BaseChart, nearest
 from sciajournal.ui.charts.chart_data import DAY, PARTIAL_WEEK_NOTE, WeeklyData
 
 BAR = DAY * 7 * 0.75
@@ -17,7 +17,7 @@ BAR = DAY * 7 * 0.75
 LABEL_WIDTH = 78
 
 
-class WeekAxis(pg.AxisItem):
+class WeekAxis(Axis):
     """Labels each week by its Monday (marks included), thinned to fit, instead of months."""
 
     def __init__(self) -> None:
