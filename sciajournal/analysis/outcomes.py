@@ -170,6 +170,7 @@ def walk_outcomes(
     """Outcomes of `walks`, in walk order; `ratings` should cover a day or two around them."""
     ordered = sorted(walks, key=lambda w: (w.start, w.id))
     index = DoseIndex(doses)
+    windows = _Windows.of(settings)
     return [
         walk_outcome(
             walk,
@@ -177,9 +178,30 @@ def walk_outcomes(
             settings,
             doses=index,
             next_walk_start=ordered[i + 1].start if i + 1 < len(ordered) else None,
+            windows=windows,
         )
         for i, walk in enumerate(ordered)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Windows:
+    """The settings' hours as durations, made once for all the walks of an analysis."""
+
+    follow_up: timedelta
+    baseline: timedelta
+    painkiller: timedelta
+
+    @classmethod
+    def of(cls, settings: Settings) -> "_Windows":
+        return cls(
+            timedelta(hours=settings.follow_up_hours),
+            timedelta(hours=settings.baseline_window_hours),
+            timedelta(hours=settings.painkiller_window_hours),
+        )
+
+
+_TICK = timedelta(microseconds=1)
 
 
 def walk_outcome(
@@ -189,24 +211,27 @@ def walk_outcome(
     *,
     doses: DoseIndex | None = None,
     next_walk_start: datetime | None = None,
+    windows: _Windows | None = None,
 ) -> WalkOutcome:
+    windows = windows or _Windows.of(settings)
     points = settings.pain_change_points
-    due = walk.end + timedelta(hours=settings.follow_up_hours)
-    baseline = ratings.baseline(walk, timedelta(hours=settings.baseline_window_hours))
-    ends = ratings.of_walk(walk, PainContext.END_OF_WALK)
+    walk_end = walk.end
+    due = walk_end + windows.follow_up
+    baseline = ratings.baseline(walk, windows.baseline)
+    ends = ratings.linked(walk, PainContext.END_OF_WALK)
     end = ends[-1] if ends else None
-    linked = ratings.of_walk(walk, PainContext.FOLLOW_UP)
-    early = [r for r in linked if r.at < due]
+    linked = ratings.linked(walk, PainContext.FOLLOW_UP)
+    early = [r for r in linked if r.at < due] if linked else []
     # A rating linked to no walk, taken in the window and before the next walk, answers
     # the follow-up question as well as one taken from the prompt.
     window_end = due + STANDALONE_FOLLOW_UP_SPAN
     if next_walk_start is not None:
-        window_end = min(window_end, next_walk_start - timedelta(microseconds=1))
+        window_end = min(window_end, next_walk_start - _TICK)
     standalone = ratings.standalone_between(due, window_end)
-    in_window = [r for r in linked if r.at >= due]
+    in_window = [r for r in linked if r.at >= due] if linked else []
     if standalone:
         in_window = sorted(in_window + standalone, key=lambda r: (r.at, r.id))
-    after_walk = ends + early + in_window
+    after_walk = [*ends, *early, *in_window]
     previous_morning = ratings.morning_before(walk.start)
     next_morning = ratings.next_morning(walk)
     reference = previous_morning if previous_morning is not None else baseline
@@ -214,7 +239,7 @@ def walk_outcome(
     reasons: list[Reason] = []
     not_judged: list[NotJudged] = []
     evidence: list[Evidence] = []
-    raised = [r for r in in_window if baseline and _raised(r, baseline, points)]
+    raised = [r for r in in_window if _raised(r, baseline, points)] if baseline else []
     if baseline is not None and raised:
         reasons.append(Reason.FOLLOW_UP_RAISED)
         evidence.append(Evidence(Reason.FOLLOW_UP_RAISED, baseline, raised[0]))
@@ -256,8 +281,8 @@ def walk_outcome(
         if baseline is None:
             own.append(NotJudged.NO_BASELINE)
         not_judged[:0] = own
-    window = timedelta(hours=settings.painkiller_window_hours)
-    high = [r for r in ends + in_window if worse_of(r) >= settings.red_from]
+    red_from = settings.red_from
+    high = next((r for r in (*ends, *in_window) if worse_of(r) >= red_from), None)
     return WalkOutcome(
         walk=walk,
         outcome=outcome,
@@ -271,9 +296,9 @@ def walk_outcome(
         next_morning=next_morning,
         morning_reference=reference if next_morning is not None else None,
         evidence=evidence[0] if evidence else None,
-        painkillers=doses.between(walk.start - window, walk.end) if doses else (),
+        painkillers=doses.between(walk.start - windows.painkiller, walk_end) if doses else (),
         follow_up_due=due,
-        high_pain=high[0] if high else None,
+        high_pain=high,
     )
 
 

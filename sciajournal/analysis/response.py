@@ -94,18 +94,13 @@ def walk_responses(outcomes: Sequence[WalkOutcome]) -> list[WalkResponse]:
     for result in outcomes:
         follow_up = _change(result.follow_up, result.baseline)
         next_morning = _change(result.next_morning, result.morning_reference)
-        later = [
-            (change, where)
-            for change, where in (
-                (follow_up, MeasuredAt.FOLLOW_UP),
-                (next_morning, MeasuredAt.NEXT_MORNING),
-            )
-            if change is not None
-        ]
         end = _change(result.end, result.baseline)
-        if not later and end is not None:
-            later = [(end, MeasuredAt.END)]
-        afterwards, where = max(later, key=lambda pair: pair[0].worst) if later else (None, None)
+        # The worse of the later changes; on a tie the follow-up, as max() keeps the first.
+        afterwards, where = follow_up, MeasuredAt.FOLLOW_UP
+        if next_morning is not None and (follow_up is None or next_morning.worst > follow_up.worst):
+            afterwards, where = next_morning, MeasuredAt.NEXT_MORNING
+        if afterwards is None:
+            afterwards, where = end, MeasuredAt.END
         responses.append(
             WalkResponse(
                 walk_id=result.walk.id,
@@ -115,7 +110,7 @@ def walk_responses(outcomes: Sequence[WalkOutcome]) -> list[WalkResponse]:
                 change_follow_up=follow_up,
                 change_next_morning=next_morning,
                 afterwards=afterwards,
-                afterwards_measured_at=where,
+                afterwards_measured_at=where if afterwards is not None else None,
             )
         )
     return responses

@@ -7,8 +7,10 @@ Walking progression and the function measures' weekly figures share these marks.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 
+@cache  # called for every rating and walk of ten years, on a few thousand distinct dates
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from sciajournal.analysis.journal_analysis import (
     CONTEXT_MARGIN,
@@ -56,10 +57,16 @@ def _midnight(day: date) -> datetime:
     return local_aware(datetime.combine(day, time()))
 
 
+def first_entry_time(journal: Journal) -> datetime | None:
+    """When the earliest entry was made (None: an empty journal), read once per change:
+    the Charts tab asks on every switch of its range."""
+    return cached(journal, "first entry", journal.first_entry_time)
+
+
 def default_range(journal: Journal, today: date | None = None) -> tuple[date, date]:
     """From the first entry to today (or just today for an empty journal)."""
     last = today or local_now().date()
-    earliest = journal.first_entry_time()
+    earliest = first_entry_time(journal)
     first = earliest.date() if earliest is not None else last
     return min(first, last), last
 
@@ -146,16 +153,26 @@ def analyse_journal(
     )
 
 
+_settings: WeakKeyDictionary[Journal, tuple[int, Settings]] = WeakKeyDictionary()
+
+
 def settings_of(journal: Journal) -> Settings:
-    """The journal's settings, read once per change of the journal."""
-    return cached(journal, "settings", journal.load_settings)
+    """The journal's settings, read again only when they may have changed: a write the
+    change log cannot describe as entries alone (Journal.set_settings is one)."""
+    known = _settings.get(journal)
+    if known is not None and journal.changed_since(known[0]) is not None:
+        settings = known[1]
+    else:
+        settings = journal.load_settings()
+    _settings[journal] = (journal.revision, settings)
+    return settings
 
 
 def entry_days(journal: Journal, today: date) -> tuple[date, date] | None:
     """The local dates of the first entry and of the last (today at least); None if empty."""
 
     def read() -> tuple[date, date] | None:
-        earliest = journal.first_entry_time()
+        earliest = first_entry_time(journal)
         if earliest is None:
             return None
         # Entries are not logged ahead of time, but an import may bring some: look past today.
@@ -176,6 +193,6 @@ def today_for(journal: Journal, now: datetime) -> TodayStatus:
     """The status area's figures, from the last couple of weeks of the journal."""
     # Not the red-flag checks: with_status_red_flag_checks reads those over their own span.
     kinds = [kind for kind in ENTRY_TYPES if kind is not RedFlagCheck]
-    recent = journal.collection(kinds=kinds, start=now - STATUS_LOOKBACK)
+    recent = mirror_of(journal).collection(kinds=kinds, start=now - STATUS_LOOKBACK)
     recent = with_status_red_flag_checks(journal, recent, now)
     return today_status(recent, now, settings_of(journal))

@@ -58,6 +58,12 @@ class _Held:
 
     def __init__(self, start: datetime | None, end: datetime | None, entries: list[Entry]):
         self.start, self.end, self.entries = start, end, entries
+        #: Every id held, so that a save looks for an entry elsewhere only when it moved.
+        self.ids = {entry.id for entry in entries}
+
+    def widen(self, earlier: list[Entry], later: list[Entry]) -> None:
+        self.entries = earlier + self.entries + later
+        self.ids.update(entry.id for entry in (*earlier, *later))
 
     def holds(self, moment: datetime) -> bool:
         return _before(self.start, moment) and (self.end is None or moment < self.end)
@@ -126,12 +132,11 @@ class JournalMirror:
             held = self._held[kind] = _Held(start, end, self._read(kind, start, end))
             return held
         if not _before(held.start, start):
-            earlier = self._read(kind, start, held.start)
-            held.entries = earlier + held.entries
+            held.widen(self._read(kind, start, held.start), [])
             held.start = start
         if not _after(held.end, end):
             assert held.end is not None  # _after is true for an open end
-            held.entries = held.entries + self._read(kind, held.end, end)
+            held.widen([], self._read(kind, held.end, end))
             held.end = end
         return held
 
@@ -167,15 +172,18 @@ class JournalMirror:
         fresh = self._read(kind, start, end)
         entries = held.entries
         low, high = _index(entries, start, end=False), _index(entries, end, end=True)
+        replaced = entries[low:high]
         kept = [e for e in fresh if held.holds(e.when)]
-        if fresh:
-            ids = {e.id for e in fresh}
-            before = [e for e in entries[:low] if e.id not in ids]
-            after = [e for e in entries[high:] if e.id not in ids]
-        else:
-            before, after = entries[:low], entries[high:]
+        before, after = entries[:low], entries[high:]
+        was_here = {e.id for e in replaced}
+        moved = {e.id for e in fresh if e.id in held.ids and e.id not in was_here}
+        if moved:
+            before = [e for e in before if e.id not in moved]
+            after = [e for e in after if e.id not in moved]
         # In order: before start, start..end, from end on.
         held.entries = before + kept + after
+        held.ids.difference_update(was_here | moved)
+        held.ids.update(e.id for e in kept)
 
 
 _mirrors: WeakKeyDictionary[Journal, JournalMirror] = WeakKeyDictionary()

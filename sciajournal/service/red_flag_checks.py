@@ -47,9 +47,11 @@ def with_earlier_red_flag_checks(journal: Journal, entries: Entries, first_day: 
 
 def with_status_red_flag_checks(journal: Journal, entries: Entries, now: datetime) -> Entries:
     """`entries` with the red-flag checks the status area needs (RED_FLAG_STATUS_LOOKBACK)."""
-    entries.red_flags = journal.collection(
-        kinds=[RedFlagCheck], start=now - RED_FLAG_STATUS_LOOKBACK
-    ).red_flags
+    entries.red_flags = (
+        mirror_of(journal)
+        .collection(kinds=[RedFlagCheck], start=now - RED_FLAG_STATUS_LOOKBACK)
+        .red_flags
+    )
     return entries
 
 

@@ -353,12 +353,15 @@ class MainWindow(QMainWindow):
         return self.charts
 
     def _first_entry_day(self) -> date | None:
-        earliest = self.journal.first_entry_time()
+        from sciajournal.service.journal_analysis_service import first_entry_time
+
+        earliest = first_entry_time(self.journal)
         return earliest.date() if earliest else None
 
     def refresh_status(self) -> None:
         from sciajournal.core.entities import BothersomenessCheck, PainRating
         from sciajournal.service.journal_analysis_service import today_for
+        from sciajournal.service.journal_mirror import mirror_of
         from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, reminders_due
 
         now = self.clock()
@@ -367,9 +370,11 @@ class MainWindow(QMainWindow):
         status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
         self._morning_walk = status.morning_rating_for
-        ratings = self.journal.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
+        # From the journal's copy in memory: a save re-reads only what it wrote.
+        entries = mirror_of(self.journal)
+        ratings = entries.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
         # The latest check only (one row), not every weekly check of the journal.
-        latest_check = self.journal.last_before(BothersomenessCheck)
+        latest_check = entries.last_before(BothersomenessCheck)
         last_check = latest_check.at if isinstance(latest_check, BothersomenessCheck) else None
         self.reminders.update(
             reminders_due(self.settings, now, ratings, status.follow_ups, last_check)

@@ -18,6 +18,12 @@ from sciajournal.core.entities import (
 )
 from sciajournal.core.enums import PainContext
 from sciajournal.demo import demo_entries
+from sciajournal.service.journal_analysis_service import (
+    analyse_range,
+    journal_page,
+    settings_of,
+    today_for,
+)
 from sciajournal.service.journal_mirror import JournalMirror, mirror_of
 from sciajournal.storage import journal as journal_module
 from sciajournal.storage.journal import Journal
@@ -136,3 +142,32 @@ def test_each_journal_has_its_own_copy(journal: Journal, tmp_path) -> None:
         assert mirror_of(other) is not mirror_of(journal)
         assert len(mirror_of(other).collection()) == 1
         assert len(mirror_of(journal).collection()) == 0
+
+
+def test_what_the_window_shows_after_edits_is_what_a_fresh_journal_shows(
+    demo_journal: Journal, journal_path
+) -> None:
+    journal = demo_journal
+    today, now = END.date(), END
+
+    def shown(source: Journal) -> tuple[object, ...]:
+        first = today - timedelta(days=119)
+        return (
+            analyse_range(source, first, today, today).analysis,
+            analyse_range(source, today - timedelta(days=29), today, today).analysis,
+            journal_page(source, today - timedelta(days=29), today),
+            today_for(source, now),
+            settings_of(source),
+        )
+
+    shown(journal)  # the copy now holds the whole journal
+    new_walk = walk(END - 3 * DAY, 40)
+    journal.change(add=[new_walk, before(new_walk, 2, 2), end(new_walk, 6, 7)])
+    journal.set_settings({"follow_up_hours": "3.0"})
+    last = journal.collection(kinds=[PainRating], end=END).pain[-1]
+    journal.update(
+        replace(last, at=END - 60 * DAY, leg=9, walk_id=None, context=PainContext.STANDALONE)
+    )
+    journal.delete(new_walk.id)
+    with Journal.open(journal_path, read_only=True) as fresh:
+        assert shown(journal) == shown(fresh)
