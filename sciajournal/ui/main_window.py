@@ -532,9 +532,9 @@ class MainWindow(QMainWindow):
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
 
     def log_bothersomeness(self) -> EntryForm:
-        from sciajournal.ui.forms.bothersomeness_form import BothersomenessForm
+        from sciajournal.ui.function_forms import bothersomeness_form
 
-        form = BothersomenessForm(self, clock=self.clock)
+        form = bothersomeness_form(self, self.journal, self.clock)
         return self._open_form(form, self._add("Log sciatica bothersomeness"))
 
     def rate_activities(self) -> EntryForm:
