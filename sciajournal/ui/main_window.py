@@ -160,7 +160,12 @@ class MainWindow(QMainWindow):
         self.journal_layout.addWidget(body)
         body.show()  # now, not in the next event-loop turn as a widget added to a shown window
 
-        self.files = FileActions(journal, lambda: self.clock().date(), self)
+        self.files = FileActions(
+            journal,
+            lambda: self.clock().date(),
+            self,
+            shown_period=lambda: (self.view.range.preset.currentText(), *self.view.date_range()),
+        )
         self.files.journalReplaced.connect(self._journal_replaced)
         self.files.changed.connect(self.refresh)
         self.files.dialogOpened.connect(self._track_dialog)
