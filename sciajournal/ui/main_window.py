@@ -181,7 +181,12 @@ class MainWindow(QMainWindow):
         self.journal_layout.addWidget(body)
         body.show()  # now, not in the next event-loop turn as a widget added to a shown window
 
-        self.files = FileActions(None, lambda: self.clock().date(), self)
+        self.files = FileActions(
+            None,
+            lambda: self.clock().date(),
+            self,
+            shown_period=lambda: (self.view.range.preset.currentText(), *self.view.date_range()),
+        )
         self.files.journalReplaced.connect(self._journal_replaced)
         self.files.changed.connect(self.refresh)
         self.files.dialogOpened.connect(self._track_dialog)
@@ -422,6 +427,8 @@ class MainWindow(QMainWindow):
         from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, reminders_due
 
         now = self.clock()
+        # A window open past midnight (in the tray for days): "Last 30 days" ends today.
+        self.view.set_today(now.date())
         status = today_for(self.reading, now)
         self.status_panel.show_status(status, self.settings, now)
         self._morning_walk = status.morning_rating_for
@@ -445,6 +452,8 @@ class MainWindow(QMainWindow):
             return self.ask_follow_up(reminder.walk)
         if reminder.kind == "bothersomeness":  # ReminderKind: a StrEnum, imported lazily
             return self.log_bothersomeness()
+        if reminder.is_stale(self.clock()):  # last night's bedtime message, clicked at 9:00
+            return self.log_pain()  # the time of day decides, as Ctrl+R then
         if reminder.context is PainContext.MORNING and self._morning_walk is not None:
             return self.ask_morning(self._morning_walk)  # also answers yesterday's walk
         form = PainForm(self, clock=self.clock, context=reminder.context)
