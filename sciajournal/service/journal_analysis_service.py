@@ -19,6 +19,7 @@ from sciajournal.analysis.journal_analysis import (
     analyse,
     outcomes_by_walk,
 )
+from sciajournal.analysis.judged_before import JudgedBefore
 from sciajournal.analysis.outcomes import WalkOutcome
 from sciajournal.analysis.progression import history_monday, judged_weeks, monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
@@ -91,6 +92,11 @@ def entries_around(journal: Journal, first_day: date | None, last_day: date | No
     return entries
 
 
+#: Walk outcomes kept between analyses of a journal: its entries come from the copy in
+#: memory, so an unchanged walk's evidence is the same objects (analysis/judged_before.py).
+_judged_before: WeakKeyDictionary[Journal, JudgedBefore] = WeakKeyDictionary()
+
+
 def analyse_range(
     journal: Journal, first_day: date, last_day: date, today: date | None = None
 ) -> AnalysedRange:
@@ -112,6 +118,7 @@ def analyse_range(
         walk_history=walk_history,
         function_activities=activities,
         today=today,
+        judged_before=_judged_before.setdefault(journal, JudgedBefore()),
     )
     return AnalysedRange(entries, analysis)
 
