@@ -122,12 +122,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(path, create_folder=is_default)
     # Here, not at the top: the window shows itself before these (SQLAlchemy above all).
+    from sciajournal.exchange.new_journal import NewJournal
     from sciajournal.safe_files import OutputNotWritten
     from sciajournal.storage.errors import JournalError
     from sciajournal.storage.journal import Journal
     from sciajournal.storage.lock_holder import Holder
     from sciajournal.storage.protected_files import check_output_path
 
+    # An import that writes nothing into a journal it created leaves no journal behind.
+    created = NewJournal.if_missing(path) if args.verb == "import" else None
     try:
         if args.verb == "demo":  # refused before the journal is opened (or created)
             from sciajournal.demo import check_demo_days
@@ -149,7 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with opened as journal:
             for warning in journal.warnings:
                 print(f"sciajournal: {warning}", file=sys.stderr)
-            return VERBS[args.verb](journal, args)
+            status = VERBS[args.verb](journal, args)
+        if created is not None and status == 0 and not args.dry_run:
+            created = None  # the import wrote into it: the new journal stays
+        return status
     except (JournalError, UserError, OutputNotWritten, ValueError) as error:
         print(f"sciajournal: {error}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -164,6 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        if created is not None:  # the journal is closed by now
+            created.remove()
 
 
 def _demo(journal: Journal, args: argparse.Namespace) -> int:
@@ -236,8 +245,7 @@ def _import(journal: Journal, args: argparse.Namespace) -> int:
     elif path.suffix.lower() == ".json":
         from sciajournal.exchange.json_format import import_file
 
-        result = import_file(journal, path)
-        print(f"Imported {result.added} entries ({result.skipped} already in the journal)")
+        print(import_file(journal, path).summary(path.name))
     else:
         from sciajournal.exchange.device_import import import_device_file
 

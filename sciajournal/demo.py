@@ -75,10 +75,12 @@ def demo_entries(days: int, seed: int = 1, end: datetime | None = None) -> list[
 
 
 def _as_it_stands_at(entries: list[Entry], end: datetime) -> list[Entry]:
-    """Entries made by `end`. A walk starting after `end` takes the ratings that name it
-    along, even the one two minutes before its start: a rating may not name a walk that is
-    not in the journal (a demo made at 9:59 for a walk at 10:00 was refused)."""
-    kept = [entry for entry in entries if entry.when <= end]
+    """Entries made by `end`. A walk or an ice/heat session is logged once it is over (a form
+    refuses one that ends in the future), so one still going on at `end` is left out. A walk
+    left out takes the ratings that name it along, even the one two minutes before its
+    start: a rating may not name a walk that is not in the journal (a demo made at 9:59 for
+    a walk at 10:00 was refused)."""
+    kept = [entry for entry in entries if _over(entry) <= end]
     walk_ids = {entry.id for entry in kept if isinstance(entry, Walk)}
     activity_ids = {entry.id for entry in kept if isinstance(entry, FunctionActivity)}
     return [
@@ -90,6 +92,13 @@ def _as_it_stands_at(entries: list[Entry], end: datetime) -> list[Entry]:
             and any(score.activity_id not in activity_ids for score in entry.scores)
         )
     ]
+
+
+def _over(entry: Entry) -> datetime:
+    """When an entry can first be logged: a walk or session when it ends."""
+    if isinstance(entry, Walk | Treatment):
+        return entry.start + timedelta(minutes=entry.minutes)
+    return entry.when
 
 
 def _uid(rng: random.Random) -> str:

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -123,6 +124,74 @@ def test_invalid_import_is_one_clear_line(tmp_path):
     bad.write_text(json.dumps({"format": "sciajournal", "version": 1, "pain": [{"id": "x"}]}))
     journal = tmp_path / "j.sqlite"
     assert_one_clear_line(run("--db", str(journal), "import", str(bad)), "pain[0]")
+
+
+def listing(folder):
+    """Every file and folder under `folder`, as paths relative to it."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+GOOD_GPX = Path(__file__).parent / "fixtures" / "samples" / "gpx" / "korita-zbevnica.gpx"
+REFUSED_IMPORTS = {
+    "json": ("bad.json", json.dumps({"format": "sciajournal", "version": 2, "walks": [{}]})),
+    "csv": ("walks.csv", "date,time,minutes\n2026-03-02,09:15,zwanzig\n"),
+    "gpx": ("track.gpx", "<gpx version='1.1'><trk><trkseg><trkpt"),
+    "unclosed quote": ("pain.csv", 'date,time,back,leg,notes\n2026-03-02,08:00,4,6,"x\n'),
+}
+
+
+@pytest.mark.parametrize("kind", REFUSED_IMPORTS)
+def test_a_refused_import_into_a_new_journal_leaves_no_journal(tmp_path, kind):
+    name, text = REFUSED_IMPORTS[kind]
+    source = tmp_path / "in" / name
+    source.parent.mkdir()
+    source.write_text(text)
+    folder = tmp_path / "journals"
+    folder.mkdir()
+    (folder / "other.sqlite").write_bytes(b"not ours")  # beside it, and left alone
+    before = listing(tmp_path)
+    result = run("--db", str(folder / "new.sqlite"), "import", str(source))
+    assert_one_clear_line(result, name)
+    assert listing(tmp_path) == before
+
+
+@pytest.mark.parametrize("source", ["good", "bad"])
+def test_a_dry_run_into_a_new_journal_leaves_no_journal(tmp_path, source):
+    track = GOOD_GPX if source == "good" else tmp_path / "bad.gpx"
+    if source == "bad":
+        track.write_text("<gpx")
+    before = listing(tmp_path)
+    result = run("--db", str(tmp_path / "new.sqlite"), "import", "--dry-run", str(track))
+    assert result.returncode == (0 if source == "good" else 1), result.stderr
+    assert listing(tmp_path) == before
+
+
+def test_a_refused_import_into_the_default_journal_leaves_no_folder(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    before = listing(tmp_path)
+    result = run("import", str(bad), env={"XDG_DATA_HOME": str(tmp_path / "data")})
+    assert_one_clear_line(result, "bad.json")
+    assert listing(tmp_path) == before  # not even the SciaJournal folder is made
+
+
+def test_a_refused_import_into_an_existing_journal_keeps_it_as_it_was(tmp_path):
+    journal = tmp_path / "j.sqlite"
+    assert run("--db", str(journal), "demo", "--days", "3").returncode == 0
+    bad = tmp_path / "walks.csv"
+    bad.write_text("date,time,minutes\n2026-03-02,09:15,zwanzig\n")
+    assert_one_clear_line(run("--db", str(journal), "import", str(bad)), "walks.csv, line 2")
+    before, files = digest(journal), listing(tmp_path)  # with the day's backup, made now
+    assert_one_clear_line(run("--db", str(journal), "import", str(bad)), "walks.csv, line 2")
+    assert digest(journal) == before
+    assert listing(tmp_path) == files
+
+
+def test_an_import_into_a_new_journal_that_succeeds_keeps_it(tmp_path):
+    result = run("--db", str(tmp_path / "new.sqlite"), "import", str(GOOD_GPX))
+    assert result.returncode == 0, result.stderr
+    assert "Imported 2 walks" in result.stdout
+    assert file_mode(tmp_path / "new.sqlite") == 0o600
 
 
 @pytest.fixture

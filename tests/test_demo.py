@@ -1,11 +1,11 @@
 """The demo journal: deterministic, valid, and telling a believable story."""
 
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sciajournal.core.entities import PainRating, Walk
+from sciajournal.core.entities import PainRating, Treatment, Walk
 from sciajournal.core.enums import PainContext
-from sciajournal.core.validation import validate_entry
+from sciajournal.core.validation import future_problems, validate_entry
 from sciajournal.demo import demo_entries
 from tests.factories import at
 
@@ -84,3 +84,35 @@ def test_a_demo_made_just_before_a_walk_starts_can_be_stored(tmp_path):
     with Journal.open(tmp_path / "j.sqlite") as journal:
         journal.add_many(entries)
         assert journal.count() == len(entries)
+
+
+def _ends(entry) -> datetime:
+    if isinstance(entry, Walk | Treatment):
+        return entry.start + timedelta(minutes=entry.minutes)
+    return entry.when
+
+
+def test_a_demo_made_while_a_walk_is_under_way_leaves_the_walk_for_later():
+    # A patient logs a walk once it is over: a form refuses one that ends in the future
+    # ("enter when it started"). A demo made at 10:07, during a walk, must not hold it.
+    tried = 0
+    for seed in range(1, 8):
+        for walk in _walks_on_the_last_day(seed):
+            end = walk.start + timedelta(minutes=1)
+            entries = demo_entries(40, seed=seed, end=end)
+            assert walk.id not in {e.id for e in entries}
+            assert not [e for e in entries if isinstance(e, PainRating) and e.walk_id == walk.id]
+            tried += 1
+    assert tried >= 3
+
+
+def test_a_demo_made_at_any_time_of_day_holds_only_what_could_be_logged_by_then():
+    """CI runs `demo` whenever it runs: every quarter of an hour of a day, nothing ends after
+    the demo's end (no form would have taken it) and every rating names a walk it holds."""
+    midnight = END.replace(hour=0, minute=0)
+    for minutes in range(0, 24 * 60, 15):
+        end = midnight + timedelta(minutes=minutes)
+        entries = demo_entries(20, seed=4, end=end)
+        assert all(_ends(e) <= end and not future_problems(e, end) for e in entries), end
+        walk_ids = {e.id for e in entries if isinstance(e, Walk)}
+        assert all(e.walk_id in (None, *walk_ids) for e in entries if isinstance(e, PainRating))

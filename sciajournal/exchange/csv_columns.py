@@ -6,11 +6,19 @@ columns come from the schema of the version export writes, so a kind or a field 
 to the JSON format comes along in CSV without a change here.
 
 How a JSON value becomes one cell, and back (docs/csv-format.md):
-- text as it is; numbers as JSON writes them (20, 1.1); true/false;
+- text as it is, except that text a spreadsheet would run as a formula gets a `'` in
+  front (below); numbers as JSON writes them (20, 1.1, -3); true/false;
 - an empty cell is null where the field allows null, otherwise "not given" (the
   field's default applies, or a required field is reported missing);
 - a list of names (a red-flag check's signs) as the names joined by ", ";
 - any other list or object as its JSON text, e.g. [{"activity_id": "...", "score": 6}].
+
+Formulas (OWASP's "CSV injection"): a spreadsheet runs a cell that starts with = + - @,
+a tab or a carriage return, so a note "=HYPERLINK(...)" would become a live link or
+worse. In text columns, text that starts with one of them, after any number of `'`, is
+written with one more `'` in front; import takes exactly one `'` off a cell of that
+shape. Each text has one cell and each cell one text, so "'=x" (a note that really
+starts with a quote) comes back as "'=x" (written "''=x"). Numbers are never changed.
 """
 
 import json
@@ -30,6 +38,22 @@ TRUE_WORDS = frozenset({"true", "yes", "1", "wahr", "ja", "vrai", "oui", "sí", 
 FALSE_WORDS = frozenset({"false", "no", "0", "falsch", "nein", "faux", "non", "onwaar"})
 LIST_SEPARATOR = ", "
 _PLAIN_NAME = re.compile(r"[^,\[\]{}\"]*")
+#: The mark spreadsheets themselves use for "this is text, not a formula".
+TEXT_MARK = "'"
+#: Text a spreadsheet would run (OWASP: = + - @ tab CR), after any number of marks.
+_FORMULA_LIKE = re.compile(r"'*[=+\-@\t\r]")
+
+
+def defused(text: str) -> str:
+    """`text` as a cell no spreadsheet runs as a formula: one more mark in front of text
+    that starts like a formula (after any marks it already has); other text as it is."""
+    return TEXT_MARK + text if _FORMULA_LIKE.match(text) else text
+
+
+def restored(cell: str) -> str:
+    """The text a `defused` cell was made from: one mark less on a cell that starts with
+    marks and then a formula's first character; any other cell as it is."""
+    return cell[1:] if cell.startswith(TEXT_MARK) and _FORMULA_LIKE.match(cell) else cell
 
 
 class CellError(ValueError):
@@ -46,6 +70,11 @@ class Column:
     #: The allowed values of an enum field (without null), else empty.
     choices: tuple[str, ...] = ()
 
+    @property
+    def is_text(self) -> bool:
+        """Free text (a note, a medicine's name), not a choice, number or list."""
+        return "string" in self.types and not self.choices
+
     def to_cell(self, value: Any) -> str:
         if value is None:
             return ""
@@ -57,14 +86,18 @@ class Column:
             return LIST_SEPARATOR.join(value)
         if isinstance(value, list | dict):
             return json.dumps(value, ensure_ascii=False)
+        if self.is_text:
+            return defused(str(value))
         return str(value)
 
     def from_cell(self, text: str, *, decimal_comma: bool) -> Any:
         """The JSON value of a non-empty cell; raises CellError."""
         if self.choices:
             return self._choice(text.strip())
-        if "string" in self.types:
-            return text  # exactly as written: notes keep their spaces and line breaks
+        if self.is_text:
+            # Exactly as written (notes keep their spaces and line breaks), less the mark
+            # the export put before what a spreadsheet would run.
+            return restored(text)
         cleaned = text.strip()
         if "boolean" in self.types:
             return _boolean(cleaned)

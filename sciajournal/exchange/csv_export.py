@@ -24,7 +24,7 @@ from sciajournal.analysis.outcomes import Outcome
 from sciajournal.analysis.red_flags import graded_signs_text
 from sciajournal.core.collection import Entries
 from sciajournal.core.timestamps import local_now
-from sciajournal.exchange.csv_columns import KindColumns, kinds
+from sciajournal.exchange.csv_columns import KindColumns, defused, kinds
 from sciajournal.exchange.json_format import to_document
 from sciajournal.safe_files import OWNER_ONLY_FILE, OutputNotWritten, atomic_output
 from sciajournal.safe_files import write_atomically as write_file
@@ -120,8 +120,9 @@ def daily_row(day: DayFigures) -> list[str]:
         str(day.outcomes[Outcome.SETTLED]),
         graded_signs_text(day.red_flag_signs),
         str(day.medication_doses),
-        _medicines_text(day),
-        ", ".join(m.name for m in day.medicines if m.above_label_limit),
+        # Medicine names are typed by the user: never a formula (csv_columns, defused).
+        defused(_medicines_text(day)),
+        defused(", ".join(m.name for m in day.medicines if m.above_label_limit)),
         str(day.ice_heat_sessions),
         # Empty on a day that did not record them: 0 times woken is a recorded 0.
         _number(day.times_woken),

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sciajournal.core.entities import canonical_id
+from sciajournal.core.entities import Entry, canonical_id
 from sciajournal.core.timestamps import local_aware
 from sciajournal.core.validation import ValidationError
 from sciajournal.exchange.csv_columns import (
@@ -31,6 +31,7 @@ from sciajournal.exchange.csv_columns import (
     column_letter,
     kinds,
 )
+from sciajournal.exchange.csv_quotes import quote_problem
 from sciajournal.exchange.csv_sources import CsvFile, read_csv_files
 from sciajournal.exchange.csv_template import TEMPLATE_COLUMNS, template_clock, template_date
 from sciajournal.exchange.import_source import ImportFileError
@@ -64,6 +65,8 @@ class CsvImportResult:
     #: The folder or zip imported from, or the file itself.
     source: str
     files: list[str] = field(default_factory=list)
+    #: The entries written (not those already there): what Edit > Undo takes away.
+    entries: list[Entry] = field(default_factory=list)
 
     def summary(self) -> str:
         entries = "entry" if self.added == 1 else "entries"
@@ -172,8 +175,7 @@ def _check_header(file: CsvFile, kind: KindColumns, header: list[str]) -> bool:
 def _collect_file(file: CsvFile, collected: _Collected) -> None:
     text = _decode(file)
     separator = _separator(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    rows = _rows(file, reader)
+    rows = _rows(file, text, separator)
     while rows and (
         not any(cell.strip() for cell in rows[0][1])
         or _SEPARATOR_LINE.fullmatch(separator.join(rows[0][1]).strip())
@@ -203,7 +205,9 @@ def _collect_file(file: CsvFile, collected: _Collected) -> None:
         origins.append(origin)
 
 
-def _rows(file: CsvFile, reader: Any) -> list[tuple[int, list[str]]]:
+def _rows(file: CsvFile, text: str, separator: str) -> list[tuple[int, list[str]]]:
+    """Each row with the line it starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     rows = []
     line = 1
     try:
@@ -211,7 +215,8 @@ def _rows(file: CsvFile, reader: Any) -> list[tuple[int, list[str]]]:
             rows.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as error:
-        raise ImportFileError(f"{file.name}, line {line}: {error}") from None
+        line, problem = quote_problem(error, text, separator, reader.line_num)
+        raise ImportFileError(f"{file.name}, line {line}: {problem}") from None
     return rows
 
 
@@ -347,5 +352,5 @@ def import_csv(journal: Journal, path: Path) -> CsvImportResult:
     except ValidationError as error:
         raise _missing_walk(error, collected) or ImportFileError(f"{path}: {error}") from None
     return CsvImportResult(
-        len(added), len(entries) - len(added), path.name, [file.name for file in files]
+        len(added), len(entries) - len(added), path.name, [file.name for file in files], added
     )

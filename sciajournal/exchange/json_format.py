@@ -52,6 +52,15 @@ MAX_QUOTED = 200
 class ImportResult:
     added: int
     skipped: int
+    #: The entries written (not those already there): what Edit > Undo takes away.
+    entries: list[Entry] = dataclasses.field(default_factory=list)
+
+    def summary(self, file_name: str) -> str:
+        entries = "entry" if self.added == 1 else "entries"
+        return (
+            f"Imported {self.added} {entries} ({self.skipped} already in the journal) "
+            f"from {file_name}"
+        )
 
 
 # -- export -----------------------------------------------------------------------------
@@ -185,7 +194,7 @@ def import_text(journal: Journal, text: str) -> ImportResult:
         added = journal.add_many(entries, skip_existing=True)
     except ValidationError as error:
         raise ImportFileError(str(error)) from None
-    return ImportResult(added=len(added), skipped=len(entries) - len(added))
+    return ImportResult(added=len(added), skipped=len(entries) - len(added), entries=added)
 
 
 def import_file(journal: Journal, path: Path) -> ImportResult:

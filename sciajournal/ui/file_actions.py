@@ -14,7 +14,7 @@ tests/test_startup_imports.py fails when one of them is imported at start).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -27,6 +27,7 @@ from sciajournal.storage.errors import JournalError
 from sciajournal.storage.protected_files import check_output_path
 
 if TYPE_CHECKING:
+    from sciajournal.core.entities import Entry
     from sciajournal.exchange.device_plan import DeviceReading
     from sciajournal.storage.backups import Backup  # the lock and file checks: on first use
     from sciajournal.storage.journal import Journal  # imported when a restore reopens it
@@ -55,12 +56,21 @@ class FileActions(QObject):
     device_preview: ImportPreview | None = None
     _stops_on_quit = False
 
-    def __init__(self, journal: Journal | None, today: Callable[[], date], parent: QWidget) -> None:
-        """`journal` is None while the window opens it: the menus wait until use_journal."""
+    def __init__(
+        self,
+        journal: Journal | None,
+        today: Callable[[], date],
+        parent: QWidget,
+        shown_period: Callable[[], tuple[str, date | None, date | None]] | None = None,
+    ) -> None:
+        """`journal` is None while the window opens it: the menus wait until use_journal.
+        `shown_period` is the journal list's (as its period choice reads, and its first and
+        last day, None for all time), for the imports to say what the list does not show."""
         super().__init__(parent)
         if journal is not None:
             self.journal = journal
         self._today = today
+        self._shown_period = shown_period
         self._parent = parent
         self.journalReplaced.connect(self.use_journal)
 
@@ -74,6 +84,13 @@ class FileActions(QObject):
         self.dialogOpened.emit(dialog)
         dialog.open()  # not exec(): the window stays live behind it
         return dialog
+
+    def _outside_shown(self, added: Sequence[Entry]) -> str:
+        from sciajournal.ui.shown_period import ShownPeriod, outside_shown
+
+        if self._shown_period is None:
+            return ""
+        return outside_shown(added, ShownPeriod(*self._shown_period()))
 
     def _warn(self, title: str, text: str) -> None:
         QMessageBox.warning(self._parent, title, text)
@@ -225,20 +242,24 @@ class FileActions(QObject):
         from sciajournal.exchange.csv_import import import_csv
         from sciajournal.exchange.import_source import ImportFileError
         from sciajournal.exchange.json_format import import_file
+        from sciajournal.ui.undo_commands import AddedEntries
 
         try:
             if is_csv:
-                told = import_csv(self.journal, path).summary() + "."
+                result = import_csv(self.journal, path)
+                told, added = result.summary(), result.entries
             else:
-                result = import_file(self.journal, path)
-                told = (
-                    f"Imported {result.added} entries "
-                    f"({result.skipped} were already in the journal)."
-                )
+                imported = import_file(self.journal, path)
+                told, added = imported.summary(path.name), imported.entries
         except (ImportFileError, JournalError) as error:
             self._warn("Nothing imported", f"Nothing was imported: {error}")
             return None
-        self.changed.emit()
+        told += self._outside_shown(added) + "."
+        if added:  # one step of Edit > Undo, whose push refreshes the views
+            entries = f"{len(added)} {'entry' if len(added) == 1 else 'entries'}"
+            text = f"Import {entries} from {path.name}"
+            self.undoable.emit(AddedEntries(text, self.journal, added, self.changed.emit))
+            told += " Press Ctrl+Z to undo."
         self.told.emit(told, 2 * TOLD_MS)
         self.import_message = self._open(
             QMessageBox(
@@ -319,7 +340,8 @@ class FileActions(QObject):
         # To the window's undo stack, whose push refreshes the views (through `changed`).
         self.undoable.emit(AddedEntries(text, self.journal, added, self.changed.emit))
         again = " Press Ctrl+Z to undo." if added else ""
-        self.told.emit(f"Imported {walks} from {preview.file_name}.{again}", 2 * TOLD_MS)
+        outside = self._outside_shown(added)
+        self.told.emit(f"Imported {walks} from {preview.file_name}{outside}.{again}", 2 * TOLD_MS)
 
     def show_backups(self) -> BackupsDialog:
         from sciajournal.ui.dialogs.backups_dialog import BackupsDialog  # on first use

@@ -33,8 +33,19 @@ def rating_form(
     stored = journal.collection(kinds=[FunctionActivity, FunctionRating])
     named = stored.function_activities
     latest = stored.function_ratings[-1] if stored.function_ratings else None
-    form = FunctionRatingForm(parent, clock=clock, activities=named, latest=latest)
+    sittings = [rating.at for rating in stored.function_ratings]
+    form = FunctionRatingForm(
+        parent, clock=clock, activities=named, latest=latest, sittings=sittings
+    )
     return form, [activity for activity in named if activity.retired is None]
+
+
+def bothersomeness_form(
+    parent: QWidget, journal: Journal, clock: Callable[[], datetime]
+) -> BothersomenessForm:
+    """A new weekly check, knowing when the others were made (to catch a double Save)."""
+    checks = journal.collection(kinds=[BothersomenessCheck]).bothersomeness
+    return BothersomenessForm(parent, clock=clock, checks=[check.at for check in checks])
 
 
 def edit_form(

@@ -122,9 +122,11 @@ def walk_text(
             early = NotJudged.FOLLOW_UP_TOO_EARLY in outcome.not_judged
             if early:
                 text += " · the follow-up was taken early"
-            if due <= now:
+            if follow_up_still_asked(outcome, now) and due <= now:
                 text += f" · follow-up due since {due.strftime('%H:%M')}"
-                urgent = follow_up_still_asked(outcome, now)
+                urgent = True
+            elif due <= now:  # no longer asked for: the walk stays unjudged, and says so
+                text += " · not judged (no follow-up rating was recorded)"
             else:
                 text += f" · follow-up due {due.strftime('%H:%M')}"
         elif outcome.outcome is Outcome.NOT_JUDGED:

@@ -160,7 +160,12 @@ class MainWindow(QMainWindow):
         self.journal_layout.addWidget(body)
         body.show()  # now, not in the next event-loop turn as a widget added to a shown window
 
-        self.files = FileActions(journal, lambda: self.clock().date(), self)
+        self.files = FileActions(
+            journal,
+            lambda: self.clock().date(),
+            self,
+            shown_period=lambda: (self.view.range.preset.currentText(), *self.view.date_range()),
+        )
         self.files.journalReplaced.connect(self._journal_replaced)
         self.files.changed.connect(self.refresh)
         self.files.dialogOpened.connect(self._track_dialog)
@@ -365,6 +370,8 @@ class MainWindow(QMainWindow):
         from sciajournal.ui.reminder_schedule import RATINGS_LOOKBACK, reminders_due
 
         now = self.clock()
+        # A window open past midnight (in the tray for days): "Last 30 days" ends today.
+        self.view.set_today(now.date())
         status = today_for(self.journal, now)
         self.status_panel.show_status(status, self.settings, now)
         self._morning_walk = status.morning_rating_for
@@ -530,9 +537,9 @@ class MainWindow(QMainWindow):
         return self._open_form(NoteForm(self, clock=self.clock), self._add("Add note"))
 
     def log_bothersomeness(self) -> EntryForm:
-        from sciajournal.ui.forms.bothersomeness_form import BothersomenessForm
+        from sciajournal.ui.function_forms import bothersomeness_form
 
-        form = BothersomenessForm(self, clock=self.clock)
+        form = bothersomeness_form(self, self.journal, self.clock)
         return self._open_form(form, self._add("Log sciatica bothersomeness"))
 
     def rate_activities(self) -> EntryForm:

@@ -153,7 +153,7 @@ def test_a_zip_of_csv_files_imports_through_the_cli(journal_path, tmp_path, caps
         (
             "walks.csv",
             f'id,start,minutes,notes\n{WALK_ID},2026-03-02T09:15:00+01:00,20,"unclosed\n',
-            "walks.csv, line 2: unexpected end of data",
+            'walks.csv, line 2: a quote (") opened here is never closed',
         ),
         (
             "notizen.csv",

@@ -63,7 +63,7 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(journal):
     last = datetime(2026, 3, 31, 20, 0)  # a Tuesday
     for day in range(400):
         make_backup(journal.path, now=last - timedelta(days=day))
-    removed = rotate(journal.path)
+    removed = rotate(journal.path, now=last)  # not the real clock: at 2026-03-29 some lay ahead
     kept = {b.taken.date() for b in list_backups(journal.path)}
     daily = {date(2026, 3, d) for d in range(25, 32)}
     # ISO weeks 14 and 13 end inside the daily ones; weeks 12 and 11 add their Sundays.

@@ -139,7 +139,7 @@ def test_export_then_import_reports_in_a_message_that_stays_up(
     qtbot.wait(ALIVE_MS)
     message = QApplication.activeModalWidget()
     assert isinstance(message, QMessageBox) and message.isVisible()
-    assert "Imported 0 entries (1 were already in the journal)" in message.text()
+    assert "Imported 0 entries (1 already in the journal) from export.json" in message.text()
     click(qtbot, message, "OK")
     qtbot.wait(200)
 

@@ -269,7 +269,7 @@ def test_the_pain_form_asks_about_sleep_in_the_morning_and_sitting_at_bedtime(
     qtbot.keyClicks(form.times_woken, "2")
     qtbot.keyClicks(form.hours_slept, "25")
     click(qtbot, form, "Save")
-    assert visible_problems(form) == {"Hours slept": "must be from 0 to 24 h, not 25"}
+    assert visible_problems(form) == {"Hours slept last night": "must be from 0 to 24 h, not 25"}
     assert journal.is_empty()
     form.hours_slept.selectAll()
     qtbot.keyClicks(form.hours_slept, "6.5")

@@ -100,7 +100,11 @@ def test_a_real_gpx_is_previewed_ticked_and_only_the_ticked_walk_is_imported(
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     qtbot.wait(ALIVE_MS)
     assert walks(journal) == [chosen]
-    assert "Imported 1 walk from korita-zbevnica.gpx." in window.statusBar().currentMessage()
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("Imported 1 walk from korita-zbevnica.gpx; 1 is before the last 30 days shown")
+    )
 
 
 def test_an_import_is_one_step_of_undo(qtbot, window, journal, monkeypatch):
@@ -115,7 +119,8 @@ def test_an_import_is_one_step_of_undo(qtbot, window, journal, monkeypatch):
     click(qtbot, preview, "Import")
     qtbot.wait(ALIVE_MS)
     assert window.statusBar().currentMessage() == (
-        "Imported 3 walks from export.xml. Press Ctrl+Z to undo."
+        "Imported 3 walks from export.xml; 3 are before the last 30 days shown "
+        "(choose All time to see them). Press Ctrl+Z to undo."
     )
     after = journal_dump(journal)
     assert {w.id for w in chosen} <= {w.id for w in walks(journal)} and len(walks(journal)) == 5

@@ -101,8 +101,10 @@ def test_saving_with_all_time_shown_inserts_one_row_and_keeps_the_selection(qtbo
 
     assert signals.resets == 0  # the list was not rebuilt
     added = [text for text in texts(window) if text not in before]
-    # The new row, and the lines of walks that the rating now follows up, nothing else.
-    assert [text for text in added if "Walk" not in text] == ["14:00  Pain: back 3, leg 5"]
+    # The new row, and the lines of walks that the rating now follows up, nothing else. The
+    # form takes the time in the computer's zone, whatever NOW's offset: 15:00 in Berlin.
+    logged = f"{NOW.astimezone():%H:%M}  Pain: back 3, leg 5"
+    assert [text for text in added if "Walk" not in text] == [logged]
     assert len(texts(window)) == len(before) + 1
     assert listing.selected_entry() == selected
 

@@ -198,3 +198,14 @@ def test_function_measures_and_sleep_and_sitting_read_as_sentences():
         "20:10  Activities I find hard (0 = cannot do, 10 = as before): "
         "Put on socks 3, Sit through a film 4. Notes: a better week"
     ) in texts
+
+
+def test_a_follow_up_no_longer_asked_for_reads_as_not_judged_not_as_still_due():
+    # Days later "follow-up due since 11:35" read as if it could still be taken; the walk
+    # simply was not judged.
+    w = walk(t(10, 9, 15), 20)
+    days_later = rows_for([w, before(w, 3, 3)], now=t(13, 12, 0))
+    walk_row = next(r for r in days_later if isinstance(r.entry, Walk))
+    assert "follow-up due" not in walk_row.text
+    assert "not judged (no follow-up rating was recorded)" in walk_row.text
+    assert not walk_row.urgent

@@ -11,6 +11,7 @@ plain-text codes (domain.md has none for them).
 from collections.abc import Iterator
 
 from sciajournal.core.entities import PainRating
+from sciajournal.core.sleep_sitting_questions import COMFORTABLE_SITTING, HOURS_SLEPT, TIMES_WOKEN
 from sciajournal.exchange.fhir import codes
 from sciajournal.exchange.fhir.elements import (
     Resource,
@@ -91,12 +92,12 @@ def rating_resources(rating: PainRating, patient_id: str) -> Iterator[Resource]:
 def _sleep_and_sitting(rating: PainRating, patient_id: str) -> Iterator[Resource]:
     recorded: list[tuple[str, str, Value]] = []
     if rating.times_woken is not None:
-        recorded.append(("times-woken", "Times woken by pain last night", rating.times_woken))
+        recorded.append(("times-woken", TIMES_WOKEN, rating.times_woken))
     if rating.hours_slept is not None:
-        recorded.append(("hours-slept", "Hours slept last night", hours(rating.hours_slept)))
+        recorded.append(("hours-slept", HOURS_SLEPT, hours(rating.hours_slept)))
     if rating.comfortable_sitting_minutes is not None:
         sitting = minutes(rating.comfortable_sitting_minutes)
-        recorded.append(("comfortable-sitting", "Longest comfortable sitting today", sitting))
+        recorded.append(("comfortable-sitting", COMFORTABLE_SITTING, sitting))
     for part, text, value in recorded:
         yield observation(
             derived_id(rating.id, part),

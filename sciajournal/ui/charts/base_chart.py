@@ -4,7 +4,7 @@ numbers of the point under the keyboard cursor go to the same line as the hover 
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from sciajournal.ui.charts import style
@@ -18,6 +18,9 @@ class Axis(pg.AxisItem):
     """
 
     _title_html: str | None = None
+    #: The plot's background: the grid's faint lines are drawn as its blend with them
+    #: (style.blend), the same look without translucent lines, which cost ten times more.
+    background: QColor | None = None
 
     def _updateLabel(self) -> None:  # pyqtgraph's own hook, called at every such change
         html = self.labelString()
@@ -27,6 +30,20 @@ class Axis(pg.AxisItem):
         self._adjustSize()
         self.picture = None
         self.update()
+
+    def generateDrawSpecs(self, p: QPainter) -> tuple[object, list, list] | None:
+        specs = super().generateDrawSpecs(p)
+        if specs is None or self.background is None:
+            return specs
+        line, ticks, texts = specs
+        return line, [(self._opaque(pen), a, b) for pen, a, b in ticks], texts
+
+    def _opaque(self, pen: QPen) -> QPen:
+        if pen.color().alpha() == 255 or self.background is None:
+            return pen
+        opaque = QPen(pen)
+        opaque.setColor(style.blend(pen.color(), self.background))
+        return opaque
 
 
 class DateAxis(Axis, pg.DateAxisItem):
@@ -57,11 +74,20 @@ class BaseChart(pg.PlotWidget):
         palette = self.palette()
         self.setBackground(style.background(palette))
         plot = self.getPlotItem()
+        for side in ("right", "top"):  # pyqtgraph shows every axis it is handed
+            if side not in (axisItems or {}):
+                plot.hideAxis(side)
         for side in ("left", "bottom", "right"):
             axis = plot.getAxis(side)
             axis.setPen(style.foreground(palette))
             axis.setTextPen(style.foreground(palette))
+            if isinstance(axis, Axis):
+                axis.background = style.background(palette)
         plot.showGrid(x=False, y=True, alpha=0.15)
+        # One grid, the left axis' long ticks, and behind the bars and lines, not across
+        # them (pyqtgraph gives the right axis one too, and draws axes over the data).
+        plot.getAxis("right").setGrid(False)
+        plot.getAxis("left").setZValue(-200)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleDescription(

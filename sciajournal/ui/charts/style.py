@@ -31,10 +31,24 @@ def back_colour(palette: QPalette) -> QColor:
     return YELLOW if is_dark(palette) else BLUE
 
 
+def blend(colour: QColor, over: QColor, alpha: float | None = None) -> QColor:
+    """`colour` at `alpha` (0-1; else its own) over `over`, as one opaque colour.
+
+    The charts draw opaque colours only: with Qt's software painter a translucent fill
+    or line cost ten times an opaque one (a 10-year chart's bars took 50 ms to paint).
+    """
+    share = colour.alphaF() if alpha is None else alpha
+    mixed = QColor()
+    mixed.setRgbF(
+        colour.redF() * share + over.redF() * (1 - share),
+        colour.greenF() * share + over.greenF() * (1 - share),
+        colour.blueF() * share + over.blueF() * (1 - share),
+    )
+    return mixed
+
+
 def bar_brush(palette: QPalette) -> QBrush:
-    colour = QColor(SKY)
-    colour.setAlpha(110 if is_dark(palette) else 170)
-    return QBrush(colour)
+    return QBrush(blend(SKY, background(palette), 0.43 if is_dark(palette) else 0.67))
 
 
 def exceeded_brush() -> QBrush:

@@ -12,6 +12,10 @@ from sciajournal.ui.charts.chart_data import DAY, TimelineData
 
 FLAG_Y = 10.4  # where the "pain continued" marks sit, just above the 0-10 scale
 TREATMENT_Y, MEDICATION_Y = 0.25, 0.7
+#: Beyond this many days (or weeks) the pain lines go without their markers: these
+#: then overlap into a band (ten years by week put them 2 px apart), and placing them
+#: was most of a redraw. Dashes and colours still tell leg and back pain apart.
+MARKED_POINTS = 150
 
 
 class TimelineChart(BaseChart):
@@ -44,6 +48,7 @@ class TimelineChart(BaseChart):
         self.back_max = pg.ErrorBarItem(pen=style.pen(back_colour, 1, dashed=True))
         self.leg_line = self._line(style.LEG)
         self.back_line = self._line({**style.BACK, "colour": back_colour})
+        self._symbols = {self.leg_line: style.LEG["symbol"], self.back_line: style.BACK["symbol"]}
         self.flags = pg.ScatterPlotItem(
             symbol="t",
             size=12,
@@ -60,6 +65,8 @@ class TimelineChart(BaseChart):
                      self.flags, self.treatments, self.medications):  # fmt: skip
             self.pain_box.addItem(item)
         self.data = TimelineData(by_week=False)
+        #: The x values each row of marks shows, so that a redraw leaves unchanged rows be.
+        self._marks_shown: dict[pg.ScatterPlotItem, list[float]] = {}
 
     def _line(self, look: dict[str, object]) -> pg.PlotDataItem:
         colour = look["colour"]
@@ -86,6 +93,9 @@ class TimelineChart(BaseChart):
             (self.back_line, data.back_mean, data.back_max, self.back_max),
         ):
             means = np.array(mean, dtype=float)
+            marked = len(data.x) <= MARKED_POINTS
+            if marked != (line.opts["symbol"] is not None):
+                line.setSymbol(self._symbols[line] if marked else None)
             line.setData(x, means)
             rated = ~np.isnan(means)
             offset = DAY * (0.12 if line is self.leg_line else -0.12) * (7 if data.by_week else 1)
@@ -96,9 +106,14 @@ class TimelineChart(BaseChart):
                 bottom=np.zeros(int(rated.sum())),
                 beam=data.bar_width * 0.25,
             )
-        self.flags.setData(x=data.flagged_x, y=[FLAG_Y] * len(data.flagged_x))
-        self.treatments.setData(x=data.treatment_x, y=[TREATMENT_Y] * len(data.treatment_x))
-        self.medications.setData(x=data.medication_x, y=[MEDICATION_Y] * len(data.medication_x))
+        for marks, xs, y in (
+            (self.flags, data.flagged_x, FLAG_Y),
+            (self.treatments, data.treatment_x, TREATMENT_Y),
+            (self.medications, data.medication_x, MEDICATION_Y),
+        ):
+            if self._marks_shown.get(marks) != xs:
+                marks.setData(x=xs, y=[y] * len(xs))
+                self._marks_shown[marks] = list(xs)
         plot = self.getPlotItem()
         if data.x:
             plot.setXRange(data.x[0] - data.bar_width, data.x[-1] + data.bar_width, padding=0.01)

@@ -4,7 +4,7 @@ The total (0-24) is shown as the items are answered; it is the analysis's sum, w
 here without a verdict (no meaningful-change value is established for this index).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
@@ -32,10 +32,13 @@ class BothersomenessForm(EntryForm):
         *,
         clock: Callable[[], datetime] = local_now,
         existing: BothersomenessCheck | None = None,
+        checks: Sequence[datetime] = (),
     ) -> None:
+        """`checks`: when the checks already saved were made (one close by is asked about)."""
         title = "Sciatica bothersomeness (weekly)"
         super().__init__(f"Edit: {title}" if existing else title, parent, clock)
         self._existing = existing
+        self._checks = checks
         intro = QLabel(
             "<b>In the last week, how bothersome was each of these?</b><br>"
             f"0 = not at all bothersome, {ITEM_MAX} = extremely bothersome."
@@ -74,6 +77,15 @@ class BothersomenessForm(EntryForm):
             return
         check = BothersomenessCheck(at=self.now(), **answers)  # type: ignore[arg-type]
         self.total.setText(f"{sbi_total(check)} of {TOTAL_MAX}")
+
+    def confirm(self, entries: list[Entry]) -> bool:
+        """A new check minutes after another is most likely the same one saved twice."""
+        if self._existing is not None:
+            return True
+        question = "You answered these questions at {time} already: save another check?"
+        (check,) = entries
+        assert isinstance(check, BothersomenessCheck)
+        return self.ask_if_repeated(check.at, self._checks, question)
 
     def build(self) -> list[Entry]:
         answers = self._answers()

@@ -3,16 +3,19 @@
 A form collects input and turns it into entries; it never sees the journal. On OK it
 runs the shared validation (core.validation) and, if anything is wrong, marks each bad
 field with its message and stays open, so nothing half-valid ever reaches the service.
+From then on every change re-runs the checks, so a message goes as soon as the field is
+put right (and changes if it is still wrong); the form grows to show what appears.
 """
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
@@ -22,11 +25,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from sciajournal.analysis.repeat_sittings import sitting_close_to
 from sciajournal.core.entities import Entry
 from sciajournal.core.timestamps import local_aware, local_now
 from sciajournal.core.validation import (
@@ -36,7 +41,8 @@ from sciajournal.core.validation import (
 )
 from sciajournal.ui.widgets.colours import error_colour
 from sciajournal.ui.widgets.date_time_edit import DateTimeEdit
-from sciajournal.ui.widgets.scrolling_body import ScrollingBody, fit_to_screen
+from sciajournal.ui.widgets.pain_scale import PainScale
+from sciajournal.ui.widgets.scrolling_body import ScrollingBody, fit_to_screen, grow_to_show
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 T = TypeVar("T")
@@ -90,10 +96,20 @@ class EntryForm(QDialog):
         layout = QVBoxLayout(self)
         body = QWidget()
         body.setLayout(self._form)
-        layout.addWidget(ScrollingBody(body), 1)  # on a small screen the fields scroll...
+        self._body = ScrollingBody(body)
+        layout.addWidget(self._body, 1)  # on a small screen the fields scroll...
         layout.addWidget(self.buttons)  # ...and Save and Cancel stay in view
         self.setMinimumWidth(520)
         self._fitted = False
+        body.installEventFilter(self)  # its layout changing: grow to show the new rows
+        # Once the layout has settled; a timer of the form's own, gone with the form.
+        self._grow_timer = QTimer(self)
+        self._grow_timer.setSingleShot(True)
+        self._grow_timer.setInterval(0)
+        self._grow_timer.timeout.connect(self._grow)
+        self._row_errors: dict[QObject, QLabel] = {}  # each editable part: its row's message
+        self._reveal: QWidget | None = None  # the first problem's row, scrolled into view
+        self._checking = False  # after a Save refused: every change re-runs the checks
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._fitted:  # subclasses add their rows after __init__ here
@@ -141,6 +157,7 @@ class EntryForm(QDialog):
         for name in (field, *aliases):
             self._errors[name] = error
             self._fields[name] = widget
+        self._watch_changes(widget, error)
         if isinstance(widget, QAbstractSpinBox | QComboBox):
             # Spin, date and combo boxes swallow Enter; in a form, Enter means Save.
             widget.installEventFilter(self)
@@ -149,7 +166,41 @@ class EntryForm(QDialog):
                 editor.installEventFilter(self)
         return widget
 
+    def _watch_changes(self, widget: QWidget, error: QLabel) -> None:
+        """Any edit in the row (its line edits, boxes, scales, ticks) calls `_changed`
+        (a method of the form, so Qt disconnects it when the form is deleted)."""
+        for part in [widget, *widget.findChildren(QWidget)]:
+            if isinstance(part, QLineEdit | QPlainTextEdit):
+                part.textChanged.connect(self._changed)
+            elif isinstance(part, QComboBox):
+                part.currentIndexChanged.connect(self._changed)
+            elif isinstance(part, QAbstractButton) and part.isCheckable():
+                if isinstance(part.parentWidget(), PainScale):
+                    continue  # the scale itself says when it changed
+                part.toggled.connect(self._changed)
+            elif isinstance(part, PainScale):
+                part.valueChanged.connect(self._changed)
+            else:
+                continue
+            self._row_errors[part] = error
+
+    def _changed(self) -> None:
+        """A field changed: after a refused Save check everything again; before, the
+        row's own message (from Add, say) goes, as it may no longer be true."""
+        error = self._row_errors.get(self.sender())
+        if error is None:
+            return
+        if self._checking:
+            self.show_problems(self._problems()[1], move_focus=False)
+        elif error.isVisible():
+            error.clear()
+            error.setVisible(False)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._body.content and event.type() == QEvent.Type.LayoutRequest:
+            if self._fitted:
+                self._grow_timer.start()
+            return False
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key_event = event
             plain = key_event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -250,9 +301,8 @@ class EntryForm(QDialog):
             return None
         return whole_if_whole(value) if math.isfinite(value) else value
 
-    def accept(self) -> None:
-        """Save when everything is right; otherwise show every problem at once and stay."""
-        self.clear_problems()
+    def _problems(self) -> tuple[list[Entry], list[Problem]]:
+        """The entries the form describes now, and everything wrong with them."""
         self._form_problems: list[Problem] = []
         entries = self.build()
         now = self.clock()
@@ -264,29 +314,79 @@ class EntryForm(QDialog):
                 for problem in entry_problems(entry) + future_problems(entry, now)
                 if problem.field not in unreadable  # its placeholder value says nothing
             ]
+        return entries, problems
+
+    def accept(self) -> None:
+        """Save when everything is right; otherwise show every problem at once and stay."""
+        entries, problems = self._problems()
         if problems:
+            self._checking = True
             self.show_problems(problems)
             return
+        if not self.confirm(entries):
+            return
+        self.clear_problems()
         self.result_entries = entries
         super().accept()
+
+    def confirm(self, entries: list[Entry]) -> bool:
+        """Last word before saving valid entries (a form may ask); False keeps it open."""
+        return True
+
+    def ask_if_repeated(self, at: datetime, others: Iterable[datetime], question: str) -> bool:
+        """Save a sitting close to another (analysis.repeat_sittings) only if the patient
+        says so: `question` with {time}, the other one's time. Enter and Escape go back."""
+        close = sitting_close_to(at, others)
+        if close is None:
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(question.format(time=close.astimezone().strftime("%H:%M")))
+        box.setInformativeText("To change that one instead, cancel and edit it in the journal.")
+        save = box.addButton("&Save another", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("&Back to the form", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is save
 
     def clear_problems(self) -> None:
         for label in self._errors.values():
             label.clear()
             label.setVisible(False)
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def show_problems(self, problems: list[Problem], *, move_focus: bool = True) -> None:
+        """Each problem under its field (only these); with `move_focus`, the first problem's
+        field takes the focus and its row is scrolled into view."""
+        texts: dict[QLabel, list[str]] = {}
         first: QWidget | None = None
         for problem in problems:
             label = self._errors.get(problem.field)
             if label is None:  # a field this form does not show: put it on the first row
                 label = next(iter(self._errors.values()))
             text = problem.message if problem.field in self._errors else str(problem)
-            label.setText(f"{label.text()}\n{text}".strip())
-            label.setVisible(True)
+            texts.setdefault(label, []).append(text)
             first = first or self._fields.get(problem.field)
-        if first is not None:
+        for label in set(self._errors.values()):
+            shown = "\n".join(texts.get(label, []))
+            if label.text() != shown:  # untouched labels leave the layout alone
+                label.setText(shown)
+            label.setVisible(bool(shown))
+        if move_focus and first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._reveal = first.parentWidget()  # the field with its message below it
+            self._grow_timer.start()
+
+    def _grow(self) -> None:
+        """Taller to show rows or problems that appeared (within the screen); then the
+        first problem's row is scrolled into view if the screen is too small for all."""
+        if not self.isVisible():
+            return
+        grow_to_show(self, self._body)
+        reveal, self._reveal = self._reveal, None
+        if reveal is not None:
+            self._body.ensureWidgetVisible(reveal)
 
 
 def whole_if_whole(value: float) -> float:

@@ -50,6 +50,8 @@ SUGGESTIONS = (
     "Lift a shopping bag",
 )
 ANCHORS = ("cannot do it", "as before")
+#: An activity's name wraps at about this many characters (names may have 80).
+CAPTION_CHARS = 26
 RETIRE, KEEP = "Retire", "Keep"  # no mnemonics: one per row would clash
 
 
@@ -82,11 +84,14 @@ class FunctionRatingForm(EntryForm):
         activities: Sequence[FunctionActivity] = (),
         latest: FunctionRating | None = None,
         existing: FunctionRating | None = None,
+        sittings: Sequence[datetime] = (),
     ) -> None:
-        """`activities`: every one named; `latest`: the last rating, whose order is kept."""
+        """`activities`: every one named; `latest`: the last rating, whose order is kept;
+        `sittings`: when the ratings already saved were made (one close by is asked about)."""
         title = "Activities I find hard"
         super().__init__(f"Edit: {title}" if existing else title, parent, clock)
         self._existing = existing
+        self._sittings = sittings
         self._rows: list[_Row] = []
         first_time = existing is None and not any(a.retired is None for a in activities)
         question = (
@@ -187,6 +192,15 @@ class FunctionRatingForm(EntryForm):
         holder.setAccessibleName(activity.name)
         holder.setFocusProxy(scale)  # a problem on the row puts the focus on its scale
         self.add_row(row.field, activity.name, holder, at_row=1 + len(self._rows))
+        row_holder = holder.parentWidget()  # add_row's, with the error label
+        assert row_holder is not None
+        caption = self._form.labelForField(row_holder)
+        assert isinstance(caption, QLabel)
+        limit = caption.fontMetrics().averageCharWidth() * CAPTION_CHARS
+        if caption.sizeHint().width() > limit:  # a long name wraps rather than widening the form
+            caption.setWordWrap(True)
+            caption.setFixedWidth(limit)
+            caption.setMinimumHeight(caption.heightForWidth(limit))  # the form gives it room
         self._rows.append(row)
         return row
 
@@ -250,9 +264,9 @@ class FunctionRatingForm(EntryForm):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            self._existing is None
-            and watched is self.new_name
-            and event.type() == QEvent.Type.KeyPress
+            event.type() == QEvent.Type.KeyPress
+            and self._existing is None
+            and watched is getattr(self, "new_name", None)  # (None while it is built)
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -296,6 +310,14 @@ class FunctionRatingForm(EntryForm):
         self.advice.setVisible(not inside)
 
     # -- saving ---------------------------------------------------------------------
+
+    def confirm(self, entries: list[Entry]) -> bool:
+        """A new rating minutes after another is most likely the same one saved twice."""
+        rating = next((e for e in entries if isinstance(e, FunctionRating)), None)
+        if rating is None or self._existing is not None:
+            return True
+        question = "You rated your activities at {time} already: save another rating?"
+        return self.ask_if_repeated(rating.at, self._sittings, question)
 
     def build(self) -> list[Entry]:
         at = self.chosen_time()

@@ -13,6 +13,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from sciajournal.core.entities import Entry, PainRating, Walk, new_id
 from sciajournal.core.enums import WALK_CONTEXTS, PainContext, Reach, Side
+from sciajournal.core.sleep_sitting_questions import (
+    COMFORTABLE_SITTING,
+    HOURS_SLEPT,
+    TIMES_WOKEN,
+)
 from sciajournal.core.timestamps import local_now
 from sciajournal.ui.forms.entry_form import EntryForm
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
@@ -33,6 +38,12 @@ CONTEXT_LABELS = {
     PainContext.END_OF_WALK: "End of a walk",
     PainContext.FOLLOW_UP: "Follow-up after a walk",
 }
+
+
+def with_mnemonic(text: str, letter: str) -> str:
+    """`text` with Alt+`letter` (its first occurrence) as the row's keyboard mnemonic."""
+    at = text.index(letter)
+    return f"{text[:at]}&{text[at:]}"
 
 
 class PainForm(EntryForm):
@@ -89,13 +100,15 @@ class PainForm(EntryForm):
         row.addStretch()
         self.add_row("numbness", "Symptoms", symptoms, aliases=("tingling", "weakness"))
         self.times_woken = self._optional_number(
-            "times_woken", "Times wo&ken by pain", "last night, if you know"
+            "times_woken", with_mnemonic(TIMES_WOKEN, "k"), "if you know"
         )
-        self.hours_slept = self._optional_number("hours_slept", "Ho&urs slept", "last night")
+        self.hours_slept = self._optional_number(
+            "hours_slept", with_mnemonic(HOURS_SLEPT, "u"), "hours, e.g. 6.5"
+        )
         self.sitting = self._optional_number(
             "comfortable_sitting_minutes",
-            "Longest &comfortable sitting",
-            "minutes today, if you know",
+            with_mnemonic(COMFORTABLE_SITTING, "c"),
+            "minutes, if you know",
         )
         self.notes = QLineEdit()
         self.add_row("notes", "N&otes", self.notes)

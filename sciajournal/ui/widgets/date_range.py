@@ -59,8 +59,10 @@ class DateRangeControls(QObject):
         return self._between
 
     def set_today(self, today: date) -> None:
-        self._today = today
-        self._apply_preset()
+        """Move a preset range ("Last 30 days") to end on `today`; a custom one stays."""
+        if today != self._today:
+            self._today = today
+            self._apply_preset()
 
     def days(self) -> int:
         return self._presets[self.preset.currentIndex()][1]

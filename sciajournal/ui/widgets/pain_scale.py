@@ -5,9 +5,12 @@ Eleven buttons in a row for the mouse. With the keyboard, typing a digit sets th
 and moves on to the next field, so "back 3, leg 5, Enter" is three keys; arrow keys step
 through the scale and End gives 10. On a scale that goes to 10, "1" waits a moment for a
 "0" (so "1 0" types 10) before moving on. No button checked means "not rated".
+
+A keyboard user used to forms types "3, Tab, 4, Tab": the Tab straight after a digit moved
+the focus on is taken as that same move, not a second one that would skip a field.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +32,40 @@ ANCHORS = {0: "no pain", MAX_SCORE: "worst imaginable"}
 #: How long "1" waits for the "0" of 10 before moving on. Long enough for a slow second
 #: key, short enough that a lone "1" still moves on by itself.
 TEN_WAIT_MS = 1000
+#: A score button asks for no more than this width: a style's usual push-button width
+#: (about 80 px) made every 0-10 scale over 1000 px wide and every form with it too wide
+#: for a 1024 px screen. The buttons still grow when the form is wider.
+SCORE_BUTTON_WIDTH = 40
+
+
+class ScoreButton(QPushButton):
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), max(SCORE_BUTTON_WIDTH, self.minimumWidth())), hint.height())
+
+
+class TabAfterMovingOn(QObject):
+    """Watches the field a digit moved the focus to: if the next key there is Tab, it is
+    the move the digit already made and is dropped. Any other key, or the focus leaving
+    (a click elsewhere), ends the watch; the digit's own key release is let through."""
+
+    def __init__(self, field: QWidget) -> None:
+        super().__init__(field)
+        self._field = field
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.FocusOut):
+            return False
+        self._field.removeEventFilter(self)
+        self.deleteLater()
+        return (
+            kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        )
 
 
 class PainScale(QWidget):
@@ -74,7 +111,7 @@ class PainScale(QWidget):
         # not make it taller.
         layout.addWidget(self._anchor(low, Qt.AlignmentFlag.AlignRight))
         for score in range(maximum + 1):
-            button = QPushButton(str(score))
+            button = ScoreButton(str(score))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scale itself takes the keys
             button.setAccessibleName(f"{name} {score}")
@@ -125,9 +162,14 @@ class PainScale(QWidget):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def _move_on(self) -> None:
+        """After a digit: on to the next field, where a Tab straight away is this move."""
         self._ten_wait.stop()
-        if self.window().focusWidget() is self:  # not moved away meanwhile
-            self.focusNextChild()
+        if self.window().focusWidget() is not self:  # moved away meanwhile
+            return
+        self.focusNextChild()
+        field = self.window().focusWidget()
+        if field is not None and field is not self:
+            TabAfterMovingOn(field)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -137,7 +179,7 @@ class PainScale(QWidget):
             self._ten_wait.stop()
             if text == "0":
                 self.setValue(10)
-                self.focusNextChild()
+                self._move_on()
                 return
             if digit:  # "1" was this scale's score; this digit is for the next field
                 self.focusNextChild()
@@ -153,7 +195,7 @@ class PainScale(QWidget):
             if text == "1" and self._maximum >= 10:
                 self._ten_wait.start()
             else:
-                self.focusNextChild()
+                self._move_on()
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
             self.setValue(min(self._maximum, (self._value if self._value is not None else -1) + 1))
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down):

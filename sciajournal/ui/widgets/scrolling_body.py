@@ -2,7 +2,9 @@
 
 At 150 % scaling a 1280x800 screen is 853x533 logical pixels; the walk form alone is
 taller than that. A dialog puts its fields in a ScrollingBody and its buttons below it,
-and calls fit_to_screen once built.
+and calls fit_to_screen once built. When its body grows later (a problem shown under a
+field, rows shown for a choice), grow_to_show makes the window taller, within the screen,
+so that nothing the patient must read is hidden below the fold.
 """
 
 from PySide6.QtCore import QSize, Qt
@@ -40,6 +42,26 @@ class ScrollingBody(QScrollArea):
         content = self.content.minimumSizeHint()
         height = min(content.height(), MINIMUM_BODY_HEIGHT)
         return QSize(content.width() + self._scroll_bar_width(), height)
+
+
+def grow_to_show(window: QWidget, body: ScrollingBody) -> None:
+    """Make `window` as much taller as `body`'s content now needs, within the screen,
+    moving it up if its bottom would leave the screen; it never shrinks (the patient may
+    have made it bigger). Where the screen is too small, the body scrolls as before."""
+    content = body.content
+    width = body.viewport().width()
+    needed = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+    needed = max(needed, content.minimumSizeHint().height(), content.sizeHint().height())
+    extra = needed - body.viewport().height()
+    room = available_size(window)
+    height = min(window.height() + extra, room.height())
+    if extra <= 0 or height <= window.height():
+        return
+    window.resize(window.width(), height)
+    screen = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    if frame.bottom() > screen.bottom():
+        window.move(frame.x(), max(screen.top(), frame.y() - (frame.bottom() - screen.bottom())))
 
 
 def fit_to_screen(window: QWidget) -> None:
