@@ -395,6 +395,8 @@ class MainWindow(QMainWindow):
             return self.ask_follow_up(reminder.walk)
         if reminder.kind == "bothersomeness":  # ReminderKind: a StrEnum, imported lazily
             return self.log_bothersomeness()
+        if reminder.is_stale(self.clock()):  # last night's bedtime message, clicked at 9:00
+            return self.log_pain()  # the time of day decides, as Ctrl+R then
         if reminder.context is PainContext.MORNING and self._morning_walk is not None:
             return self.ask_morning(self._morning_walk)  # also answers yesterday's walk
         form = PainForm(self, clock=self.clock, context=reminder.context)

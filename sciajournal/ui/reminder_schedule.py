@@ -60,6 +60,11 @@ class Reminder:
     #: The walk a follow-up reminder is about.
     walk: Walk | None = None
 
+    def is_stale(self, now: datetime) -> bool:
+        """A daily reminder answered after its time has passed (a tray message clicked the
+        next morning): the time of day it asks about is over."""
+        return self.kind in DAILY and now >= self.due + DAILY_REMINDER_LASTS
+
     @property
     def context(self) -> PainContext:
         """The rating context that answers this reminder (a pain rating's; the weekly

@@ -46,13 +46,6 @@ class Axis(pg.AxisItem):
         return opaque
 
 
-class DateAxis(Axis, pg.DateAxisItem):
-    """Dates along x (seconds since the epoch at noon UTC, see chart_data)."""
-
-    def __init__(self) -> None:
-        super().__init__("bottom", utcOffset=0)
-
-
 class BaseChart(pg.PlotWidget):
     #: A line describing what is under the mouse (empty when nothing is).
     hovered = Signal(str)

@@ -14,6 +14,8 @@ from sciajournal.ui.charts.chart_data import DAY, day_x
 @dataclass
 class ActivityLine:
     name: str
+    #: The activity it follows, whatever its name or the range shown.
+    activity_id: str = ""
     x: list[float] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
 
@@ -67,6 +69,7 @@ def scale_data(measures: FunctionMeasures) -> ScaleData:
         data.activities.append(
             ActivityLine(
                 _name(series.name, series.retired is not None),
+                series.activity_id,
                 [day_x(at.date()) for at, _ in series.points],
                 [float(score) for _, score in series.points],
             )

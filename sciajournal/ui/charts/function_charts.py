@@ -12,9 +12,11 @@ from sciajournal.analysis.bothersomeness import TOTAL_MAX
 from sciajournal.analysis.functional_scale import SCORE_MAX
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.ui.charts import style
-from sciajournal.ui.charts.base_chart import BaseChart, DateAxis, nearest
+from sciajournal.ui.charts.base_chart import BaseChart, nearest
 from sciajournal.ui.charts.chart_data import DAY
+from sciajournal.ui.charts.date_axis import DateAxis
 from sciajournal.ui.charts.function_chart_data import (
+    ActivityLine,
     BothersomenessData,
     ScaleData,
     bothersomeness_data,
@@ -66,7 +68,21 @@ class ScaleChart(BaseChart):
         )
         plot.addItem(self.mean)
         self.activity_lines: list[pg.PlotDataItem] = []
+        #: Each activity's place in ACTIVITY_LOOKS, kept while the window is open, so its
+        #: colour stays with it whichever range is shown (see look_of).
+        self.look_index: dict[str, int] = {}
         self.data = ScaleData()
+
+    def look_of(self, activity: ActivityLine) -> tuple[QColor, bool, str]:
+        """An activity's colour, dash and marker: the first look no activity shown so far
+        has, given in the order the activities were named (the analysis lists them so)."""
+        if activity.activity_id not in self.look_index:
+            taken = set(self.look_index.values())
+            free = [i for i in range(len(ACTIVITY_LOOKS)) if i not in taken]
+            self.look_index[activity.activity_id] = (
+                free[0] if free else len(self.look_index) % len(ACTIVITY_LOOKS)
+            )
+        return ACTIVITY_LOOKS[self.look_index[activity.activity_id]]
 
     def show_data(self, data: ScaleData) -> None:
         self.data = data
@@ -77,8 +93,8 @@ class ScaleChart(BaseChart):
         self.mean.setData(*_marks(data.x, data.means))
         self.legend.addItem(self.mean, "Mean score")
         self.activity_lines = []
-        for index, activity in enumerate(data.activities):
-            colour, dashed, symbol = ACTIVITY_LOOKS[index % len(ACTIVITY_LOOKS)]
+        for activity in data.activities:
+            colour, dashed, symbol = self.look_of(activity)
             line = pg.PlotDataItem(
                 *_marks(activity.x, activity.scores),
                 pen=style.pen(colour, 1.6, dashed=dashed),

@@ -17,13 +17,16 @@ from sciajournal.ui.charts.function_chart_data import LegWeeksData
 from sciajournal.ui.charts.weekly_chart import WeekAxis
 
 BAR = DAY * 7 * 0.7
-#: Light to dark along the leg: a single-hue ramp reads in colour and in greyscale.
+#: Light to dark along the leg: ColorBrewer's BuPu in five steps, colour-blind safe,
+#: whose neighbours differ in hue as well as lightness (the plain blues before made
+#: knee and calf look alike), still light to dark in greyscale, and clear of the
+#: vermillion, orange and green of the nerve-sign lines drawn over them.
 REACH_COLOURS = {
-    Reach.BUTTOCK: QColor("#deebf7"),
-    Reach.THIGH: QColor("#9ecae1"),
-    Reach.KNEE: QColor("#4292c6"),
-    Reach.CALF: QColor("#2171b5"),
-    Reach.FOOT: QColor("#08306b"),
+    Reach.BUTTOCK: QColor("#edf8fb"),
+    Reach.THIGH: QColor("#b3cde3"),
+    Reach.KNEE: QColor("#8c96c6"),
+    Reach.CALF: QColor("#8856a7"),
+    Reach.FOOT: QColor("#810f7c"),
 }
 #: Nerve-sign lines: colour, dash and marker all differ.
 SIGN_LOOKS = {

@@ -7,8 +7,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from sciajournal.ui.charts import style
-from sciajournal.ui.charts.base_chart import BaseChart, DateAxis, nearest
+from sciajournal.ui.charts.base_chart import BaseChart, nearest
 from sciajournal.ui.charts.chart_data import DAY, TimelineData
+from sciajournal.ui.charts.date_axis import DateAxis
 
 FLAG_Y = 10.4  # where the "pain continued" marks sit, just above the 0-10 scale
 TREATMENT_Y, MEDICATION_Y = 0.25, 0.7
@@ -124,21 +125,25 @@ class TimelineChart(BaseChart):
 
     def legend_html(self) -> str:
         unit = "week" if self.data.by_week else "day"
-
-        def mark(colour: QColor, text: str) -> str:
-            return f'<span style="color:{colour.name()}">{text}</span>'
-
         back = style.back_colour(self.palette())
-        return " &nbsp; ".join(
-            [
-                f"{mark(style.SKY.darker(130), '▮')} walking minutes per {unit}",
-                f"{mark(style.VERMILLION, '●—')} leg pain",
-                f"{mark(back, '■ - -')} back pain (mean; whisker up to the worst rating)",
-                f"{mark(style.VERMILLION, '▼')} pain continued after a walk",
-                f"{mark(style.GREEN, '◆')} ice/heat",
-                "+ medication",
-            ]
-        )
+        items: list[tuple[QColor | None, str, str]] = [
+            (style.SKY.darker(130), "▮", f"walking minutes per {unit}"),
+            (style.VERMILLION, "●—", "leg pain"),
+            (back, "■ - -", "back pain (mean; whisker up to the worst rating)"),
+            (style.VERMILLION, "▼", "pain continued after a walk"),
+            (style.GREEN, "◆", "ice/heat"),
+            (None, "+", "medication"),
+        ]
+
+        def nowrap(text: str) -> str:  # a narrow window wraps between items, not inside
+            return text.replace(" ", "&nbsp;")
+
+        def item(colour: QColor | None, mark: str, text: str) -> str:
+            if colour is not None:
+                mark = f'<span style="color:{colour.name()}">{nowrap(mark)}</span>'
+            return f"{mark}&nbsp;{nowrap(text)}"
+
+        return " &nbsp; ".join(item(*each) for each in items)
 
     def keyboard_points(self) -> list[tuple[float, float]]:
         return [(x, 0.0) for x in self.data.x]

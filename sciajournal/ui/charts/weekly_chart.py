@@ -64,12 +64,13 @@ class WeeklyChart(BaseChart):
         )
         self.target = pg.BarGraphItem(x=[], height=[], width=BAR, brush=None)
         self.target.setOpts(pen=style.pen(style.GREEN, 2, dashed=True))
-        # Anchored at its right end: the target is the last bar, its note runs to the left.
+        # Anchored at its right end: the target is the last bar, its note runs to the left
+        # (all of it: a narrow window cut it off at the right).
         # On the chart's background colour, so a guide mark behind it does not cross the text.
         behind = style.background(palette)
         behind.setAlpha(230)
         self.target_label = pg.TextItem(
-            color=style.foreground(palette), anchor=(0.9, 1.1), fill=pg.mkBrush(behind)
+            color=style.foreground(palette), anchor=(1.0, 1.1), fill=pg.mkBrush(behind)
         )
         for item in (self.within, self.above, self.guide, self.target, self.target_label):
             plot.addItem(item)
