@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciajournal.analysis.function_measures import FunctionMeasures, function_measures
+from sciajournal.analysis.judged_before import JudgedBefore
 from sciajournal.analysis.leg_symptoms import LegSymptoms, leg_symptoms
 from sciajournal.analysis.medication import MedicationSummary, medication_summary
 from sciajournal.analysis.outcomes import WalkOutcome, walk_outcomes
@@ -65,6 +66,16 @@ class JournalAnalysis:
     function: FunctionMeasures
 
 
+class _Afresh:
+    """Every walk judged anew: what JudgedBefore gives too, without keeping anything."""
+
+    walk_outcomes = staticmethod(walk_outcomes)
+    walk_responses = staticmethod(walk_responses)
+
+
+_AFRESH = _Afresh()
+
+
 def outcomes_by_walk(entries: Entries, settings: Settings) -> dict[str, WalkOutcome]:
     """Each walk's outcome, by walk id, judged on the ratings and doses in `entries`."""
     judged = walk_outcomes(entries.walks, RatingIndex(entries.pain), settings, entries.medications)
@@ -80,6 +91,7 @@ def analyse(
     walk_history: Sequence[Walk] | None = None,
     function_activities: Sequence[FunctionActivity] | None = None,
     today: date | None = None,
+    judged_before: JudgedBefore | None = None,
 ) -> JournalAnalysis:
     """Analyse the local dates first_day..last_day (inclusive).
 
@@ -92,7 +104,8 @@ def analyse(
     a week is compared with the weeks before it however far back they are;
     `function_activities` (default: those in `entries`) every activity the patient named,
     since one named long before the range is still rated in it. `today` (default:
-    last_day) decides which week is in progress.
+    last_day) decides which week is in progress. `judged_before` (optional) keeps walk
+    outcomes between analyses of the same journal: the result is the same without it.
     """
 
     def inside(day: date) -> bool:
@@ -101,7 +114,10 @@ def analyse(
     today = last_day if today is None else today
     # The walks of the range's whole weeks and of the week the target builds on.
     week_start, week_end = judged_weeks(first_day, last_day, today)
-    judged = walk_outcomes(entries.walks, RatingIndex(entries.pain), settings, entries.medications)
+    judge = judged_before or _AFRESH
+    judged = judge.walk_outcomes(
+        entries.walks, RatingIndex(entries.pain), settings, entries.medications
+    )
     week_outcomes = [o for o in judged if week_start <= o.walk.start.date() <= week_end]
     outcomes = [o for o in week_outcomes if inside(o.walk.start.date())]
     walks = [o.walk for o in outcomes]
@@ -126,7 +142,7 @@ def analyse(
         days=days,
         progression=progression,
         tolerance=walking_tolerance(outcomes),
-        responses=walk_responses(outcomes),
+        responses=judge.walk_responses(outcomes),
         bands=flag_rate_by_band(outcomes),
         leg_correlation=minutes_against_next_day_pain(days, leg=True),
         back_correlation=minutes_against_next_day_pain(days, leg=False),

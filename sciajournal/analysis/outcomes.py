@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from sciajournal.analysis.ratings import PainChange, RatingIndex, worse_of
 from sciajournal.core.entities import MedicationDose, PainRating, Walk
@@ -170,7 +171,7 @@ def walk_outcomes(
     """Outcomes of `walks`, in walk order; `ratings` should cover a day or two around them."""
     ordered = sorted(walks, key=lambda w: (w.start, w.id))
     index = DoseIndex(doses)
-    windows = _Windows.of(settings)
+    windows = Windows.of(settings)
     return [
         walk_outcome(
             walk,
@@ -185,7 +186,7 @@ def walk_outcomes(
 
 
 @dataclass(frozen=True, slots=True)
-class _Windows:
+class Windows:
     """The settings' hours as durations, made once for all the walks of an analysis."""
 
     follow_up: timedelta
@@ -193,7 +194,7 @@ class _Windows:
     painkiller: timedelta
 
     @classmethod
-    def of(cls, settings: Settings) -> "_Windows":
+    def of(cls, settings: Settings) -> "Windows":
         return cls(
             timedelta(hours=settings.follow_up_hours),
             timedelta(hours=settings.baseline_window_hours),
@@ -204,6 +205,45 @@ class _Windows:
 _TICK = timedelta(microseconds=1)
 
 
+class Found(NamedTuple):
+    """Every rating and dose a walk's outcome is judged on (gather), and nothing else."""
+
+    due: datetime
+    baseline: PainRating | None
+    ends: tuple[PainRating, ...]
+    follow_ups: tuple[PainRating, ...]
+    #: Ratings linked to no walk, in the follow-up window and before the next walk.
+    standalone: list[PainRating]
+    previous_morning: PainRating | None
+    next_morning: PainRating | None
+    painkillers: tuple[MedicationDose, ...]
+
+
+def gather(
+    walk: Walk,
+    ratings: RatingIndex,
+    windows: Windows,
+    doses: DoseIndex | None,
+    next_walk_start: datetime | None,
+) -> Found:
+    due = walk.end + windows.follow_up
+    # A rating linked to no walk, taken in the window and before the next walk, answers
+    # the follow-up question as well as one taken from the prompt.
+    window_end = due + STANDALONE_FOLLOW_UP_SPAN
+    if next_walk_start is not None:
+        window_end = min(window_end, next_walk_start - _TICK)
+    return Found(
+        due=due,
+        baseline=ratings.baseline(walk, windows.baseline),
+        ends=ratings.linked(walk, PainContext.END_OF_WALK),
+        follow_ups=ratings.linked(walk, PainContext.FOLLOW_UP),
+        standalone=ratings.standalone_between(due, window_end),
+        previous_morning=ratings.morning_before(walk.start),
+        next_morning=ratings.next_morning(walk),
+        painkillers=doses.between(walk.start - windows.painkiller, walk.end) if doses else (),
+    )
+
+
 def walk_outcome(
     walk: Walk,
     ratings: RatingIndex,
@@ -211,29 +251,23 @@ def walk_outcome(
     *,
     doses: DoseIndex | None = None,
     next_walk_start: datetime | None = None,
-    windows: _Windows | None = None,
+    windows: Windows | None = None,
 ) -> WalkOutcome:
-    windows = windows or _Windows.of(settings)
+    windows = windows or Windows.of(settings)
+    return judge(walk, gather(walk, ratings, windows, doses, next_walk_start), settings)
+
+
+def judge(walk: Walk, found: Found, settings: Settings) -> WalkOutcome:
+    """The outcome of `walk` from what gather found for it."""
     points = settings.pain_change_points
-    walk_end = walk.end
-    due = walk_end + windows.follow_up
-    baseline = ratings.baseline(walk, windows.baseline)
-    ends = ratings.linked(walk, PainContext.END_OF_WALK)
+    due, baseline, ends, linked, standalone = found[:5]
     end = ends[-1] if ends else None
-    linked = ratings.linked(walk, PainContext.FOLLOW_UP)
     early = [r for r in linked if r.at < due] if linked else []
-    # A rating linked to no walk, taken in the window and before the next walk, answers
-    # the follow-up question as well as one taken from the prompt.
-    window_end = due + STANDALONE_FOLLOW_UP_SPAN
-    if next_walk_start is not None:
-        window_end = min(window_end, next_walk_start - _TICK)
-    standalone = ratings.standalone_between(due, window_end)
     in_window = [r for r in linked if r.at >= due] if linked else []
     if standalone:
         in_window = sorted(in_window + standalone, key=lambda r: (r.at, r.id))
     after_walk = [*ends, *early, *in_window]
-    previous_morning = ratings.morning_before(walk.start)
-    next_morning = ratings.next_morning(walk)
+    previous_morning, next_morning = found.previous_morning, found.next_morning
     reference = previous_morning if previous_morning is not None else baseline
 
     reasons: list[Reason] = []
@@ -296,7 +330,7 @@ def walk_outcome(
         next_morning=next_morning,
         morning_reference=reference if next_morning is not None else None,
         evidence=evidence[0] if evidence else None,
-        painkillers=doses.between(walk.start - windows.painkiller, walk_end) if doses else (),
+        painkillers=found.painkillers,
         follow_up_due=due,
         high_pain=high,
     )

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import ENTRY_TYPES, Entry
@@ -86,9 +86,17 @@ class JournalMirror:
     """The entries of `journal`, read from it once and patched after each write."""
 
     def __init__(self, journal: JournalReading) -> None:
-        self._journal = journal
+        # Weakly: the copy is kept in a WeakKeyDictionary under the journal, and a strong
+        # reference back would keep a closed journal, and all it held, alive for good.
+        self._journal_ref = ref(journal)
         self._revision = journal.revision
         self._held: dict[type[Any], _Held] = {}
+
+    @property
+    def _journal(self) -> JournalReading:
+        journal = self._journal_ref()
+        assert journal is not None, "the copy of a journal that is gone"
+        return journal
 
     # -- reading ----------------------------------------------------------------------
 

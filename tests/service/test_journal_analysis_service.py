@@ -1,11 +1,15 @@
 """The service reads a range from a real journal file the same way for every view."""
 
+import gc
 from datetime import date, timedelta
+
+import pytest
 
 from sciajournal.analysis.outcomes import Outcome
 from sciajournal.analysis.progression import TargetKind
 from sciajournal.service.journal_analysis_service import (
     analyse_range,
+    collector_paused,
     default_range,
     journal_page,
     today_for,
@@ -65,3 +69,18 @@ def test_the_walking_target_is_judged_on_all_of_last_week_for_a_range_starting_t
     # Only the target looks back: the range's own figures stay the range's.
     assert [o.walk.start.date() for o in short.outcomes] == []
     assert [w.monday for w in short.progression.weeks] == [date(2026, 3, 9)]
+
+
+def test_the_collector_is_held_off_only_while_an_analysis_runs() -> None:
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("an analysis that fails")
+    assert gc.isenabled()  # on again, whatever happened
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that held it off keeps it off
+    finally:
+        gc.enable()

@@ -171,3 +171,17 @@ def test_what_the_window_shows_after_edits_is_what_a_fresh_journal_shows(
     journal.delete(new_walk.id)
     with Journal.open(journal_path, read_only=True) as fresh:
         assert shown(journal) == shown(fresh)
+
+
+def test_a_closed_journal_is_not_kept_alive_by_its_copy(tmp_path) -> None:
+    import gc
+    import weakref
+
+    journal = Journal.open(tmp_path / "gone.sqlite")
+    journal.add(rating(END - DAY, 4, 4))
+    mirror_of(journal).collection()
+    gone = weakref.ref(journal)
+    journal.close()
+    del journal
+    gc.collect()
+    assert gone() is None

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from sciajournal.core.entities import BothersomenessCheck, PainRating
 from sciajournal.core.enums import PainContext
@@ -313,3 +313,13 @@ def test_function_rating_rows_edit_through_their_own_form(qtbot, three_named, wi
     click(qtbot, form, "Save")
     qtbot.waitUntil(lambda: not form.isVisible())
     assert export_journal(journal) == before
+
+
+def test_an_ampersand_in_an_activity_name_is_shown(qtbot, window):
+    form = open_from_log_menu(qtbot, window, "Activities I find hard (PSFS)")
+    add_activity(qtbot, form, "Bath & dress")
+    # A caption with a buddy shows "&&" as "&" and takes a lone "&" as its shortcut.
+    captions = [label.text() for label in form.findChildren(QLabel) if "Bath" in label.text()]
+    assert captions == ["Bath && dress"]
+    assert scale_named(form, "Bath & dress") is not None
+    form.reject()

@@ -191,7 +191,9 @@ class FunctionRatingForm(EntryForm):
             retire.clicked.connect(lambda: self._toggle_retire(row))
         holder.setAccessibleName(activity.name)
         holder.setFocusProxy(scale)  # a problem on the row puts the focus on its scale
-        self.add_row(row.field, activity.name, holder, at_row=1 + len(self._rows))
+        # "&&": a label takes a lone "&" as a shortcut marker and hides it ("Bath & dress").
+        label = activity.name.replace("&", "&&")
+        self.add_row(row.field, label, holder, at_row=1 + len(self._rows))
         row_holder = holder.parentWidget()  # add_row's, with the error label
         assert row_holder is not None
         caption = self._form.labelForField(row_holder)
