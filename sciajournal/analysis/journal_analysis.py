@@ -132,6 +132,7 @@ def analyse(
         last_day,
         settings,
         today,
+        entries.red_flags,
     )
     return JournalAnalysis(
         first_day=first_day,

@@ -10,14 +10,15 @@ resume lighter; an increase is suggested only when last week's walks were judged
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
 from sciajournal.analysis.outcomes import Outcome, WalkOutcome
+from sciajournal.analysis.red_flags import WORDING, most_urgent
 from sciajournal.analysis.week_frame import monday_of as monday_of  # re-exported, as before
 from sciajournal.analysis.week_frame import partly_outside_range
-from sciajournal.core.entities import Walk
+from sciajournal.core.entities import RedFlagCheck, Walk
 from sciajournal.core.settings import Settings
 
 #: "Current tolerance" is the longest settled walk over this many weeks.
@@ -156,11 +157,14 @@ def weekly_volume(
     last_day: date,
     settings: Settings,
     today: date,
+    red_flag_checks: Iterable[RedFlagCheck] = (),
 ) -> Progression:
     """Weeks holding first_day..last_day, with figures from the whole `walk_history`.
 
     `outcomes` must cover every walk of judged_weeks (not only of the range) for the
     weeks' counts to be whole-week counts; without them, no target is suggested.
+    `red_flag_checks` must cover the target's base week up to today: a red-flag sign
+    there means no target at all (domain.md rule 4: stop exercising).
     """
     walks = list(walk_history)
     minutes: defaultdict[date, float] = defaultdict(float)
@@ -247,6 +251,12 @@ def weekly_volume(
         settings,
         next_monday=this_monday + timedelta(weeks=1),
     )
+    if target_monday > this_monday > base_monday:
+        target = _held_for_the_week_so_far(target, week(base_monday), week(this_monday))
+    tomorrow = today + timedelta(days=1)
+    flagged = _red_flag_since(red_flag_checks, base_monday, min(tomorrow, target_monday))
+    if flagged is not None:
+        target = flagged_target(target, flagged)
     return Progression(
         weeks=weeks,
         target=target,
@@ -354,6 +364,46 @@ def _target(
             "is tolerated",
         )
     return target(guide_minutes(base.minutes, settings), TargetKind.INCREASE, None)
+
+
+def _held_for_the_week_so_far(target: Target, base: WeekVolume, so_far: WeekVolume) -> Target:
+    """No increase for next week while pain continued after a walk of this week: the week
+    in progress is never warned, but it is evidence against going further."""
+    if target.kind is not TargetKind.INCREASE or not so_far.pain_continued:
+        return target
+    return replace(
+        target,
+        minutes=round(base.minutes, 1),
+        kind=TargetKind.HOLD,
+        reason=(
+            f"held at last week's volume: pain continued after "
+            f"{_walks(so_far.pain_continued)} this week so far"
+        ),
+    )
+
+
+def _red_flag_since(
+    checks: Iterable[RedFlagCheck], first: date, before: date
+) -> RedFlagCheck | None:
+    """The most recent check with a red-flag sign from `first` to before `before`."""
+    found = [c for c in checks if c.signs and first <= c.at.date() < before]
+    return max(found, key=lambda c: c.at, default=None)
+
+
+def flagged_target(target: Target, check: RedFlagCheck) -> Target:
+    urgency = most_urgent(check.signs)
+    assert urgency is not None  # a check with signs
+    wording = WORDING[urgency]
+    return replace(
+        target,
+        minutes=None,
+        kind=TargetKind.NONE,
+        reason=(
+            f"a red-flag sign was recorded on {check.at:%a %d %b} "
+            f"({wording.grade.lower()}: {wording.where}); stop exercising until you have "
+            "been seen, then walk as your doctor advises"
+        ),
+    )
 
 
 def _walks(count: int) -> str:

@@ -5,6 +5,8 @@ from datetime import date, timedelta, timezone
 from sciajournal.analysis.outcomes import walk_outcomes
 from sciajournal.analysis.progression import GuideWarning, TargetKind, monday_of, weekly_volume
 from sciajournal.analysis.ratings import RatingIndex
+from sciajournal.core.entities import RedFlagCheck
+from sciajournal.core.enums import RedFlag
 from sciajournal.core.settings import Settings
 from tests.analysis.scenario import before, follow_up, t, walk
 
@@ -259,3 +261,50 @@ def test_a_base_week_walk_without_an_outcome_gives_no_target_never_an_increase()
     assert result.target.reason == (
         "not judged: the outcome of 1 walk of the week of 02 Mar was not looked at"
     )
+
+
+def test_pain_continuing_after_a_walk_this_week_holds_next_weeks_target():
+    # The outside review: two walks of the week in progress left pain for hours, and next
+    # week's target was still last week + 10 %.
+    walks = week_walks([100, 30])
+    flagged = [before(walks[1], 2, 2), follow_up(walks[1], timedelta(hours=2), 2, 5)]
+    ratings = [*settled(walks[:1]), *flagged]
+    wednesday = date(2026, 3, 11)
+    result = volume(walks, wednesday, ratings=ratings, today=wednesday)
+    assert result.weeks[-1].in_progress and result.weeks[-1].warning is GuideWarning.NONE
+    assert (result.target.kind, result.target.minutes) == (TargetKind.HOLD, 100)
+    assert result.target.reason == (
+        "held at last week's volume: pain continued after 1 walk this week so far"
+    )
+    settled_so_far = volume(walks, wednesday, ratings=settled(walks), today=wednesday)
+    assert (settled_so_far.target.kind, settled_so_far.target.minutes) == (
+        TargetKind.INCREASE,
+        110.0,
+    )
+
+
+def test_a_red_flag_since_the_base_week_means_no_target_at_all():
+    # The outside review: "Go to an emergency department now", and the weekly guide
+    # still suggested 10 % more walking next week.
+    walks = week_walks([100, 30])
+    wednesday = date(2026, 3, 11)
+    settings = Settings()
+    outcomes = walk_outcomes(walks, RatingIndex(settled(walks)), settings)
+    emergency = RedFlagCheck(at=t(11, 9), signs=frozenset({RedFlag.BOWEL_BLADDER}))
+    nothing_found = RedFlagCheck(at=t(10, 9), signs=frozenset())
+    older = RedFlagCheck(at=t(1, 9), signs=frozenset({RedFlag.FEVER}))  # before the base week
+
+    def target(checks):
+        return weekly_volume(
+            walks, outcomes, MONDAY, wednesday, settings, wednesday, red_flag_checks=checks
+        ).target
+
+    flagged = target([nothing_found, emergency, older])
+    assert (flagged.kind, flagged.minutes) == (TargetKind.NONE, None)
+    assert flagged.reason == (
+        "a red-flag sign was recorded on Wed 11 Mar (emergency now: emergency "
+        "department); stop exercising until you have been seen, then walk as your doctor advises"
+    )
+    assert target([nothing_found, older]).kind is TargetKind.INCREASE
+    base_week_fever = RedFlagCheck(at=t(4, 20), signs=frozenset({RedFlag.FEVER}))
+    assert "Wed 04 Mar (same day: a doctor today)" in target([base_week_fever]).reason

@@ -135,7 +135,13 @@ class WeeklyChart(BaseChart):
         parts = []
         if self.data.target_note:
             note = escape(self.data.target_note, quote=False)
-            parts.append(f"Suggested for the {escape(self.data.target_week)}: {note}.")
+            week = escape(self.data.target_week)
+            if self.data.target_minutes is None:  # "suggested" would read as a target
+                parts.append(f"No target for the {week}: {note}.")
+            else:
+                parts.append(
+                    f"Suggested for the {week}: at most {self.data.target_minutes:.0f} min; {note}."
+                )
         if any("*" in label for label in self.data.labels):
             parts.append(escape(PARTIAL_WEEK_NOTE) + ".")
         return " ".join(parts)
