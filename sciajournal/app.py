@@ -1,8 +1,10 @@
-"""Builds the QApplication, shows the main window, then opens the journal into it."""
+"""Builds the QApplication, shows the main window, then the journal's first screen, then
+opens the journal into it."""
 
 import signal
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +19,9 @@ from sciajournal.ui.pyside_source_check import spare_module_sources
 from sciajournal.ui.startup_trace import mark_first_paint
 
 if TYPE_CHECKING:
+    from sciajournal.storage.errors import JournalError
     from sciajournal.storage.journal import Journal
+    from sciajournal.storage.writable_file import CheckedJournal
     from sciajournal.ui.daily_backup import DailyBackup
     from sciajournal.ui.main_window import MainWindow
 
@@ -49,12 +53,17 @@ def quit_on_interrupt(app: QApplication, window: "MainWindow") -> None:
 
 
 def run_app(path: Path, *, create_folder: bool = False) -> int:
-    """Show the window at once, then open the journal into it, then back it up.
+    """Show the window at once, then the journal's first screen, then open the journal
+    into it, then back it up.
 
-    The window comes first, saying "Opening your journal…": the journal needs
-    SQLAlchemy, whose import costs more than the window itself (issue 14). The journal
-    is opened in the event-loop turn after the window's first paint, and the daily
-    backup runs on its own thread after the rows' first paint.
+    The window comes first, saying "Opening your journal…". In the event-loop turn after
+    its first paint the journal is checked and locked (a journal in use is refused, a
+    damaged one offered its backup, as before) and, when it is at the current schema,
+    its rows and Today panel are read with the sqlite3 module (storage/first_screen.py)
+    and shown. The Journal itself needs SQLAlchemy, whose import costs more than the
+    window and the rows together (issue 14): it is opened in the turns after the rows'
+    first paint, and the window switches to it. A new journal, or one to migrate, is
+    opened first, as it always was. The daily backup runs on its own thread after that.
     """
     spare_module_sources()  # before the window's and the journal's modules are imported
     app = QApplication.instance() or QApplication(sys.argv)
@@ -68,19 +77,16 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     window = MainWindow(None, path=path)
     quit_on_interrupt(app, window)
     backup: list[DailyBackup] = []
+    #: Given up when the window closes before the journal is open (its first screen shown).
+    unfinished: list[Callable[[], object]] = []
 
-    def open_journal() -> None:
-        try:
-            journal = _open_or_offer_backup(path, create_folder, window)
-        except Exception:  # a bug: never leave the window saying "Opening…" for ever
-            traceback.print_exc()
-            app.exit(INTERNAL_ERROR_EXIT_CODE)
-            return
+    def show(journal: "Journal | None", *, rows_shown: bool = False) -> None:
         if journal is None:
             app.exit(1)
             return
         window.open_journal(journal)
-        mark_first_paint(window.view.list.viewport(), "rows")
+        if not rows_shown:  # not from the first screen: now, from the journal
+            mark_first_paint(window.rows_widget(), "rows")
         after_first_paint(window, lambda: backup.append(_start_daily_backup(window)))
         from sciajournal.ui.charts.preload import preload_chart_library  # no pyqtgraph here
 
@@ -90,7 +96,53 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
         if journal.warnings:
             window.statusBar().showMessage(" ".join(journal.warnings), 30000)
 
-    after_first_paint(window, open_journal)
+    def guarded(step: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            try:
+                step()
+            except Exception:  # a bug: never leave the window saying "Opening…" for ever
+                traceback.print_exc()
+                app.exit(INTERNAL_ERROR_EXIT_CODE)
+
+        return run
+
+    def open_journal() -> None:
+        from sciajournal.storage.errors import JournalError
+        from sciajournal.storage.first_screen import FirstScreenReader, FirstScreenUnreadable
+        from sciajournal.storage.lock_holder import Holder
+        from sciajournal.storage.writable_file import check_for_writing
+
+        try:
+            checked = check_for_writing(path, create_folder=create_folder, holder=Holder.WINDOW)
+        except JournalError as error:  # in use, damaged, newer: said before any rows
+            show(_offer_backup(error, path, window))
+            return
+        try:
+            reader = FirstScreenReader(checked)
+        except (FirstScreenUnreadable, JournalError):  # new, to migrate: the journal first
+            show(_open_checked(checked, path, window))
+            return
+        unfinished.extend([checked.release, reader.close])
+        try:
+            window.show_first_screen(reader)
+        except JournalError as error:  # a damaged value: as when a journal cannot be opened
+            _give_up(unfinished)
+            show(_offer_backup(error, path, window))
+            return
+        rows = window.rows_widget()
+        mark_first_paint(rows, "rows")
+
+        def switch() -> None:
+            unfinished.clear()  # the journal takes the lock over; the reader is closed below
+            try:
+                show(_open_checked(checked, path, window), rows_shown=True)
+            finally:
+                reader.close()
+
+        # A turn later still, so that the rows' marker (same paint) is written first.
+        after_first_paint(rows, lambda: QTimer.singleShot(0, guarded(switch)))
+
+    after_first_paint(window, guarded(open_journal))
     try:
         window.show()
         window.raise_()
@@ -99,28 +151,41 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     finally:
         for thread in backup:
             thread.wait()  # a backup is finished, never cut off, before the journal closes
+        _give_up(unfinished)
         if window.is_open():
             window.journal.close()  # the window may have reopened it after a restore
 
 
-def _open_or_offer_backup(
-    path: Path, create_folder: bool, window: "MainWindow"
-) -> "Journal | None":
+def _give_up(steps: list[Callable[[], object]]) -> None:
+    for step in steps:
+        step()
+    steps.clear()
+
+
+def _open_checked(checked: "CheckedJournal", path: Path, window: "MainWindow") -> "Journal | None":
     from sciajournal.storage.errors import JournalError
     from sciajournal.storage.journal import Journal  # SQLAlchemy: after the first paint
 
     try:
-        return Journal.open(path, create_folder=create_folder)
+        return Journal.open_checked(checked)  # migrated when due; the lock given up on failure
     except JournalError as error:
-        from sciajournal.ui.dialogs.open_failure import offer_backup  # only when it fails
+        return _offer_backup(error, path, window)
 
-        print(f"sciajournal: {error}", file=sys.stderr)
-        if not offer_backup(error, path.absolute(), window):
-            return None
+
+def _offer_backup(error: "JournalError", path: Path, window: "MainWindow") -> "Journal | None":
+    """Say why the journal cannot be opened, offer its newest good backup; the restored
+    journal, or None."""
+    from sciajournal.storage.errors import JournalError
+    from sciajournal.storage.journal import Journal
+    from sciajournal.ui.dialogs.open_failure import offer_backup  # only when it fails
+
+    print(f"sciajournal: {error}", file=sys.stderr)
+    if not offer_backup(error, path.absolute(), window):
+        return None
     try:
         return Journal.open(path)  # the restored backup
-    except JournalError as error:
-        print(f"sciajournal: {error}", file=sys.stderr)
+    except JournalError as failure:
+        print(f"sciajournal: {failure}", file=sys.stderr)
         return None
 
 

@@ -37,8 +37,9 @@ from sciajournal.service.red_flag_checks import (
     with_status_red_flag_checks,
 )
 
-if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
+if TYPE_CHECKING:  # types only: the window is built before SQLAlchemy is imported
     from sciajournal.storage.journal import Journal
+    from sciajournal.storage.reading import JournalReading
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ def _midnight(day: date) -> datetime:
     return local_aware(datetime.combine(day, time()))
 
 
-def first_entry_time(journal: Journal) -> datetime | None:
+def first_entry_time(journal: JournalReading) -> datetime | None:
     """When the earliest entry was made (None: an empty journal), read once per change:
     the Charts tab asks on every switch of its range."""
     return cached(journal, "first entry", journal.first_entry_time)
@@ -75,7 +76,9 @@ def default_range(journal: Journal, today: date | None = None) -> tuple[date, da
     return min(first, last), last
 
 
-def entries_around(journal: Journal, first_day: date | None, last_day: date | None) -> Entries:
+def entries_around(
+    journal: JournalReading, first_day: date | None, last_day: date | None
+) -> Entries:
     """The range's entries, widened to whole ISO weeks, plus the context margin, and
     every activity named for the functional scale.
 
@@ -185,10 +188,10 @@ def analyse_journal(
     )
 
 
-_settings: WeakKeyDictionary[Journal, tuple[int, Settings]] = WeakKeyDictionary()
+_settings: WeakKeyDictionary[JournalReading, tuple[int, Settings]] = WeakKeyDictionary()
 
 
-def settings_of(journal: Journal) -> Settings:
+def settings_of(journal: JournalReading) -> Settings:
     """The journal's settings, read again only when they may have changed: a write the
     change log cannot describe as entries alone (Journal.set_settings is one)."""
     known = _settings.get(journal)
@@ -200,7 +203,7 @@ def settings_of(journal: Journal) -> Settings:
     return settings
 
 
-def entry_days(journal: Journal, today: date) -> tuple[date, date] | None:
+def entry_days(journal: JournalReading, today: date) -> tuple[date, date] | None:
     """The local dates of the first entry and of the last (today at least); None if empty."""
 
     def read() -> tuple[date, date] | None:
@@ -215,13 +218,15 @@ def entry_days(journal: Journal, today: date) -> tuple[date, date] | None:
     return cached(journal, ("entry days", today), read)
 
 
-def journal_page(journal: Journal, first_day: date | None, last_day: date | None) -> JournalPage:
+def journal_page(
+    journal: JournalReading, first_day: date | None, last_day: date | None
+) -> JournalPage:
     """Entries and walk outcomes for the journal view (None: no limit on that side)."""
     entries = entries_around(journal, first_day, last_day)
     return JournalPage(entries, outcomes_by_walk(entries, settings_of(journal)))
 
 
-def today_for(journal: Journal, now: datetime) -> TodayStatus:
+def today_for(journal: JournalReading, now: datetime) -> TodayStatus:
     """The status area's figures, from the last couple of weeks of the journal."""
     # Not the red-flag checks: with_status_red_flag_checks reads those over their own span.
     kinds = [kind for kind in ENTRY_TYPES if kind is not RedFlagCheck]

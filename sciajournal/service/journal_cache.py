@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
-    from sciajournal.storage.journal import Journal
+    from sciajournal.storage.reading import JournalReading
 
 T = TypeVar("T")
 
@@ -28,10 +28,10 @@ class _RevisionCache:
         self.values: OrderedDict[Hashable, object] = OrderedDict()
 
 
-_caches: WeakKeyDictionary[Journal, _RevisionCache] = WeakKeyDictionary()
+_caches: WeakKeyDictionary[JournalReading, _RevisionCache] = WeakKeyDictionary()
 
 
-def cached(journal: Journal, key: Hashable, compute: Callable[[], T]) -> T:
+def cached(journal: JournalReading, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()`, or what it gave for `key` since the journal last changed."""
     cache = _caches.get(journal)
     if cache is None or cache.revision != journal.revision:

@@ -26,7 +26,7 @@ from sciajournal.core.collection import Entries
 from sciajournal.core.entities import ENTRY_TYPES, Entry
 
 if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
-    from sciajournal.storage.journal import Journal
+    from sciajournal.storage.reading import JournalReading
 
 #: Touched times of one kind closer than this are re-read in one query.
 _JOIN = timedelta(days=1)
@@ -85,7 +85,7 @@ def _stretches(times: Iterable[datetime]) -> list[tuple[datetime, datetime]]:
 class JournalMirror:
     """The entries of `journal`, read from it once and patched after each write."""
 
-    def __init__(self, journal: Journal) -> None:
+    def __init__(self, journal: JournalReading) -> None:
         # Weakly: the copy is kept in a WeakKeyDictionary under the journal, and a strong
         # reference back would keep a closed journal, and all it held, alive for good.
         self._journal_ref = ref(journal)
@@ -93,7 +93,7 @@ class JournalMirror:
         self._held: dict[type[Any], _Held] = {}
 
     @property
-    def _journal(self) -> Journal:
+    def _journal(self) -> JournalReading:
         journal = self._journal_ref()
         assert journal is not None, "the copy of a journal that is gone"
         return journal
@@ -194,10 +194,10 @@ class JournalMirror:
         held.ids.update(e.id for e in kept)
 
 
-_mirrors: WeakKeyDictionary[Journal, JournalMirror] = WeakKeyDictionary()
+_mirrors: WeakKeyDictionary[JournalReading, JournalMirror] = WeakKeyDictionary()
 
 
-def mirror_of(journal: Journal) -> JournalMirror:
+def mirror_of(journal: JournalReading) -> JournalMirror:
     """The journal's copy in memory (made on first use; it reads only what is asked)."""
     mirror = _mirrors.get(journal)
     if mirror is None:

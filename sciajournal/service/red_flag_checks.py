@@ -26,8 +26,9 @@ from sciajournal.core.entities import Entry, PainRating, RedFlagCheck
 from sciajournal.core.timestamps import local_aware
 from sciajournal.service.journal_mirror import mirror_of
 
-if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
+if TYPE_CHECKING:  # types only: the window is built before SQLAlchemy is imported
     from sciajournal.storage.journal import Journal
+    from sciajournal.storage.reading import JournalReading
 
 
 def with_earlier_red_flag_checks(journal: Journal, entries: Entries, first_day: date) -> Entries:
@@ -45,7 +46,9 @@ def with_earlier_red_flag_checks(journal: Journal, entries: Entries, first_day: 
     return entries
 
 
-def with_status_red_flag_checks(journal: Journal, entries: Entries, now: datetime) -> Entries:
+def with_status_red_flag_checks(
+    journal: JournalReading, entries: Entries, now: datetime
+) -> Entries:
     """`entries` with the red-flag checks the status area needs (RED_FLAG_STATUS_LOOKBACK)."""
     entries.red_flags = (
         mirror_of(journal)

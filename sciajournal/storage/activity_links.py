@@ -13,6 +13,7 @@ from sciajournal.core.entities import Entry, FunctionActivity, FunctionRating
 from sciajournal.core.validation import Problem, ValidationError
 from sciajournal.storage.errors import EntryInUse
 from sciajournal.storage.mapping import MAPPINGS, decode_scores
+from sciajournal.storage.models import table_of
 
 _CHUNK = 500
 
@@ -29,7 +30,7 @@ def check_scored_activities(connection: Connection, entries: Sequence[Entry]) ->
     )
     if not wanted:
         return
-    activities = MAPPINGS[FunctionActivity].table
+    activities = table_of(MAPPINGS[FunctionActivity])
     found: set[str] = set()
     for first in range(0, len(wanted), _CHUNK):
         chunk = wanted[first : first + _CHUNK]
@@ -48,7 +49,7 @@ def check_no_scores_left(connection: Connection, deleted: Iterable[Entry]) -> No
     gone = {entry.id: entry for entry in deleted if isinstance(entry, FunctionActivity)}
     if not gone:
         return
-    ratings = MAPPINGS[FunctionRating].table
+    ratings = table_of(MAPPINGS[FunctionRating])
     counts = dict.fromkeys(gone, 0)
     for text in connection.execute(select(ratings.c.scores)).scalars():
         for score in decode_scores(text):

@@ -1,11 +1,5 @@
-"""Opening a journal file: checks before touching it, the writer lock, pragmas, migrations.
-
-Order matters. The path must name a regular file with one name (never opened to find
-out: a FIFO would block). An existing file is inspected through a read-only connection
-(header, `PRAGMA quick_check`, schema revision), because even switching it to WAL writes
-to it: a damaged, foreign or newer file must be refused unmodified. Its permissions are
-tightened before SQLite creates -wal and -shm files, which copy them. Only then is the
-single-writer lock taken and the file migrated and opened.
+"""Opening a journal file: after the checks and the writer lock (writable_file.py), the
+migration, the pragmas and the engine.
 
 Read-only opens (export, report) take no lock and make no backup: SQLite's WAL lets
 them read beside a writer, and they work while the window has the journal open.
@@ -31,7 +25,6 @@ from sciajournal.storage.errors import (
 )
 from sciajournal.storage.file_checks import (
     OWNER_ONLY_FILE,
-    acquire_lock,
     check_journal_file,
     inspect_existing,
     reading_uri,
@@ -41,8 +34,13 @@ from sciajournal.storage.file_checks import (
 )
 from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.migrate import head_revision, upgrade_to_head
+from sciajournal.storage.writable_file import (
+    CheckedJournal,
+    check_for_writing,
+    restrict_new_files,
+)
 
-OWNER_ONLY_FOLDER = 0o700
+__all__ = ["Database", "check_for_writing", "file_mode", "open_checked", "open_database"]
 
 
 @dataclass
@@ -79,46 +77,40 @@ def open_database(
     app and the command line), one is also made when the newest is older than a day;
     if that fails (a full disk) the journal still opens, with a warning.
     """
-    restrict_new_files()
-    given = path.expanduser().absolute()
-    if create_folder and not read_only:
-        _make_private_folder(given.parent)
-    if not given.parent.is_dir():
-        raise JournalUnavailable(
-            f"Cannot open journal {given}: the folder {given.parent} does not exist."
-        )
-    path = real_journal_path(given)
-    exists = check_journal_file(path)
-    warnings: list[str] = []
-    # Before SQLite first opens it, even read-only: its -wal and -shm copy the journal's mode.
-    if exists and tighten_permissions(path):
-        warnings.append(f"The journal {path} was readable by other users; it is now yours only.")
     if read_only:
+        restrict_new_files()
+        given = path.expanduser().absolute()
+        if not given.parent.is_dir():
+            raise JournalUnavailable(
+                f"Cannot open journal {given}: the folder {given.parent} does not exist."
+            )
+        path = real_journal_path(given)
+        exists = check_journal_file(path)
+        warnings: list[str] = []
+        # Before SQLite first opens it: its -wal and -shm copy the journal's mode.
+        if exists and tighten_permissions(path):
+            warnings.append(
+                f"The journal {path} was readable by other users; it is now yours only."
+            )
         database = _open_read_only(path, exists)
         database.warnings.extend(warnings)
         return database
+    checked = check_for_writing(path, create_folder=create_folder, holder=holder)
+    return open_checked(checked, daily_backup=daily_backup)
 
-    folder = path.parent
-    # Checked first: even reading a WAL journal needs its -shm file beside it.
-    if not _folder_writable(folder):
-        raise JournalUnavailable(
-            f"Cannot open journal {path}: the folder {folder} is not writable "
-            "(the journal needs to create its lock and log files beside it)."
-        )
-    if exists and not os.access(path, os.R_OK | os.W_OK):
-        raise JournalUnavailable(f"Cannot open journal {path}: no permission to read and write it.")
-    revision = None
-    existing = exists and path.stat().st_size > 0
-    if existing:
-        revision = inspect_existing(path)
 
-    lock = acquire_lock(path, holder)
+def open_checked(checked: CheckedJournal, *, daily_backup: bool = False) -> Database:
+    """Open a journal that passed check_for_writing (its lock held): migrate it first when
+    its schema is older (after a backup), then the daily backup when asked and due.
+    On failure the lock is given up."""
+    path, lock, revision = checked.path, checked.lock, checked.revision
+    warnings = list(checked.warnings)
     try:
-        if existing and revision is not None and revision != head_revision():
+        if checked.existing and revision is not None and revision != head_revision():
             make_backup(path, "before-migration")
         if revision != head_revision():  # a new file, or an older schema: Alembic's turn
             upgrade_to_head(_create_engine(path, foreign_keys=False))
-        if existing and daily_backup:
+        if checked.existing and daily_backup:
             try:
                 backup_if_due(path)
             except JournalError as error:
@@ -131,7 +123,7 @@ def open_database(
         engine.connect().close()
         os.chmod(path, OWNER_ONLY_FILE)
     except BaseException:
-        release_lock(path, lock)
+        checked.release()
         raise
     return Database(path, engine, lock, warnings)
 
@@ -154,33 +146,6 @@ def _open_read_only(path: Path, exists: bool) -> Database:
     )
     _configure(engine, path, pragmas=("PRAGMA busy_timeout=5000",))
     return Database(path, engine, None)
-
-
-def restrict_new_files() -> None:
-    """Make every file this process creates owner-only (the journal, its WAL, backups, exports)."""
-    previous = os.umask(0o077)
-    os.umask(previous | 0o077)
-
-
-def _make_private_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=OWNER_ONLY_FOLDER)
-        os.chmod(folder, OWNER_ONLY_FOLDER)
-    except OSError as error:
-        raise JournalUnavailable(
-            f"Cannot create the journal folder {folder}: {error.strerror}."
-        ) from None
-
-
-def _folder_writable(folder: Path) -> bool:
-    # os.access is wrong for root and on some network filesystems; try for real.
-    probe = folder / f".sciajournal-probe-{os.getpid()}"
-    try:
-        probe.touch()
-        probe.unlink()
-    except OSError:
-        return False
-    return True
 
 
 def _create_engine(path: Path, *, foreign_keys: bool) -> Engine:

@@ -7,7 +7,7 @@ batch leaves the file as it was.
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple, Self
+from typing import Any, Self
 
 from sqlalchemy import Connection, insert, select
 from sqlalchemy import delete as sa_delete
@@ -27,26 +27,20 @@ from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import join_instant, split_instant
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
 from sciajournal.storage.activity_links import check_no_scores_left, check_scored_activities
-from sciajournal.storage.database import Database, open_database
+from sciajournal.storage.database import Database, open_checked, open_database
 from sciajournal.storage.errors import EntryNotFound
-from sciajournal.storage.file_checks import damaged
 from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.mapping import MAPPINGS, KindMapping, mapping_for
 from sciajournal.storage.models import settings as settings_table
+from sciajournal.storage.models import table_of
+from sciajournal.storage.reading import Touched, read_entries
+from sciajournal.storage.writable_file import CheckedJournal
 
-# What reading a damaged value raises (UnicodeDecodeError is a ValueError).
-_DECODE_ERRORS = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
+__all__ = ["Journal", "Touched"]
 # SQLite allows a limited number of bound parameters per statement.
 _CHUNK = 500
 # How many writes the change log remembers (a window that fell further behind reloads all).
 _LOG_LENGTH = 200
-
-
-class Touched(NamedTuple):
-    """An entry a write added, changed or deleted: when it was, and its kind."""
-
-    when: datetime
-    kind: type[Any]
 
 
 def _touched(entry: Entry) -> Touched:
@@ -105,6 +99,12 @@ class Journal:
             )
         )
 
+    @classmethod
+    def open_checked(cls, checked: CheckedJournal) -> "Journal":
+        """Open a journal that passed writable_file.check_for_writing, its lock held (the
+        window checks and locks it before SQLAlchemy is imported): migrated when due."""
+        return cls(open_checked(checked))
+
     @property
     def path(self) -> Path:
         return self._database.path
@@ -115,31 +115,9 @@ class Journal:
         return self._database.warnings
 
     def _read(self, mapping: KindMapping, result: Iterable[Any]) -> Iterator[Entry]:
-        """Entries from query rows; a value that cannot be read means the file is damaged.
-
-        Both steps can meet damage: fetching (SQLAlchemy converts dates and text) and
-        building the entry (enums, offsets).
-        """
-        rows = iter(result)
-        position = 0
-        while True:
-            position += 1
-            row = None
-            try:
-                row = next(rows)
-                yield mapping.from_row(row)
-            except StopIteration:
-                return
-            except _DECODE_ERRORS as error:
-                table = mapping.table.name
-                where = f"{table} row {position}"
-                if row is not None:
-                    where += f" (id {row.get('id')!r})"
-                raise damaged(
-                    self.path,
-                    [f"{where}: {type(error).__name__}: {error}"],
-                    what=f"entry {position} of the {table} table cannot be read",
-                ) from None
+        """Entries from query rows (SQLAlchemy converts dates and text as they are
+        fetched); a value that cannot be read means the file is damaged."""
+        return read_entries(self.path, mapping, result)
 
     def close(self) -> None:
         self._database.close()
@@ -178,7 +156,7 @@ class Journal:
             for kind, mapping in MAPPINGS.items():
                 rows = [mapping.to_row(entry) for entry in new if type(entry) is kind]
                 if rows:
-                    connection.execute(insert(mapping.table), rows)
+                    connection.execute(insert(table_of(mapping)), rows)
             check_scored_activities(connection, new)
         self._wrote(map(_touched, new))
         return new
@@ -207,7 +185,7 @@ class Journal:
             for entry_id in map(canonical_id, delete):
                 removed = 0
                 for mapping in MAPPINGS.values():
-                    table, field = mapping.table, mapping.time_field
+                    table, field = table_of(mapping), mapping.time_field
                     gone = connection.execute(
                         sa_delete(table)
                         .where(table.c.id == entry_id)
@@ -226,13 +204,12 @@ class Journal:
             for kind, mapping in MAPPINGS.items():
                 rows = [mapping.to_row(entry) for entry in add if type(entry) is kind]
                 if rows:
-                    connection.execute(insert(mapping.table), rows)
+                    connection.execute(insert(table_of(mapping)), rows)
             for entry in update:
                 mapping = mapping_for(entry)
+                table = table_of(mapping)
                 result = connection.execute(
-                    sa_update(mapping.table)
-                    .where(mapping.table.c.id == entry.id)
-                    .values(mapping.to_row(entry))
+                    sa_update(table).where(table.c.id == entry.id).values(mapping.to_row(entry))
                 )
                 if result.rowcount != 1:
                     raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
@@ -242,10 +219,11 @@ class Journal:
 
     def _activities(self, connection: Connection, ids: list[str]) -> list[Entry]:
         mapping = MAPPINGS[FunctionActivity]
+        table = table_of(mapping)
         found: list[Entry] = []
         for first in range(0, len(ids), _CHUNK):
             chunk = ids[first : first + _CHUNK]
-            query = select(mapping.table).where(mapping.table.c.id.in_(chunk))
+            query = select(table).where(table.c.id.in_(chunk))
             found += self._read(mapping, connection.execute(query).mappings())
         return found
 
@@ -253,12 +231,11 @@ class Journal:
         """Replace the stored entry with the same id (and kind) by `entry`."""
         validate_entry(entry)
         mapping = mapping_for(entry)
+        table = table_of(mapping)
         with self._engine.begin() as connection:
             _check_walk_links(connection, [entry])
             result = connection.execute(
-                sa_update(mapping.table)
-                .where(mapping.table.c.id == entry.id)
-                .values(mapping.to_row(entry))
+                sa_update(table).where(table.c.id == entry.id).values(mapping.to_row(entry))
             )
             if result.rowcount != 1:
                 raise EntryNotFound(f"No {type(entry).__name__} with id {entry.id} to update.")
@@ -273,13 +250,14 @@ class Journal:
         if entry is None:
             raise EntryNotFound(f"No entry with id {entry_id} to delete.")
         deleted: list[Entry] = [entry]
-        mapping = mapping_for(entry)
+        table = table_of(mapping_for(entry))
         with self._engine.begin() as connection:
             if isinstance(entry, Walk):  # its ratings go too (ON DELETE CASCADE): return them
                 ratings = MAPPINGS[PainRating]
-                query = select(ratings.table).where(ratings.table.c.walk_id == entry_id)
+                rating_table = table_of(ratings)
+                query = select(rating_table).where(rating_table.c.walk_id == entry_id)
                 deleted += self._read(ratings, connection.execute(query).mappings())
-            connection.execute(sa_delete(mapping.table).where(mapping.table.c.id == entry_id))
+            connection.execute(sa_delete(table).where(table.c.id == entry_id))
             check_no_scores_left(connection, [entry])
         self._wrote(map(_touched, deleted))
         return deleted
@@ -290,7 +268,8 @@ class Journal:
         entry_id = canonical_id(entry_id)
         with self._engine.connect() as connection:
             for mapping in MAPPINGS.values():
-                query = select(mapping.table).where(mapping.table.c.id == entry_id).limit(1)
+                table = table_of(mapping)
+                query = select(table).where(table.c.id == entry_id).limit(1)
                 found = next(self._read(mapping, connection.execute(query).mappings()), None)
                 if found is not None:
                     return found
@@ -319,8 +298,9 @@ class Journal:
         with self._engine.connect() as connection:
             for kind in kinds:
                 mapping = MAPPINGS[kind]
-                column = mapping.table.c[mapping.time_column]
-                query = select(mapping.table).order_by(column, mapping.table.c.id)
+                table = table_of(mapping)
+                column = table.c[mapping.time_column]
+                query = select(table).order_by(column, table.c.id)
                 if start is not None:
                     query = query.where(column >= split_instant(start)[0])
                 if end is not None:
@@ -332,8 +312,9 @@ class Journal:
     def last_before(self, kind: type[Any], instant: datetime | None = None) -> Entry | None:
         """The latest entry of `kind` made before `instant` (None: the latest of all)."""
         mapping = MAPPINGS[kind]
-        column = mapping.table.c[mapping.time_column]
-        query = select(mapping.table).order_by(column.desc(), mapping.table.c.id.desc())
+        table = table_of(mapping)
+        column = table.c[mapping.time_column]
+        query = select(table).order_by(column.desc(), table.c.id.desc())
         if instant is not None:
             query = query.where(column < split_instant(instant)[0])
         query = query.limit(1)
@@ -345,8 +326,9 @@ class Journal:
         earliest: list[datetime] = []
         with self._engine.connect() as connection:
             for mapping in MAPPINGS.values():
-                column = mapping.table.c[mapping.time_column]
-                query = select(mapping.table).order_by(column, mapping.table.c.id).limit(1)
+                table = table_of(mapping)
+                column = table.c[mapping.time_column]
+                query = select(table).order_by(column, table.c.id).limit(1)
                 first = next(self._read(mapping, connection.execute(query).mappings()), None)
                 if first is not None:
                     earliest.append(first.when)
@@ -358,13 +340,13 @@ class Journal:
     def is_empty(self) -> bool:
         with self._engine.connect() as connection:
             return all(
-                connection.execute(select(mapping.table.c.id).limit(1)).first() is None
+                connection.execute(select(table_of(mapping).c.id).limit(1)).first() is None
                 for mapping in MAPPINGS.values()
             )
 
     def recent_medications(self, limit: int = 20) -> list[MedicationDose]:
         """The latest dose of each medication name, most recently taken first."""
-        table = MAPPINGS[MedicationDose].table
+        table = table_of(MAPPINGS[MedicationDose])
         query = select(table).order_by(table.c.at_utc.desc()).limit(500)
         latest: dict[str, MedicationDose] = {}
         with self._engine.connect() as connection:
@@ -396,7 +378,7 @@ class Journal:
 
 def _cascaded_ratings(connection: Connection, walk_ids: list[str]) -> list[Touched]:
     """The ratings deleting these walks takes along (ON DELETE CASCADE): written too."""
-    table = MAPPINGS[PainRating].table
+    table = table_of(MAPPINGS[PainRating])
     found: list[Touched] = []
     for first in range(0, len(walk_ids), _CHUNK):
         query = select(table.c.at_utc, table.c.at_offset).where(
@@ -414,9 +396,10 @@ def _describe(entry: Entry, index: int, total: int) -> str:
 def _existing_ids(connection: Connection, ids: list[str]) -> set[str]:
     present: set[str] = set()
     for mapping in MAPPINGS.values():
+        table = table_of(mapping)
         for first in range(0, len(ids), _CHUNK):
             chunk = ids[first : first + _CHUNK]
-            query = select(mapping.table.c.id).where(mapping.table.c.id.in_(chunk))
+            query = select(table.c.id).where(table.c.id.in_(chunk))
             present.update(connection.execute(query).scalars())
     return present
 
@@ -431,7 +414,7 @@ def _check_walk_links(connection: Connection, entries: Sequence[Entry]) -> None:
     } - batch_walks
     if not wanted:
         return
-    walks = MAPPINGS[Walk].table
+    walks = table_of(MAPPINGS[Walk])
     found: set[str] = set()
     listed = sorted(wanted)
     for first in range(0, len(listed), _CHUNK):

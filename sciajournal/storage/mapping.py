@@ -4,6 +4,10 @@ Column names equal the entity's field names, except timestamps, each split into
 `<field>_utc` and `<field>_offset`, enums, stored as their text value, a red-flag
 check's set of signs, stored as sorted comma-separated text, and a functional rating's
 scores, stored as "<activity id>=<score>" joined by commas in their own order.
+
+A mapping names its table rather than holding SQLAlchemy's Table (models.table_of looks
+it up): the first screen reads rows with the sqlite3 module and converts them here,
+before SQLAlchemy is imported (storage/first_screen.py, issue 14).
 """
 
 import dataclasses
@@ -11,8 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
-
-from sqlalchemy import Table
 
 from sciajournal.core.entities import (
     ActivityScore,
@@ -29,13 +31,13 @@ from sciajournal.core.entities import (
 )
 from sciajournal.core.enums import Pace, PainContext, Reach, RedFlag, Side, Surface, TreatmentKind
 from sciajournal.core.timestamps import join_instant, split_instant
-from sciajournal.storage import models
 
 
 @dataclass(frozen=True)
 class KindMapping:
     entity: type[Any]
-    table: Table
+    #: The table's name in the journal file (models.table_of gives SQLAlchemy's Table).
+    table: str
     time_field: str
     enums: Mapping[str, type[StrEnum]]
     #: Other timestamps, which may be None (an activity's `retired`).
@@ -93,26 +95,26 @@ class KindMapping:
 
 
 MAPPINGS: dict[type[Any], KindMapping] = {
-    Walk: KindMapping(Walk, models.walks, "start", {"surface": Surface, "pace": Pace}),
+    Walk: KindMapping(Walk, "walks", "start", {"surface": Surface, "pace": Pace}),
     PainRating: KindMapping(
         PainRating,
-        models.pain_ratings,
+        "pain_ratings",
         "at",
         {"context": PainContext, "side": Side, "reach": Reach},
     ),
-    Treatment: KindMapping(Treatment, models.treatments, "start", {"kind": TreatmentKind}),
-    MedicationDose: KindMapping(MedicationDose, models.medication_doses, "at", {}),
-    RedFlagCheck: KindMapping(RedFlagCheck, models.red_flag_checks, "at", {}),
-    Note: KindMapping(Note, models.notes, "at", {}),
-    BothersomenessCheck: KindMapping(BothersomenessCheck, models.bothersomeness_checks, "at", {}),
+    Treatment: KindMapping(Treatment, "treatments", "start", {"kind": TreatmentKind}),
+    MedicationDose: KindMapping(MedicationDose, "medication_doses", "at", {}),
+    RedFlagCheck: KindMapping(RedFlagCheck, "red_flag_checks", "at", {}),
+    Note: KindMapping(Note, "notes", "at", {}),
+    BothersomenessCheck: KindMapping(BothersomenessCheck, "bothersomeness_checks", "at", {}),
     FunctionActivity: KindMapping(
         FunctionActivity,
-        models.function_activities,
+        "function_activities",
         "added",
         {},
         optional_instants=("retired",),
     ),
-    FunctionRating: KindMapping(FunctionRating, models.function_ratings, "at", {}),
+    FunctionRating: KindMapping(FunctionRating, "function_ratings", "at", {}),
 }
 
 

@@ -27,6 +27,8 @@ from sqlalchemy import (
     Text,
 )
 
+from sciajournal.storage.mapping import KindMapping
+
 # Stable constraint names, so batch migrations on SQLite can refer to them.
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_name)s",
@@ -201,3 +203,8 @@ settings = Table(
     Column("key", String(100), primary_key=True),
     _column("value", Text),
 )
+
+
+def table_of(mapping: KindMapping) -> Table:
+    """The Table a kind's entries are stored in (mapping.py names it: it imports no SQLAlchemy)."""
+    return metadata.tables[mapping.table]

@@ -3,7 +3,9 @@
 A new range, kind or journal shows the range afresh (its newest rows; older ones as the
 list scrolls to them). A change to entries (a save, an edit, undo, an import) re-reads
 only the days around the entries it touched, so logging one rating with ten years shown
-changes one row, not eighteen thousand.
+changes one row, not eighteen thousand. The same range from another reading of the
+journal (the window's first screen, then the journal itself) changes only the rows that
+differ: none, when nothing was written in between, so the switch is not seen.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from sciajournal.core.entities import FunctionActivity
 from sciajournal.core.settings import Settings
 from sciajournal.service.journal_analysis_service import entry_days, journal_page
 from sciajournal.ui.journal_rows import Row, journal_rows
-from sciajournal.ui.journal_view import JournalView
+from sciajournal.ui.journal_view import JournalView, RowSource
 
-if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
-    from sciajournal.storage.journal import Journal, Touched
+if TYPE_CHECKING:  # types only: the window is built before SQLAlchemy is imported
+    from sciajournal.storage.reading import JournalReading, Touched
 
 #: Days either side of a changed entry whose rows may change with it: a walk's line
 #: shows its follow-up and next-morning ratings (the analysis's context margin), plus a
@@ -58,32 +60,67 @@ class JournalListing:
     def __init__(self, view: JournalView, clock: Callable[[], datetime]) -> None:
         self.view = view
         self.clock = clock
-        self._journal: Journal | None = None
+        self._journal: JournalReading | None = None
         self._shown: tuple[object, ...] | None = None
         self._revision = -1
 
-    def refresh(self, journal: Journal, settings: Settings) -> None:
+    def refresh(self, journal: JournalReading, settings: Settings) -> None:
         now = self.clock()
         kinds = self.view.kinds()
         shown = (self.view.date_range(), kinds, settings)
-        changed = journal.changed_since(self._revision) if journal is self._journal else None
         model = self.view.model
-        if shown != self._shown or changed is None or not self._reread(changed, now):
-            self._show_afresh(journal, settings, kinds, now)
+        if shown == self._shown and journal is not self._journal:
+            self._switch(journal, settings, kinds, now)
+        else:
+            changed = journal.changed_since(self._revision) if journal is self._journal else None
+            if shown != self._shown or changed is None or not self._reread(changed, now):
+                self._show_afresh(journal, settings, kinds, now)
         self._journal, self._shown, self._revision = journal, shown, journal.revision
         empty = "" if model.rowCount() else NOTHING_IN_RANGE
         if not model.rowCount() and entry_days(journal, now.date()) is None:
             empty = EMPTY_JOURNAL
         self.view.show_state(empty)
 
-    def _show_afresh(
-        self, journal: Journal, settings: Settings, kinds: tuple[type, ...] | None, now: datetime
-    ) -> None:
+    def _span(self, journal: JournalReading, now: datetime) -> tuple[date, date]:
         first, last = self.view.date_range()
         if first is None or last is None:  # all time: from the first entry to the last
             days = entry_days(journal, now.date())
             first, last = days if days is not None else (now.date(), now.date())
+        return first, last
 
+    def _show_afresh(
+        self,
+        journal: JournalReading,
+        settings: Settings,
+        kinds: tuple[type, ...] | None,
+        now: datetime,
+    ) -> None:
+        source = self._source(journal, settings, kinds)
+        self.view.model.show_range(source, *self._span(journal, now))
+
+    def _switch(
+        self,
+        journal: JournalReading,
+        settings: Settings,
+        kinds: tuple[type, ...] | None,
+        now: datetime,
+    ) -> None:
+        """The range shown, read again from another reading of the journal: only rows that
+        differ change (the list keeps its scroll position and selection)."""
+        model = self.view.model
+        if model.range() != self._span(journal, now):  # all time, with other first or last days
+            self._show_afresh(journal, settings, kinds, now)
+            return
+        model.use_source(self._source(journal, settings, kinds))
+        read = model.read_range()
+        if read is not None:
+            model.reread(*read)
+        if model.rowCount() == 0 and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+
+    def _source(
+        self, journal: JournalReading, settings: Settings, kinds: tuple[type, ...] | None
+    ) -> RowSource:
         def rows(first_day: date, last_day: date) -> list[Row]:
             page = journal_page(journal, first_day, last_day)
             return journal_rows(
@@ -96,7 +133,7 @@ class JournalListing:
                 kinds=kinds,
             )
 
-        self.view.model.show_range(rows, first, last)
+        return rows
 
     def _reread(self, changed: list[Touched], now: datetime) -> bool:
         """Re-read the days around `changed`; False when the range must be shown afresh."""

@@ -6,8 +6,14 @@ window hands them to the service through undoable commands and refreshes the vie
 At start-up the window is shown before its journal is open (app.py), as a frame of menus
 and toolbar saying "Opening your journal…". Everything that shows or changes entries (the
 journal view, the status panel, the forms, the analysis behind them) is imported and
-built when the journal is handed over: their modules cost more than the frame itself,
-and the first window is what the patient waits for (issue 14).
+built when the journal, or its first screen, is handed over: their modules cost more than
+the frame itself, and the first window is what the patient waits for (issue 14).
+
+The first screen (show_first_screen) is the journal's rows and Today panel read before
+the Journal itself is open (SQLAlchemy's import costs more than the rest of the start):
+shown as they will stay, while nothing that changes the journal can be used yet. A row
+or button used then waits for the journal; the menus, the toolbar and the Charts tab
+are enabled when open_journal hands it over.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ if TYPE_CHECKING:
     from sciajournal.core.entities import Entry, RedFlagCheck, Walk
     from sciajournal.core.settings import Settings
     from sciajournal.storage.journal import Journal  # SQLAlchemy: not before the window
+    from sciajournal.storage.reading import JournalReading
     from sciajournal.ui.charts.charts_view import ChartsView as ChartsViewType
     from sciajournal.ui.dialogs.help_dialog import HelpDialog
     from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
@@ -59,6 +66,8 @@ FOLLOW_UP_CHECK_MS = 30_000
 
 class MainWindow(QMainWindow):
     journal: Journal
+    #: What the status panel and the list read: the journal, or its first screen until then.
+    reading: JournalReading
     settings: Settings  # the journal's own, read by refresh
     # Built with the journal (_build_body), not before: see the module docstring.
     view: JournalView
@@ -104,6 +113,8 @@ class MainWindow(QMainWindow):
         # Given to their actions with the journal: the first setShortcut has PySide6 build
         # the Qt namespace's enums (tens of ms), and before then the actions are disabled.
         self._shortcuts: list[tuple[QAction, QKeySequence]] = []
+        #: Every menu and toolbar action: disabled until the journal is open.
+        self._journal_actions: list[QAction] = []
         self._build_actions()
 
         self._quitting = False
@@ -115,6 +126,8 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._opened = False
         self._built = False
+        #: What was asked for while the first screen was shown, done when the journal opens.
+        self._waiting: list[Callable[[], object]] = []
         if journal is None:
             self._show_opening()
         else:
@@ -125,8 +138,10 @@ class MainWindow(QMainWindow):
         nothing that reads or changes the journal can be used yet."""
         for widget in (self.tabs, self.menuBar(), self.log_toolbar):
             widget.setEnabled(False)
+        for action in self._journal_actions:  # not even triggered from elsewhere
+            action.setEnabled(False)
 
-    def _build_body(self, journal: Journal) -> None:
+    def _build_body(self) -> None:
         """The widgets that show and change entries, in place of "Opening your journal…"."""
         from sciajournal.ui.file_actions import FileActions
         from sciajournal.ui.focus_ring import install_focus_ring
@@ -136,18 +151,24 @@ class MainWindow(QMainWindow):
         from sciajournal.ui.status_panel import StatusPanel
 
         install_focus_ring()  # for every window and dialog of the app
-        for action, keys in self._shortcuts:
-            action.setShortcut(keys)
         # The status bar too (a first window without one shows sooner). "Deleted the walk"
         # must not stay on screen after Ctrl+Z brought it back.
         self.undo_stack.indexChanged.connect(self.statusBar().clearMessage)
-        self.status_panel = StatusPanel(self.ask_follow_up, self.ask_morning)
+        # What they ask for waits for the journal when only its first screen is shown.
+        self.status_panel = StatusPanel(
+            lambda walk: self._when_open(lambda: self.ask_follow_up(walk)),
+            lambda walk: self._when_open(lambda: self.ask_morning(walk)),
+        )
         self.view = JournalView()
         self.view.set_today(self.clock().date())
         self.listing = JournalListing(self.view, lambda: self.clock())
         self.view.filtersChanged.connect(self._filters_changed)
-        self.view.list.editRequested.connect(self.edit_entry)
-        self.view.list.deleteRequested.connect(self.delete_entry)
+        self.view.list.editRequested.connect(
+            lambda entry: self._when_open(lambda: self.edit_entry(entry))
+        )
+        self.view.list.deleteRequested.connect(
+            lambda entry: self._when_open(lambda: self.delete_entry(entry))
+        )
         self.reminder_bar = ReminderBar()
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -161,7 +182,7 @@ class MainWindow(QMainWindow):
         body.show()  # now, not in the next event-loop turn as a widget added to a shown window
 
         self.files = FileActions(
-            journal,
+            None,
             lambda: self.clock().date(),
             self,
             shown_period=lambda: (self.view.range.preset.currentText(), *self.view.date_range()),
@@ -172,7 +193,9 @@ class MainWindow(QMainWindow):
         self.files.told.connect(self.statusBar().showMessage)
         self.files.undoable.connect(self.undo_stack.push)  # imports from devices
         self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
-        self.reminders.answerRequested.connect(self.answer_reminder)
+        self.reminders.answerRequested.connect(
+            lambda reminder: self._when_open(lambda: self.answer_reminder(reminder))
+        )
         self.reminders.openRequested.connect(self.bring_back)
         self.reminders.quitRequested.connect(self.quit)
         self._built = True
@@ -181,18 +204,51 @@ class MainWindow(QMainWindow):
         """Whether the window has its journal (False while it is still being opened)."""
         return self._opened
 
-    def open_journal(self, journal: Journal) -> None:
-        """Show `journal` in the window, which may already be on screen, opening."""
-        self.journal = journal
+    def show_first_screen(self, reading: JournalReading) -> None:
+        """The journal's rows and Today panel from `reading`, before the journal itself is
+        open (app.py): what open_journal then shows from the journal, unchanged. Nothing
+        that changes entries can be used until then: see the module docstring."""
+        self.reading = reading
         if not self._built:
-            self._build_body(journal)
+            self._build_body()
+        self.tabs.setTabEnabled(1, False)  # the charts wait for the journal
+        self.tabs.setEnabled(True)
+        self.refresh()
+
+    def open_journal(self, journal: Journal) -> None:
+        """Show `journal` in the window, which may already be on screen, opening or
+        showing its first screen."""
+        self.journal = self.reading = journal
+        if not self._built:
+            self._build_body()
+        for action, keys in self._shortcuts:  # not while they could not be used
+            action.setShortcut(keys)
+        self._shortcuts = []
         self.files.use_journal(journal)
         record_holder(journal.path, Holder.WINDOW)  # a refused command can say where we are
         self._opened = True
+        self.tabs.setTabEnabled(1, True)
         for widget in (self.tabs, self.menuBar(), self.log_toolbar):
             widget.setEnabled(True)
+        for action in self._journal_actions:
+            action.setEnabled(True)
         self.follow_up_timer.start()
         self.refresh()
+        waiting, self._waiting = self._waiting, []
+        for asked in waiting:
+            asked()
+
+    def rows_widget(self) -> QWidget:
+        """What shows the journal's rows, or says there are none: painted once they are."""
+        list_view = self.view.list
+        return list_view.viewport() if list_view.isVisibleTo(self) else self.view.empty
+
+    def _when_open(self, action: Callable[[], object]) -> None:
+        """Do `action` now, or when the journal is open if only its first screen is shown."""
+        if self._opened:
+            action()
+        else:
+            self._waiting.append(action)
 
     # -- actions and menus ------------------------------------------------------------
 
@@ -200,6 +256,7 @@ class MainWindow(QMainWindow):
         self, text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Callable[[], object]
     ) -> QAction:
         action = QAction(text, self)
+        self._journal_actions.append(action)
         if shortcut is not None:
             self._shortcuts.append((action, QKeySequence(shortcut)))
         action.triggered.connect(lambda _checked=False: slot())
@@ -319,16 +376,16 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         from sciajournal.service.journal_analysis_service import settings_of
 
-        self.settings = settings_of(self.journal)
-        self.listing.refresh(self.journal, self.settings)
+        self.settings = settings_of(self.reading)
+        self.listing.refresh(self.reading, self.settings)
         self.refresh_status()
         self._charts_stale = True
         if self.charts is not None and self.tabs.currentWidget() is self.charts:
             self.show_charts()
 
     def _filters_changed(self) -> None:
-        if self._opened:  # only the list changes: the status and charts stay as they are
-            self.listing.refresh(self.journal, self.settings)
+        if self._built:  # only the list changes: the status and charts stay as they are
+            self.listing.refresh(self.reading, self.settings)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
@@ -372,11 +429,11 @@ class MainWindow(QMainWindow):
         now = self.clock()
         # A window open past midnight (in the tray for days): "Last 30 days" ends today.
         self.view.set_today(now.date())
-        status = today_for(self.journal, now)
+        status = today_for(self.reading, now)
         self.status_panel.show_status(status, self.settings, now)
         self._morning_walk = status.morning_rating_for
         # From the journal's copy in memory: a save re-reads only what it wrote.
-        entries = mirror_of(self.journal)
+        entries = mirror_of(self.reading)
         ratings = entries.collection(start=now - RATINGS_LOOKBACK, kinds=[PainRating]).pain
         # The latest check only (one row), not every weekly check of the journal.
         latest_check = entries.last_before(BothersomenessCheck)
@@ -425,7 +482,7 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self.form_closed(dialog))
 
     def _journal_replaced(self, journal: Journal) -> None:
-        self.journal = journal
+        self.journal = self.reading = journal
         self.undo_stack.clear()  # its commands refer to the journal as it was
         self.refresh()
 

@@ -71,14 +71,16 @@ def quit():
 def rows_painted(event):
     if event != "rows":
         return
+    # The rows come first from the journal's first screen; the journal, with the Charts
+    # tab and the preload, is open a moment later.
     if moment == "at the rows":
-        QTimer.singleShot(0, open_charts)
+        when(lambda: bool(preloads), open_charts)
     elif moment == "while importing":
-        when(lambda: preloads[0].stage is preload.Stage.IMPORTING, open_charts)
+        when(lambda: preloads and preloads[0].stage is preload.Stage.IMPORTING, open_charts)
     elif moment == "quit while importing":
-        when(lambda: preloads[0].stage is preload.Stage.IMPORTING, quit)
+        when(lambda: preloads and preloads[0].stage is preload.Stage.IMPORTING, quit)
     else:
-        when(lambda: preloads[0].stage is preload.Stage.DONE, open_charts)
+        when(lambda: preloads and preloads[0].stage is preload.Stage.DONE, open_charts)
 
 app = QApplication(sys.argv)
 trace.mark = rows_painted
