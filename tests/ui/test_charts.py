@@ -304,3 +304,30 @@ def test_only_the_chart_on_screen_is_built_until_another_tab_is_chosen(window, q
     assert charts.legend.text() == weekly.legend_html()
     assert [charts.tabs.tabText(i) for i in range(charts.tabs.count())] == titles
     assert len(built()) == 2
+
+
+def test_red_flag_checks_that_found_a_sign_are_marked_by_grade(window, journal):
+    from sciajournal.core.entities import RedFlagCheck
+    from sciajournal.core.enums import RedFlag
+
+    journal.add_many(
+        [
+            RedFlagCheck(t(18, 9), frozenset({RedFlag.BOWEL_BLADDER})),
+            RedFlagCheck(t(19, 9)),  # found none: no mark
+        ]
+    )
+    charts = window.show_charts()
+    charts.set_range("2 weeks")
+    timeline = charts.timeline
+    marks = {grade: list(item.getData()[0]) for grade, item in timeline.red_flags.items()}
+    assert [(grade.value, xs) for grade, xs in marks.items() if xs] == [
+        ("emergency", [day_x(date(2026, 3, 18))])
+    ]
+    emergency = timeline.red_flags[next(iter(timeline.red_flags))]
+    assert emergency.isVisible() and emergency.opts["symbol"] == "star"
+    assert emergency.opts["symbol"] != timeline.flags.opts["symbol"]
+    text = timeline.describe_at(day_x(date(2026, 3, 18)), 5)
+    assert "RED FLAG, emergency now" in text and "Loss of bowel or bladder control" in text
+    assert "RED FLAG" not in timeline.describe_at(day_x(date(2026, 3, 19)), 5)
+    assert "red flag found: emergency now" in charts.legend.text().replace("&nbsp;", " ")
+    assert "same day" not in charts.legend.text().replace("&nbsp;", " ")

@@ -11,7 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.analysis.outcomes import OUTCOME_TEXT, Outcome
 from sciajournal.analysis.progression import GuideWarning
+from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
 from sciajournal.analysis.series import Day, WeekPoint, weekly_points
+from sciajournal.core.entities import RedFlagCheck
 
 DAY = 86_400.0
 #: Longer ranges are drawn week by week so that bars stay readable.
@@ -42,6 +44,11 @@ class TimelineData:
     flagged_count: list[int] = field(default_factory=list)
     treatment_x: list[float] = field(default_factory=list)
     medication_x: list[float] = field(default_factory=list)
+    #: Each red-flag check that found a sign, at its day (or week), by its grade; checks
+    #: that found none are not marked.
+    red_flag_x: dict[Urgency, list[float]] = field(
+        default_factory=lambda: {grade: [] for grade in Urgency}
+    )
     hover: list[str] = field(default_factory=list)
 
 
@@ -59,6 +66,12 @@ def timeline_data(analysis: JournalAnalysis, by_week: bool | None = None) -> Tim
             day = result.walk.start.date()
             key = day - timedelta(days=day.weekday()) if weekly else day
             flagged_days[key] = flagged_days.get(key, 0) + 1
+    red_flags: dict[date, list[RedFlagCheck]] = {}
+    for check in analysis.red_flag_history.flagged:
+        day = check.at.date()
+        red_flags.setdefault(day - timedelta(days=day.weekday()) if weekly else day, []).append(
+            check
+        )
 
     # Days and weeks carry the same fields; a week's bar sits over its Thursday.
     periods: list[tuple[date, float, str, Day | WeekPoint]] = (
@@ -82,13 +95,30 @@ def timeline_data(analysis: JournalAnalysis, by_week: bool | None = None) -> Tim
         if flagged:
             data.flagged_x.append(x)
             data.flagged_count.append(flagged)
+        checks = sorted(red_flags.get(key, []), key=lambda check: check.at)
+        for check in checks:
+            grade = most_urgent(check.signs)
+            if grade is not None:
+                data.red_flag_x[grade].append(x)
         data.hover.append(
             f"{title}: walked {period.walk_minutes:g} min · "
             f"back {_pain_text(period.back_mean, period.back_max)} · "
             f"leg {_pain_text(period.leg_mean, period.leg_max)}"
             + _extras(flagged, period.treatments, period.medication_doses)
+            + "".join(_red_flag_text(check) for check in checks)
         )
     return data
+
+
+def _red_flag_text(check: RedFlagCheck) -> str:
+    """" · RED FLAG, emergency now (Tue 17 Mar 08:00): Loss of bowel or bladder control"."""
+    grade = most_urgent(check.signs)
+    if grade is None:
+        return ""
+    return (
+        f" · RED FLAG, {WORDING[grade].grade.lower()} ({check.at:%a %d %b %H:%M}): "
+        f"{signs_text(check.signs)}"
+    )
 
 
 def _extras(flagged: int, treatments: int, doses: int) -> str:

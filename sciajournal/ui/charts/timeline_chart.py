@@ -6,12 +6,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from sciajournal.analysis.red_flags import WORDING, Urgency
 from sciajournal.ui.charts import style
 from sciajournal.ui.charts.base_chart import BaseChart, nearest
 from sciajournal.ui.charts.chart_data import DAY, TimelineData
 from sciajournal.ui.charts.date_axis import DateAxis
 
 FLAG_Y = 10.4  # where the "pain continued" marks sit, just above the 0-10 scale
+RED_FLAG_Y = 11.1  # red-flag checks that found a sign: a row above those
+PAIN_TOP = 11.7
+#: A red-flag check's mark by its grade: stars, unlike any other mark on the chart, told
+#: apart by size and fill (dark red, orange, yellow), so also in greyscale.
+RED_FLAG_MARKS: dict[Urgency, tuple[QColor, int]] = {
+    Urgency.EMERGENCY: (QColor("#B2182B"), 20),
+    Urgency.SAME_DAY: (style.ORANGE, 16),
+    Urgency.SOON: (style.YELLOW, 13),
+}
 TREATMENT_Y, MEDICATION_Y = 0.25, 0.7
 #: Beyond this many days (or weeks) the pain lines go without their markers: these
 #: then overlap into a band (ten years by week put them 2 px apart), and placing them
@@ -37,7 +47,9 @@ class TimelineChart(BaseChart):
         plot.scene().addItem(self.pain_box)
         plot.getAxis("right").linkToView(self.pain_box)
         self.pain_box.setXLink(plot)
-        self.pain_box.setYRange(0, 11, padding=0)
+        self.pain_box.setYRange(0, PAIN_TOP, padding=0)
+        # The scale stays 0-10: above it sit the rows of marks.
+        plot.getAxis("right").setTicks([[(value, str(value)) for value in range(0, 11, 2)]])
         plot.vb.sigResized.connect(self._align_pain_box)
 
         palette = self.palette()
@@ -62,8 +74,18 @@ class TimelineChart(BaseChart):
         self.medications = pg.ScatterPlotItem(
             symbol="+", size=9, pen=pg.mkPen(style.foreground(palette)), brush=None
         )
+        self.red_flags = {
+            grade: pg.ScatterPlotItem(
+                symbol="star",
+                size=size,
+                brush=pg.mkBrush(colour),
+                pen=pg.mkPen(style.foreground(palette), width=1.2),
+            )
+            for grade, (colour, size) in RED_FLAG_MARKS.items()
+        }
         for item in (self.leg_max, self.back_max, self.leg_line, self.back_line,
-                     self.flags, self.treatments, self.medications):  # fmt: skip
+                     self.flags, self.treatments, self.medications,
+                     *reversed(self.red_flags.values())):  # fmt: skip  # emergency on top
             self.pain_box.addItem(item)
         self.data = TimelineData(by_week=False)
         #: The x values each row of marks shows, so that a redraw leaves unchanged rows be.
@@ -111,6 +133,7 @@ class TimelineChart(BaseChart):
             (self.flags, data.flagged_x, FLAG_Y),
             (self.treatments, data.treatment_x, TREATMENT_Y),
             (self.medications, data.medication_x, MEDICATION_Y),
+            *((self.red_flags[grade], xs, RED_FLAG_Y) for grade, xs in data.red_flag_x.items()),
         ):
             if self._marks_shown.get(marks) != xs:
                 marks.setData(x=xs, y=[y] * len(xs))
@@ -133,6 +156,11 @@ class TimelineChart(BaseChart):
             (style.VERMILLION, "▼", "pain continued after a walk"),
             (style.GREEN, "◆", "ice/heat"),
             (None, "+", "medication"),
+        ]
+        items += [
+            (RED_FLAG_MARKS[grade][0], "★", f"red flag found: {WORDING[grade].grade.lower()}")
+            for grade, xs in self.data.red_flag_x.items()
+            if xs
         ]
 
         def nowrap(text: str) -> str:  # a narrow window wraps between items, not inside
