@@ -331,3 +331,53 @@ def test_red_flag_checks_that_found_a_sign_are_marked_by_grade(window, journal):
     assert "RED FLAG" not in timeline.describe_at(day_x(date(2026, 3, 19)), 5)
     assert "red flag found: emergency now" in charts.legend.text().replace("&nbsp;", " ")
     assert "same day" not in charts.legend.text().replace("&nbsp;", " ")
+
+
+def test_a_range_click_shows_at_once_and_a_busy_cursor_while_drawing(qtbot, known_entries):
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from sciajournal.ui.charts.charts_view import ChartsView
+
+    class Paints(QObject):
+        #: Each button's state at each of its paints.
+        checked: dict[QObject, list[bool]] = {}  # noqa: RUF012
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                self.checked.setdefault(watched, []).append(watched.isChecked())
+            return False
+
+    entries = Entries.of(known_entries[1])
+    seen: list[tuple[object, list[bool]]] = []
+    fail = []
+    paints = Paints()
+
+    def analysis(first, last):
+        cursor = QApplication.overrideCursor()
+        seen.append((cursor and cursor.shape(), [b.isChecked() for b in view.range_buttons]))
+        # Both buttons were drawn anew before the analysis began: the clicked one chosen,
+        # the one before no longer.
+        assert paints.checked[view.range_buttons[4]][-1:] == [True]
+        assert paints.checked[view.range_buttons[2]][-1:] == [False]
+        if fail:
+            raise RuntimeError("drawing failed")
+        return analyse(entries, first, last, Settings(), today=NOW.date())
+
+    view = ChartsView(analysis, lambda: date(2026, 3, 17), lambda: NOW.date())
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    seen.clear()
+    view.range_buttons[4].installEventFilter(paints)
+    view.range_buttons[2].installEventFilter(paints)
+    qtbot.mouseClick(view.range_buttons[4], Qt.MouseButton.LeftButton)  # "All"
+    assert seen == [(Qt.CursorShape.WaitCursor, [False, False, False, False, True])]
+    assert QApplication.overrideCursor() is None
+    fail.append(True)
+    with qtbot.capture_exceptions() as raised:
+        qtbot.mouseClick(view.range_buttons[0], Qt.MouseButton.LeftButton)
+    assert len(raised) == 1
+    assert QApplication.overrideCursor() is None  # restored though drawing raised
+    assert view.range_buttons[0].isChecked() and not view.range_buttons[4].isChecked()

@@ -111,7 +111,7 @@ def timeline_data(analysis: JournalAnalysis, by_week: bool | None = None) -> Tim
 
 
 def _red_flag_text(check: RedFlagCheck) -> str:
-    """" · RED FLAG, emergency now (Tue 17 Mar 08:00): Loss of bowel or bladder control"."""
+    """ " · RED FLAG, emergency now (Tue 17 Mar 08:00): Loss of bowel or bladder control"."""
     grade = most_urgent(check.signs)
     if grade is None:
         return ""

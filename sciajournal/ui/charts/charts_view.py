@@ -5,13 +5,15 @@ shown, so opening the app never waits for the chart library.
 """
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -74,6 +76,17 @@ def correlation_text(analysis: JournalAnalysis) -> str:
             )
         parts.append(part)
     return "More walking one day and pain the next: " + "; ".join(parts) + "."
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while the analysis and drawing run (seconds for ten years on a busy
+    machine), restored whatever happens."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class ChartsView(QWidget):
@@ -219,6 +232,10 @@ class ChartsView(QWidget):
 
     def _range_clicked(self, index: int) -> None:
         self._choose_range(index)
+        # Shown as chosen now, not after the new range is drawn: the old chart stays on
+        # screen meanwhile, and the old button must not look chosen with it.
+        for button in self.range_buttons:
+            button.repaint()
         self.refresh()
 
     def range_index(self) -> int:
@@ -226,6 +243,10 @@ class ChartsView(QWidget):
         return next(i for i, button in enumerate(self.range_buttons) if button.isChecked())
 
     def refresh(self) -> None:
+        with busy():
+            self._refresh()
+
+    def _refresh(self) -> None:
         first, last = self.current_range()
         analysis = self._analyse(first, last)
         self.analysis = analysis
