@@ -176,14 +176,55 @@ def test_empty_journal_explains_instead_of_empty_axes(qtbot, journal):
     assert not charts.png_button.isEnabled()
 
 
-def test_export_png_and_svg(window, tmp_path):
+def test_saved_chart_explains_itself_and_leaves_the_window_chart_as_it_was(
+    window, tmp_path, monkeypatch, qtbot
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    from tests.ui.menu_driving import answer_file_dialog_later
+
     charts = window.show_charts()
-    charts.resize(900, 600)
-    charts.save_chart(tmp_path / "chart.png")
-    charts.save_chart(tmp_path / "chart.svg")
-    assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    charts.set_range("2 weeks")
+    chart = charts.timeline
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_End)  # the keyboard read-out's cursor line
+    assert chart.cursor_line.isVisible()
+    before = chart.grab().toImage()
+    cursor_while_rendering = []
+    render = chart.render
+
+    def rendered(*args):
+        cursor_while_rendering.append(chart.cursor_line.isVisible())
+        return render(*args)
+
+    monkeypatch.setattr(chart, "render", rendered)
+    for kind, button in (("png", charts.png_button), ("svg", charts.svg_button)):
+        answer_file_dialog_later(monkeypatch, tmp_path / f"chart.{kind}")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert cursor_while_rendering == [False, False]  # the cursor is not data
+    assert chart.cursor_line.isVisible()  # and is back in the window
+    assert chart.grab().toImage() == before
+
+    image = QImage(str(tmp_path / "chart.png"))
+    plot = chart.viewport().size()
+    assert image.width() == plot.width() * 2
+    assert image.height() > plot.height() * 2 + 100  # a heading above, the legend below
+    heading = image.copy(0, 0, image.width(), 40)  # the title's ink
+    paper = heading.pixelColor(0, 0)
+    assert any(heading.pixelColor(x, y) != paper for x in range(0, 400, 2) for y in range(0, 40, 2))
+    assert (tmp_path / "chart.png").stat().st_mode & 0o777 == 0o600
     svg = (tmp_path / "chart.svg").read_text()
-    assert "<svg" in svg and "Pain and walking over time" in svg
+    for text in (
+        ">Pain and walking over time<",
+        ">7 Mar 2026 – 20 Mar 2026<",
+        "leg pain",
+        "pain continued after a walk",
+    ):
+        assert text in svg
 
 
 def test_main_window_appears_without_importing_pyqtgraph(tmp_path):

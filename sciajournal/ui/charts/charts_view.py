@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.analysis.response import CONFIDENCE
+from sciajournal.safe_files import OutputNotWritten
 from sciajournal.ui.charts.base_chart import BaseChart
 from sciajournal.ui.charts.chart_data import response_data, timeline_data, weekly_data
-from sciajournal.ui.charts.chart_export import export_png, export_svg
+from sciajournal.ui.charts.chart_export import Caption, export_png, export_svg, period_text
 from sciajournal.ui.charts.function_charts import FunctionCharts
 from sciajournal.ui.charts.response_chart import ResponseChart
 from sciajournal.ui.charts.timeline_chart import TimelineChart
@@ -313,10 +314,21 @@ class ChartsView(QWidget):
         return chart
 
     def save_chart(self, path: Path) -> None:
+        """Save the chart on screen with its title, period and legend."""
+        first, last = (
+            (self.analysis.first_day, self.analysis.last_day)
+            if self.analysis is not None
+            else self.current_range()
+        )
+        caption = Caption(
+            title=self.tabs.tabText(self.tabs.currentIndex()).replace("&", ""),
+            period=period_text(first, last),
+            legend_html=self.current_chart().legend_html(),
+        )
         if path.suffix.lower() == ".svg":
-            export_svg(self.current_chart(), path, self.tabs.tabText(self.tabs.currentIndex()))
+            export_svg(self.current_chart(), path, caption)
         else:
-            export_png(self.current_chart(), path)
+            export_png(self.current_chart(), path, caption)
 
     def _export(self, kind: str) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -329,5 +341,5 @@ class ChartsView(QWidget):
             return
         try:
             self.save_chart(Path(name))
-        except OSError as error:
+        except (OSError, OutputNotWritten) as error:
             QMessageBox.warning(self, "Chart not saved", str(error))
