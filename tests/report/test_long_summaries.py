@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from itertools import pairwise
 from xml.etree import ElementTree
 
+import numpy as np
 import pytest
 
 from sciajournal.demo import demo_entries
@@ -76,6 +77,34 @@ def test_nothing_on_page_one_runs_below_its_footer_line(summary):
         # over or under the footer.
         intruders = [w for w in words[:start] + words[end:] if w[2] > footer_top - 1]
         assert not intruders, f"page {number}: {intruders}"
+
+
+def page_image(pdf, page):
+    """One page rasterised at 150 dpi, grey levels, rows by columns."""
+    grey = subprocess.run(
+        [poppler("pdftoppm"), "-gray", "-r", "150", "-f", str(page), "-l", str(page), str(pdf)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    _magic, width, height, _maximum, pixels = grey.split(maxsplit=4)
+    return np.frombuffer(pixels[: int(width) * int(height)], np.uint8).reshape(
+        int(height), int(width)
+    )
+
+
+def test_every_page_leaves_the_footers_margins_blank(summary):
+    """What is painted, seen as an image: above the footer's rule, where the body ends
+    (8 px of 1/96 inch), and below the footer's text (20 px under the rule) nothing is dark."""
+    px = 150 / 96
+    for page in range(1, len(pages_words(summary)) + 1):
+        image = page_image(summary, page)
+        inked = (image < 200).mean(axis=1)
+        rule = max(row for row in range(len(inked)) if inked[row] > 0.6)
+        assert rule > 0.85 * len(inked), f"page {page}: no footer rule near the bottom"
+        above = image[rule - round(7 * px) : rule - 1]
+        below = image[rule + round(20 * px) :]
+        assert (above >= 200).all(), f"page {page}: something painted over the footer's rule"
+        assert (below >= 200).all(), f"page {page}: something painted under the footer"
 
 
 def chart_axis_words(words):
