@@ -239,3 +239,32 @@ def test_a_damaged_value_is_reported_with_the_offer_of_a_backup(qapp, tmp_path, 
     assert "is damaged (entry 1 of the notes table cannot be read" in text
     assert "Traceback" not in capsys.readouterr().err
     check_for_writing(path).release()  # the lock was given up
+
+
+def test_a_damaged_value_in_a_journal_opened_first_is_offered_its_backup_too(
+    qapp, tmp_path, capsys
+):
+    # A journal to migrate has no first screen: it is opened first, then shown. A damaged
+    # value met while showing it ended the app with a traceback (rows helper's report).
+    path = tmp_path / "journal.sqlite"
+    shutil.copy(FIXTURES / "journal-0003.sqlite", path)
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE notes SET at_utc = '2026-13-45T99:00:00'")
+    connection.commit()
+    connection.close()
+    said: list[str] = []
+
+    def press_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(5, press_close)
+            return
+        said.append(box.text())
+        next(b for b in box.buttons() if b.text().startswith("Close")).click()
+
+    QTimer.singleShot(0, press_close)
+    assert run(path, lambda _window: False) == 1
+    (text,) = said
+    assert "is damaged (entry 1 of the notes table cannot be read" in text
+    assert "Traceback" not in capsys.readouterr().err
+    check_for_writing(path).release()  # the lock was given up
