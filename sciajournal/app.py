@@ -81,10 +81,17 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     unfinished: list[Callable[[], object]] = []
 
     def show(journal: "Journal | None", *, rows_shown: bool = False) -> None:
+        from sciajournal.storage.errors import JournalError
+
         if journal is None:
             app.exit(1)
             return
-        window.open_journal(journal)
+        try:
+            window.open_journal(journal)
+        except JournalError as error:  # a damaged value met showing it: offered its backup
+            journal.close()
+            show(_offer_backup(error, path, window), rows_shown=rows_shown)
+            return
         if not rows_shown:  # not from the first screen: now, from the journal
             mark_first_paint(window.rows_widget(), "rows")
         after_first_paint(window, lambda: backup.append(_start_daily_backup(window)))

@@ -45,9 +45,18 @@ def daily_series(
     treatment_counts = [0] * length
     dose_counts = [0] * length
 
+    # Day numbers rather than date arithmetic: ten years of entries go through here after
+    # every save with the charts on "All" (issue 14).
+    first = first_day.toordinal()
+
     def slot(day: date) -> int | None:
-        index = (day - first_day).days
+        index = day.toordinal() - first
         return index if 0 <= index < length else None
+
+    def mean(scores: list[int]) -> float:
+        # Whole scores: their sum is exact, so this equals statistics.fmean, at a third of
+        # its cost (tests/analysis/test_series.py compares the two).
+        return round(sum(scores) / len(scores), 2)
 
     for walk in walks:
         if (i := slot(walk.start.date())) is not None:
@@ -73,9 +82,9 @@ def daily_series(
             distance_km=round(distance[i], 3),
             steps=steps[i],
             walks=walk_counts[i],
-            back_mean=round(fmean(backs[i]), 2) if backs[i] else None,
+            back_mean=mean(backs[i]) if backs[i] else None,
             back_max=max(backs[i]) if backs[i] else None,
-            leg_mean=round(fmean(legs[i]), 2) if legs[i] else None,
+            leg_mean=mean(legs[i]) if legs[i] else None,
             leg_max=max(legs[i]) if legs[i] else None,
             ratings=len(backs[i]),
             treatments=treatment_counts[i],

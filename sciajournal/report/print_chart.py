@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
+from sciajournal.report.chart_dates import date_labels
 from sciajournal.report.fonts import painter_font
 from sciajournal.report.summary_content import ChartPoint
 
@@ -94,17 +95,14 @@ def draw_chart(
                         x, y_minutes(point.minutes), bar, plot.bottom() - y_minutes(point.minutes)
                     )
                 )
-        # Date labels, thinned to fit.
+        # Date labels: day and month, or with the year over a year or more.
         painter.setPen(INK)
-        every = max(1, math.ceil(count / (plot.width() / 46)))
-        for index, point in enumerate(chart):
-            if index % every == 0:
-                x = plot.left() + slot * (index + 0.5)
-                painter.drawText(
-                    QRectF(x - 30, plot.bottom() + 3, 60, 14),
-                    Qt.AlignmentFlag.AlignCenter,
-                    point.day.strftime("%d %b"),
-                )
+        days = [point.day for point in chart]
+        for index, text in date_labels(days, plot.width(), metrics.horizontalAdvance):
+            x = plot.left() + slot * (index + 0.5)
+            painter.drawText(
+                QRectF(x - 30, plot.bottom() + 3, 60, 14), Qt.AlignmentFlag.AlignCenter, text
+            )
         for attribute, step, dashed, filled in (
             ("leg", "leg_step", False, True),
             ("back", "back_step", True, False),

@@ -5,6 +5,8 @@ and preview). Everything is drawn in logical units of 1/96 inch whatever the dev
 resolution, so the PDF and the printout look the same.
 """
 
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -173,9 +175,10 @@ def _draw_html(pages: _Pages, html: str, top: float, size: float = 9.5) -> float
     return top + document.size().height()
 
 
-def detail_html(content: SummaryContent, fit: PageOneFit) -> str:
-    """Pages two on: everything page one cut short, the flagged walks' ratings, notes."""
-    parts = []
+def detail_html(content: SummaryContent, fit: PageOneFit, moved: Sequence[str] = ()) -> str:
+    """Pages two on: page one's blocks that did not fit there (`moved`, by name), everything
+    page one cut short, the flagged walks' ratings, notes."""
+    parts = [_moved_html(content, fit, name) for name in moved]
     if len(content.red_flags) > MAX_RED_FLAGS_ON_PAGE_ONE:
         parts.append("<p class='head'>All red-flag symptoms logged</p>")
         parts.append("".join(f"<p>{escape(line)}</p>" for line in content.red_flags))
@@ -195,7 +198,7 @@ def detail_html(content: SummaryContent, fit: PageOneFit) -> str:
     if content.high_pain_walks:
         parts.append(f"<p class='head'>{escape(content.high_pain_heading)}</p>")
         parts.append(table(HIGH_PAIN_HEADINGS, content.high_pain_walks))
-    if len(content.medications) > fit.medication_rows:
+    if len(content.medications) > fit.medication_rows and "medication" not in moved:
         parts.append(medication_detail_html(content))
     if not fit.function_detail and content.function.detail:
         parts.append(function_detail_html(content))
@@ -223,17 +226,47 @@ def _page_one_blocks(content: SummaryContent, fit: PageOneFit) -> list[str | flo
     ]
 
 
+#: Page one's last blocks, by name, which move whole to page two when even the tightest
+#: fit is too tall (years of data): they read as well there, and nothing else refers to them.
+MOVABLE = ("medication", "helped")
+MOVED_TITLES = {"medication": "Medication", "helped": "What helped (ice and heat)"}
 GAP = 4.0
+CONTINUED_LINE = 20.0
+
+
+def _moved_html(content: SummaryContent, fit: PageOneFit, name: str) -> str:
+    if name == "medication":  # every medicine, so it says nothing of "continued"
+        return medication_html(content, replace(fit, medication_rows=len(content.medications)))
+    return helped_html(content)
+
+
+def _block_heights(content: SummaryContent, fit: PageOneFit, width: float) -> list[float]:
+    return [
+        float(block) if isinstance(block, float | int)
+        else _document(block, width, fit.font_size).size().height()
+        for block in _page_one_blocks(content, fit)
+    ]  # fmt: skip
 
 
 def _page_one_height(content: SummaryContent, fit: PageOneFit, width: float) -> float:
     height = _document(header_html(content), width).size().height()
-    for block in _page_one_blocks(content, fit):
-        if isinstance(block, float | int):
-            height += block + GAP
-        else:
-            height += _document(block, width, fit.font_size).size().height() + GAP
-    return height + 20  # the "continued" line
+    height += sum(block + GAP for block in _block_heights(content, fit, width))
+    return height + CONTINUED_LINE
+
+
+def blocks_moved(content: SummaryContent, fit: PageOneFit, width: float, body: float) -> list[str]:
+    """The names of page one's last blocks that must move to page two for page one to end
+    above the footer: none unless even the tightest fit is too tall."""
+    heights = _block_heights(content, fit, width)
+    total = _document(header_html(content), width).size().height() + CONTINUED_LINE
+    total += sum(height + GAP for height in heights)
+    moved: list[str] = []
+    for name, height in zip(reversed(MOVABLE), reversed(heights), strict=False):
+        if total <= body:
+            break
+        moved.insert(0, name)
+        total -= height + GAP
+    return moved
 
 
 def choose_fit(content: SummaryContent, width: float, body: float) -> PageOneFit:
@@ -251,8 +284,9 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
     paint = device.pageLayout().paintRectPixels(device.logicalDpiX())
     width, body = paint.width() / scale, paint.height() / scale - FOOTER
     fit = choose_fit(content, width, body) if not content.is_empty else FITS[0]
+    moved = [] if content.is_empty else blocks_moved(content, fit, width, body)
     detail = None
-    html = "" if content.is_empty else detail_html(content, fit)
+    html = "" if content.is_empty else detail_html(content, fit, moved)
     if html:
         detail = _document(html, width)
         detail.setPageSize(QSizeF(width, body))
@@ -269,7 +303,9 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                 top + 12,
             )
         else:
-            for block in _page_one_blocks(content, fit):
+            shown = _page_one_blocks(content, fit)
+            shown = shown[: len(shown) - len(moved)]
+            for block in shown:
                 if isinstance(block, float | int):
                     draw_chart(
                         pages.painter,
@@ -287,6 +323,9 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                     if page_one_overflows(content, fit)
                     else "Details (flagged walks with their ratings, notes) on page 2."
                 )
+                if moved:
+                    titles = " and ".join(MOVED_TITLES[name] for name in moved)
+                    more = f"{titles}: on page 2. {more}"
                 _draw_html(pages, f'<p class="small"><b>{more}</b></p>', top)
         if detail is not None:
             for index in range(detail.pageCount()):

@@ -25,19 +25,16 @@ from sciajournal.storage.errors import (
 )
 from sciajournal.storage.file_checks import (
     OWNER_ONLY_FILE,
-    check_journal_file,
     inspect_existing,
     reading_uri,
-    real_journal_path,
     release_lock,
-    tighten_permissions,
 )
 from sciajournal.storage.lock_holder import Holder
 from sciajournal.storage.migrate import head_revision, upgrade_to_head
 from sciajournal.storage.writable_file import (
     CheckedJournal,
     check_for_writing,
-    restrict_new_files,
+    located_journal,
 )
 
 __all__ = ["Database", "check_for_writing", "file_mode", "open_checked", "open_database"]
@@ -78,20 +75,7 @@ def open_database(
     if that fails (a full disk) the journal still opens, with a warning.
     """
     if read_only:
-        restrict_new_files()
-        given = path.expanduser().absolute()
-        if not given.parent.is_dir():
-            raise JournalUnavailable(
-                f"Cannot open journal {given}: the folder {given.parent} does not exist."
-            )
-        path = real_journal_path(given)
-        exists = check_journal_file(path)
-        warnings: list[str] = []
-        # Before SQLite first opens it: its -wal and -shm copy the journal's mode.
-        if exists and tighten_permissions(path):
-            warnings.append(
-                f"The journal {path} was readable by other users; it is now yours only."
-            )
+        path, exists, warnings = located_journal(path)
         database = _open_read_only(path, exists)
         database.warnings.extend(warnings)
         return database

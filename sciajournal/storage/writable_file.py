@@ -61,6 +61,25 @@ def check_for_writing(
 ) -> CheckedJournal:
     """Check the journal at `path` can be opened for writing and take its lock, or raise
     a JournalError (in use, damaged, newer, unreadable). Nothing is written to the file."""
+    path, exists, warnings = located_journal(path, create_folder=create_folder)
+    folder = path.parent
+    # Checked first: even reading a WAL journal needs its -shm file beside it.
+    if not _folder_writable(folder):
+        raise JournalUnavailable(
+            f"Cannot open journal {path}: the folder {folder} is not writable "
+            "(the journal needs to create its lock and log files beside it)."
+        )
+    if exists and not os.access(path, os.R_OK | os.W_OK):
+        raise JournalUnavailable(f"Cannot open journal {path}: no permission to read and write it.")
+    existing = exists and path.stat().st_size > 0
+    revision = inspect_existing(path) if existing else None
+    lock = acquire_lock(path, holder)
+    return CheckedJournal(path, existing, revision, lock, warnings)
+
+
+def located_journal(path: Path, *, create_folder: bool = False) -> tuple[Path, bool, list[str]]:
+    """The checks every open starts with, for writing or reading: the journal's real path,
+    whether the file exists, and what to tell the user (a tightened mode)."""
     restrict_new_files()
     given = path.expanduser().absolute()
     if create_folder:
@@ -75,19 +94,7 @@ def check_for_writing(
     # Before SQLite first opens it, even read-only: its -wal and -shm copy the journal's mode.
     if exists and tighten_permissions(path):
         warnings.append(f"The journal {path} was readable by other users; it is now yours only.")
-    folder = path.parent
-    # Checked first: even reading a WAL journal needs its -shm file beside it.
-    if not _folder_writable(folder):
-        raise JournalUnavailable(
-            f"Cannot open journal {path}: the folder {folder} is not writable "
-            "(the journal needs to create its lock and log files beside it)."
-        )
-    if exists and not os.access(path, os.R_OK | os.W_OK):
-        raise JournalUnavailable(f"Cannot open journal {path}: no permission to read and write it.")
-    existing = exists and path.stat().st_size > 0
-    revision = inspect_existing(path) if existing else None
-    lock = acquire_lock(path, holder)
-    return CheckedJournal(path, existing, revision, lock, warnings)
+    return path, exists, warnings
 
 
 def restrict_new_files() -> None:

@@ -310,8 +310,30 @@ class EntryList(QListView):
             self._request(self.editRequested, self.currentIndex())
         elif event.key() == Qt.Key.Key_Delete:
             self._request(self.deleteRequested, self.currentIndex())
+        elif event.key() == Qt.Key.Key_End and self._read_to_the_first_entry():
+            # Qt's own End would go to the last row laid out so far (layout is batched).
+            model = self.model()
+            last = model.index(model.rowCount() - 1, 0)
+            self.setCurrentIndex(last)
+            self.scrollTo(last, QAbstractItemView.ScrollHint.PositionAtBottom)
         else:
             super().keyPressEvent(event)
+
+    def _read_to_the_first_entry(self) -> bool:
+        """End goes to the journal's first entry, not to the last row read so far: rows
+        are read as the list reaches them, and End reached only the next span (with
+        "All time" on ten years, End stopped years short of the first entry). Whether
+        there was more to read."""
+        model = self.model()
+        if model is None or not model.canFetchMore(QModelIndex()):
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            while model.canFetchMore(QModelIndex()):
+                model.fetchMore(QModelIndex())
+        finally:
+            QApplication.restoreOverrideCursor()
+        return True
 
 
 class JournalView(QWidget):

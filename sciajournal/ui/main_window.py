@@ -144,13 +144,11 @@ class MainWindow(QMainWindow):
     def _build_body(self) -> None:
         """The widgets that show and change entries, in place of "Opening your journal…"."""
         from sciajournal.ui.file_actions import FileActions
-        from sciajournal.ui.focus_ring import install_focus_ring
         from sciajournal.ui.journal_listing import JournalListing
         from sciajournal.ui.journal_view import JournalView
         from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
         from sciajournal.ui.status_panel import StatusPanel
 
-        install_focus_ring()  # for every window and dialog of the app
         # The status bar too (a first window without one shows sooner). "Deleted the walk"
         # must not stay on screen after Ctrl+Z brought it back.
         self.undo_stack.indexChanged.connect(self.statusBar().clearMessage)
@@ -221,6 +219,11 @@ class MainWindow(QMainWindow):
         self.journal = self.reading = journal
         if not self._built:
             self._build_body()
+        # For every window and dialog of the app, once the journal can be used: nothing
+        # is usable before, and its Qt classes cost the rows ~40 ms (issue 14).
+        from sciajournal.ui.focus_ring import install_focus_ring
+
+        install_focus_ring()
         for action, keys in self._shortcuts:  # not while they could not be used
             action.setShortcut(keys)
         self._shortcuts = []

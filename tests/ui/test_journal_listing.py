@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from sciajournal.core.entities import PainRating, Walk
 from sciajournal.core.enums import PainContext
@@ -172,3 +173,21 @@ def test_renaming_an_activity_renames_it_on_ratings_of_other_days(qtbot, window,
     journal.update(replace(named, name="driving"))  # then the window refreshes, as Edit does
     window.refresh()
     assert any("driving 4" in text for text in texts(window))
+
+
+@pytest.mark.parametrize(
+    "modifier", [Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier]
+)
+def test_end_goes_to_the_first_entry_of_all_time(qtbot, window, journal, modifier):
+    # The outside review: with "All time" on ten years, Ctrl+End stopped at the last row
+    # read so far, years short of the first entry.
+    show_all_time(qtbot, window)
+    model = window.view.model
+    assert model.canFetchMore(model.index(-1, 0))
+    window.view.list.setFocus()
+    qtbot.keyClick(window.view.list, Qt.Key.Key_End, modifier)
+    assert not model.canFetchMore(model.index(-1, 0))
+    current = window.view.list.currentIndex().row()
+    assert current == model.rowCount() - 1
+    assert model.row_at(current).entry.when == journal.first_entry_time()
+    assert QApplication.overrideCursor() is None  # the wait cursor is given back
