@@ -79,6 +79,9 @@ AFTER_THE_ROWS = (
     "sciajournal.storage.database",
     # Only once the journal can be used (its Qt classes cost the rows ~40 ms).
     "sciajournal.ui.focus_ring",
+    # The whole analysis: the first screen needs only the walks' outcomes (~40 ms).
+    "sciajournal.analysis.journal_analysis",
+    "sciajournal.analysis.function_measures",
 )
 
 #: Needed for the rows, not for the window saying "Opening your journal…".

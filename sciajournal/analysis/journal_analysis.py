@@ -2,13 +2,15 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sciajournal.analysis.function_measures import FunctionMeasures, function_measures
 from sciajournal.analysis.judged_before import JudgedBefore
 from sciajournal.analysis.leg_symptoms import LegSymptoms, leg_symptoms
 from sciajournal.analysis.medication import MedicationSummary, medication_summary
+from sciajournal.analysis.outcomes import CONTEXT_MARGIN as CONTEXT_MARGIN  # re-exported
 from sciajournal.analysis.outcomes import WalkOutcome, walk_outcomes
+from sciajournal.analysis.outcomes import outcomes_by_walk as outcomes_by_walk  # re-exported
 from sciajournal.analysis.progression import Progression, judged_weeks, weekly_volume
 from sciajournal.analysis.ratings import RatingIndex
 from sciajournal.analysis.red_flag_history import RedFlagHistory, red_flag_history
@@ -31,10 +33,6 @@ from sciajournal.analysis.treatments import (
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import FunctionActivity, RedFlagCheck, Walk
 from sciajournal.core.settings import Settings
-
-#: How far outside the range the caller should fetch entries so that walks at its edges
-#: find their baseline, follow-up and next-morning ratings.
-CONTEXT_MARGIN = timedelta(days=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +72,6 @@ class _Afresh:
 
 
 _AFRESH = _Afresh()
-
-
-def outcomes_by_walk(entries: Entries, settings: Settings) -> dict[str, WalkOutcome]:
-    """Each walk's outcome, by walk id, judged on the ratings and doses in `entries`."""
-    judged = walk_outcomes(entries.walks, RatingIndex(entries.pain), settings, entries.medications)
-    return {o.walk.id: o for o in judged}
 
 
 def analyse(

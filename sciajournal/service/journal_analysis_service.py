@@ -16,14 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from sciajournal.analysis.journal_analysis import (
-    CONTEXT_MARGIN,
-    JournalAnalysis,
-    analyse,
-    outcomes_by_walk,
-)
-from sciajournal.analysis.judged_before import JudgedBefore
-from sciajournal.analysis.outcomes import WalkOutcome
+from sciajournal.analysis.outcomes import CONTEXT_MARGIN, WalkOutcome, outcomes_by_walk
 from sciajournal.analysis.progression import history_monday, judged_weeks, monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
 from sciajournal.core.collection import Entries
@@ -37,7 +30,11 @@ from sciajournal.service.red_flag_checks import (
     with_status_red_flag_checks,
 )
 
-if TYPE_CHECKING:  # types only: the window is built before SQLAlchemy is imported
+if TYPE_CHECKING:  # types only: the window is built before SQLAlchemy is imported, and
+    # the whole analysis is imported when first run (analyse_range), not for the journal
+    # list's first screen, which needs only the walks' outcomes (issue 14).
+    from sciajournal.analysis.journal_analysis import JournalAnalysis
+    from sciajournal.analysis.judged_before import JudgedBefore
     from sciajournal.storage.journal import Journal
     from sciajournal.storage.reading import JournalReading
 
@@ -106,6 +103,9 @@ _judged_before: WeakKeyDictionary[Journal, JudgedBefore] = WeakKeyDictionary()
 def analyse_range(
     journal: Journal, first_day: date, last_day: date, today: date | None = None
 ) -> AnalysedRange:
+    from sciajournal.analysis.journal_analysis import analyse
+    from sciajournal.analysis.judged_before import JudgedBefore
+
     today = today or local_now().date()
     # From the week the target builds on when the range starts after its Monday: the
     # target must see how every walk of that week went, not only those in the range.

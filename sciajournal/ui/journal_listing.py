@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
 
-from sciajournal.analysis.journal_analysis import CONTEXT_MARGIN
+from sciajournal.analysis.outcomes import CONTEXT_MARGIN
 from sciajournal.core.entities import FunctionActivity
 from sciajournal.core.settings import Settings
 from sciajournal.service.journal_analysis_service import entry_days, journal_page
