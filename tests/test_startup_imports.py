@@ -14,7 +14,6 @@ window more than the window itself.
 """
 
 import json
-import os
 import subprocess
 import sys
 from datetime import timedelta
@@ -24,8 +23,7 @@ from sciajournal.core.entities import PainRating
 from sciajournal.core.enums import PainContext
 from sciajournal.core.timestamps import local_now
 from sciajournal.storage.journal import Journal
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.app_process import app_environment
 
 HEAVY = (
     "alembic",
@@ -105,14 +103,7 @@ def test_the_start_path_imports_nothing_heavy(tmp_path: Path) -> None:
     with Journal.open(path) as journal:  # current schema: no migration due
         now = local_now() - timedelta(minutes=5)
         journal.add(PainRating(at=now, back=3, leg=4, context=PainContext.STANDALONE))
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        HOME=str(tmp_path),
-        SCIAJOURNAL_STARTUP_TRACE="1",
-    )
+    env = app_environment(tmp_path, SCIAJOURNAL_STARTUP_TRACE="1")
     done = subprocess.run(
         [sys.executable, "-c", START_AND_WATCH, str(path)],
         env=env,

@@ -7,7 +7,6 @@ preload's thread: it must not outlive the window.
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,8 +15,7 @@ import pytest
 
 from sciajournal.demo import demo_entries
 from sciajournal.storage.journal import Journal
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from tests.app_process import app_environment
 
 START_AND_OPEN_CHARTS = """
 import gc, json, sys, threading
@@ -98,14 +96,7 @@ def journal_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def start_and_watch(journal_path: Path, tmp_path: Path, moment: str) -> dict[str, object]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        HOME=str(tmp_path),
-        SCIAJOURNAL_STARTUP_TRACE="1",
-    )
+    env = app_environment(tmp_path, SCIAJOURNAL_STARTUP_TRACE="1")
     done = subprocess.run(
         [sys.executable, "-c", START_AND_OPEN_CHARTS, str(journal_path), moment],
         env=env,

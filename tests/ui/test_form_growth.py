@@ -5,16 +5,15 @@ for all of it, the first problem's message is scrolled into view.
 Each screen runs the app in its own process (offscreen, a configured screen size)."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.app_process import ROOT, app_environment
 from tests.ui.test_small_screen import inside
 
-ROOT = Path(__file__).parents[2]
 #: A common laptop at 100 %, and the small-screen test's 1280x800 at 150 % (853x533).
 LAPTOP = (1366, 768, "1")
 SMALL = (1280, 800, "1.5")
@@ -24,13 +23,8 @@ def forms_saved_with_problems(tmp_path: Path, width: int, height: int, scale: st
     screen = {"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height}]}
     config = tmp_path / "screen.json"
     config.write_text(json.dumps(screen))
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-        QT_SCALE_FACTOR=scale,
-        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-        HOME=str(tmp_path),
-        XDG_CONFIG_HOME=str(tmp_path),
+    env = app_environment(
+        tmp_path, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale
     )
     child = subprocess.run(
         [sys.executable, "-m", "tests.ui.form_growth_run", str(tmp_path / "j.sqlite")],

@@ -1,25 +1,16 @@
 """Ctrl+C in the terminal that started SciaJournal ends it cleanly."""
 
-import os
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from sciajournal.app import INTERRUPTED_EXIT_CODE
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.app_process import app_environment
 
 
 def test_ctrl_c_closes_the_window_without_a_traceback(tmp_path):
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        HOME=str(tmp_path),
-    )
+    env = app_environment(tmp_path)
     app = subprocess.Popen(
         [sys.executable, "-m", "sciajournal", "--db", str(tmp_path / "j.sqlite")],
         env=env,

@@ -5,12 +5,12 @@ QT_SCALE_FACTOR=1.5 (853x533 logical pixels), and reports each window's geometry
 """
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).parents[2]
+from tests.app_process import ROOT, app_environment
+
 SCREEN = {
     "screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96}]
 }
@@ -19,13 +19,8 @@ SCREEN = {
 def windows_on_a_small_screen(tmp_path: Path) -> list[dict]:
     config = tmp_path / "screen.json"
     config.write_text(json.dumps(SCREEN))
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-        QT_SCALE_FACTOR="1.5",
-        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-        HOME=str(tmp_path),  # window geometry saved by an earlier run stays out of it
-        XDG_CONFIG_HOME=str(tmp_path),
+    env = app_environment(
+        tmp_path, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR="1.5"
     )
     child = subprocess.run(
         [sys.executable, "-m", "tests.ui.small_screen_run", str(tmp_path / "j.sqlite")],
