@@ -4,42 +4,41 @@ numbers of the point under the keyboard cursor go to the same line as the hover 
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QWidget
 
 from sciajournal.ui.charts import style
 
 
 class Axis(pg.AxisItem):
-    """An axis that lays its title out as HTML only when the title changed.
+    """An axis drawn in the palette's colours, without unit prefixes, whose grid lines are
+    opaque.
 
-    pyqtgraph sets the title's HTML again at each change of pen, range or tick style,
-    40 times while a chart is built, though it is the same text (a millisecond each).
+    Only pyqtgraph's public API: an earlier version overrode its private _updateLabel to
+    lay the title out only when it changed, which saved about 5 ms of a chart's first
+    build (nothing on a redraw) and could break silently with a pyqtgraph upgrade.
+    tests/ui/charts/test_pyqtgraph_api.py keeps it that way.
     """
 
-    _title_html: str | None = None
-    #: The plot's background: the grid's faint lines are drawn as its blend with them
-    #: (style.blend), the same look without translucent lines, which cost ten times more.
-    background: QColor | None = None
-
-    def _updateLabel(self) -> None:  # pyqtgraph's own hook, called at every such change
-        html = self.labelString()
-        if html != self._title_html:
-            self._title_html = html
-            self.label.setHtml(html)
-        self._adjustSize()
-        self.picture = None
-        self.update()
+    def __init__(self, orientation: str, palette: QPalette | None = None) -> None:
+        colours = palette or QApplication.palette()  # a chart's own, before it exists
+        ink = style.foreground(colours)
+        super().__init__(orientation, pen=ink, textPen=ink)
+        # No unit prefixes (k, M) on minutes, pain or dates.
+        self.enableAutoSIPrefix(False)
+        #: The plot's background: the grid's faint lines are drawn as its blend with them
+        #: (style.blend), the same look without translucent lines, which cost ten times more.
+        self.background = style.background(colours)
 
     def generateDrawSpecs(self, p: QPainter) -> tuple[object, list, list] | None:
         specs = super().generateDrawSpecs(p)
-        if specs is None or self.background is None:
+        if specs is None:
             return specs
         line, ticks, texts = specs
         return line, [(self._opaque(pen), a, b) for pen, a, b in ticks], texts
 
     def _opaque(self, pen: QPen) -> QPen:
-        if pen.color().alpha() == 255 or self.background is None:
+        if pen.color().alpha() == 255:
             return pen
         opaque = QPen(pen)
         opaque.setColor(style.blend(pen.color(), self.background))
@@ -53,14 +52,12 @@ class BaseChart(pg.PlotWidget):
     def __init__(
         self, parent: QWidget | None = None, axisItems: dict[str, pg.AxisItem] | None = None
     ) -> None:
-        # No unit prefixes (k, M) on minutes, pain or dates: with them on, every change of
-        # range also laid the axis title out anew (see Axis). Off before the plot is built.
+        # Every side an Axis, the hidden ones too: pyqtgraph's own would put unit prefixes
+        # back, and lay their titles out anew at every change of range.
         axes: dict[str, pg.AxisItem] = {
             side: Axis(side) for side in ("left", "bottom", "right", "top")
         }
         axes.update(axisItems or {})
-        for axis in axes.values():
-            axis.enableAutoSIPrefix(False)
         # No right-click menus: never shown, and building them took a sixth of a chart's
         # first opening.
         super().__init__(parent, enableMenu=False, axisItems=axes)
@@ -72,8 +69,9 @@ class BaseChart(pg.PlotWidget):
                 plot.hideAxis(side)
         for side in ("left", "bottom", "right"):
             axis = plot.getAxis(side)
-            axis.setPen(style.foreground(palette))
-            axis.setTextPen(style.foreground(palette))
+            if axis.pen().color() != style.foreground(palette):  # a palette of its own
+                axis.setPen(style.foreground(palette))
+                axis.setTextPen(style.foreground(palette))
             if isinstance(axis, Axis):
                 axis.background = style.background(palette)
         plot.showGrid(x=False, y=True, alpha=0.15)

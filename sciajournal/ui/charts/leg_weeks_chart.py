@@ -39,7 +39,6 @@ SIGN_LOOKS = {
 class LegWeeksChart(BaseChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         self.week_axis = WeekAxis()
-        self.week_axis.enableAutoSIPrefix(False)
         super().__init__(parent, axisItems={"bottom": self.week_axis})
         plot = self.getPlotItem()
         plot.setLabel("left", "Share of the week's ratings (%)")

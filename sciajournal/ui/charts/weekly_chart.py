@@ -45,7 +45,6 @@ class WeekAxis(Axis):
 class WeeklyChart(BaseChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         self.week_axis = WeekAxis()
-        self.week_axis.enableAutoSIPrefix(False)
         super().__init__(parent, axisItems={"bottom": self.week_axis})
         plot = self.getPlotItem()
         plot.setLabel("left", "Walking per week (minutes)")
