@@ -11,6 +11,10 @@ SKY = QColor("#56B4E9")
 GREEN = QColor("#009E73")
 GREY = QColor("#888888")
 YELLOW = QColor("#F0E442")
+#: A darker amber than Okabe-Ito's yellow, which is faint on white (1.3:1).
+AMBER = QColor("#9A6700")
+#: WCAG's least contrast for a mark that must be seen (success criterion 1.4.11).
+MARK_CONTRAST = 3.0
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -45,6 +49,36 @@ def blend(colour: QColor, over: QColor, alpha: float | None = None) -> QColor:
         colour.blueF() * share + over.blueF() * (1 - share),
     )
     return mixed
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG's relative luminance, 0 (black) to 1 (white)."""
+
+    def linear(part: float) -> float:
+        return part / 12.92 if part <= 0.04045 else ((part + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(p) for p in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio, 1 (none) to 21 (black on white)."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def legible(colour: QColor, *backgrounds: QColor) -> QColor:
+    """`colour`, or the nearest shade of it that stands out from each of `backgrounds` by
+    MARK_CONTRAST: darkened on light backgrounds, lightened on dark ones. For marks and
+    legend glyphs, which have no outline of their own."""
+    shade = QColor(colour)
+    for background in backgrounds:
+        towards = QColor("black") if luminance(background) > 0.18 else QColor("white")
+        share = 1.0
+        while contrast(shade, background) < MARK_CONTRAST and share > 0:
+            share = round(share - 0.05, 2)
+            shade = blend(colour, towards, share)
+    return shade
 
 
 def bar_brush(palette: QPalette) -> QBrush:

@@ -3,7 +3,7 @@
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from sciajournal.analysis.red_flags import WORDING, Urgency
@@ -16,12 +16,16 @@ FLAG_Y = 10.4  # where the "pain continued" marks sit, just above the 0-10 scale
 RED_FLAG_Y = 11.1  # red-flag checks that found a sign: a row above those
 PAIN_TOP = 11.7
 #: A red-flag check's mark by its grade: stars, unlike any other mark on the chart, told
-#: apart by size and fill (dark red, orange, yellow), so also in greyscale.
-RED_FLAG_MARKS: dict[Urgency, tuple[QColor, int]] = {
-    Urgency.EMERGENCY: (QColor("#B2182B"), 20),
-    Urgency.SAME_DAY: (style.ORANGE, 16),
-    Urgency.SOON: (style.YELLOW, 13),
+#: apart by size and fill, not by colour alone (colour-blind readers, greyscale prints):
+#: emergency, large and filled dark red; same day, filled orange; soon, hollow, its thick
+#: outline a dark amber (Okabe-Ito's yellow fill was faint on white). Colour, size, filled.
+RED_FLAG_MARKS: dict[Urgency, tuple[QColor, int, bool]] = {
+    Urgency.EMERGENCY: (QColor("#B2182B"), 20, True),
+    Urgency.SAME_DAY: (style.ORANGE, 17, True),
+    Urgency.SOON: (style.AMBER, 16, False),
 }
+#: The legend's glyph for a filled and a hollow star.
+STAR_GLYPHS = {True: "★", False: "☆"}
 TREATMENT_Y, MEDICATION_Y = 0.25, 0.7
 #: Beyond this many days (or weeks) the pain lines go without their markers: these
 #: then overlap into a band (ten years by week put them 2 px apart), and placing them
@@ -74,15 +78,7 @@ class TimelineChart(BaseChart):
         self.medications = pg.ScatterPlotItem(
             symbol="+", size=9, pen=pg.mkPen(style.foreground(palette)), brush=None
         )
-        self.red_flags = {
-            grade: pg.ScatterPlotItem(
-                symbol="star",
-                size=size,
-                brush=pg.mkBrush(colour),
-                pen=pg.mkPen(style.foreground(palette), width=1.2),
-            )
-            for grade, (colour, size) in RED_FLAG_MARKS.items()
-        }
+        self.red_flags = {grade: self._red_flag_marks(grade) for grade in RED_FLAG_MARKS}
         for item in (self.leg_max, self.back_max, self.leg_line, self.back_line,
                      self.flags, self.treatments, self.medications,
                      *reversed(self.red_flags.values())):  # fmt: skip  # emergency on top
@@ -90,6 +86,16 @@ class TimelineChart(BaseChart):
         self.data = TimelineData(by_week=False)
         #: The x values each row of marks shows, so that a redraw leaves unchanged rows be.
         self._marks_shown: dict[pg.ScatterPlotItem, list[float]] = {}
+
+    def _red_flag_marks(self, grade: Urgency) -> pg.ScatterPlotItem:
+        colour, size, filled = RED_FLAG_MARKS[grade]
+        palette = self.palette()
+        if filled:  # a dark outline: an orange fill alone is faint on white
+            brush, edge = pg.mkBrush(colour), pg.mkPen(style.foreground(palette), width=1.3)
+        else:  # the chart's background inside: the star reads as hollow
+            outline = style.legible(colour, style.background(palette))
+            brush, edge = pg.mkBrush(style.background(palette)), pg.mkPen(outline, width=2.4)
+        return pg.ScatterPlotItem(symbol="star", size=size, brush=brush, pen=edge)
 
     def _line(self, look: dict[str, object]) -> pg.PlotDataItem:
         colour = look["colour"]
@@ -158,17 +164,30 @@ class TimelineChart(BaseChart):
             (None, "+", "medication"),
         ]
         items += [
-            (RED_FLAG_MARKS[grade][0], "★", f"red flag found: {WORDING[grade].grade.lower()}")
+            (
+                RED_FLAG_MARKS[grade][0],
+                STAR_GLYPHS[RED_FLAG_MARKS[grade][2]],
+                f"red flag found: {WORDING[grade].grade.lower()}",
+            )
             for grade, xs in self.data.red_flag_x.items()
             if xs
         ]
+        # Shown on the window (the legend under the chart) and on the paper of a saved
+        # image: a glyph has no outline, so its colour must stand out from both.
+        grounds = (
+            self.palette().color(QPalette.ColorRole.Window),
+            style.background(self.palette()),
+        )
 
         def nowrap(text: str) -> str:  # a narrow window wraps between items, not inside
             return text.replace(" ", "&nbsp;")
 
         def item(colour: QColor | None, mark: str, text: str) -> str:
             if colour is not None:
-                mark = f'<span style="color:{colour.name()}">{nowrap(mark)}</span>'
+                shade = style.legible(colour, *grounds)
+                # The stars larger: a text-sized hollow star is a hairline.
+                size = "font-size:x-large;font-weight:bold;" if mark in STAR_GLYPHS.values() else ""
+                mark = f'<span style="{size}color:{shade.name()}">{nowrap(mark)}</span>'
             return f"{mark}&nbsp;{nowrap(text)}"
 
         return " &nbsp; ".join(item(*each) for each in items)
