@@ -2,9 +2,10 @@
 explains itself to a doctor.
 
 The saved image has the chart's title and period (with years: the axis shows "09 Mar")
-above the plot, and the legend (shown under the chart in the window, outside the plot)
-below it. The keyboard cursor line is not data: it is hidden while the plot is drawn
-into the file and shown again afterwards, so the window's chart stays as it was.
+above the plot, and below it what the window shows under the chart: the legend and any
+notes (the response chart's pain by walk length and next-day correlation). The keyboard
+cursor line is not data: it is hidden while the plot is drawn into the file and shown
+again afterwards, so the window's chart stays as it was.
 
 SVG goes through QSvgGenerator and QPainter rather than pyqtgraph's SVGExporter, which
 raises with current Qt (pyqtgraph issue #3485). Both render the whole scene, so the pain
@@ -49,9 +50,11 @@ class Caption:
     period: str
     #: The legend as shown under the chart (HTML); may be empty.
     legend_html: str = ""
+    #: Plain text shown under the legend (lines apart); may be empty.
+    notes: str = ""
 
 
-class _Layout:
+class Layout:
     """Where the heading, the plot and the legend go in the saved image."""
 
     def __init__(self, chart: BaseChart, caption: Caption) -> None:
@@ -81,8 +84,18 @@ class _Layout:
             self.legend.append((QPointF(x, y), document))
             x += item_size.width() + 2 * MARGIN
             row_height = max(row_height, item_size.height())
-        legend_height = y + row_height + MARGIN if self.legend else 0.0
-        self.size = QSizeF(width, self.heading + self.plot_size.height() + legend_height)
+        legend_height = y + row_height + MARGIN / 2 if self.legend else 0.0
+        self.notes: tuple[QPointF, QTextDocument] | None = None
+        if caption.notes:
+            document = QTextDocument()
+            document.setDefaultFont(chart.font())
+            document.setDocumentMargin(0)
+            document.setPlainText(caption.notes)
+            document.setTextWidth(width - 2 * MARGIN)
+            self.notes = (QPointF(0, legend_height), document)
+            legend_height += document.size().height() + MARGIN / 2
+        below = legend_height + MARGIN / 2 if legend_height else 0.0
+        self.size = QSizeF(width, self.heading + self.plot_size.height() + below)
 
     def paint(self, painter: QPainter) -> None:
         chart = self.chart
@@ -114,7 +127,7 @@ class _Layout:
             chart.cursor_line.setVisible(cursor_shown)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, ink)
-        for at, document in self.legend:
+        for at, document in [*self.legend, *([self.notes] if self.notes else [])]:
             painter.save()
             painter.translate(at + QPointF(MARGIN, target.bottom() + MARGIN / 2))
             document.documentLayout().draw(painter, context)
@@ -129,13 +142,16 @@ def _paper(chart: BaseChart) -> QColor:
 
 
 def export_png(chart: BaseChart, path: Path, caption: Caption) -> None:
-    layout = _Layout(chart, caption)
+    layout = Layout(chart, caption)
     size = (layout.size * PNG_SCALE).toSize()
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(_paper(chart))
+    # Scaled by the pixel ratio, not the painter: pyqtgraph draws a plot's legend ignoring
+    # the painter's transformations (ItemIgnoresTransformations), and painter.scale left
+    # it at half the size of every other text in the file.
+    image.setDevicePixelRatio(PNG_SCALE)
     painter = QPainter(image)
     try:
-        painter.scale(PNG_SCALE, PNG_SCALE)
         layout.paint(painter)
     finally:
         painter.end()
@@ -145,7 +161,7 @@ def export_png(chart: BaseChart, path: Path, caption: Caption) -> None:
 
 
 def export_svg(chart: BaseChart, path: Path, caption: Caption) -> None:
-    layout = _Layout(chart, caption)
+    layout = Layout(chart, caption)
     size: QSize = layout.size.toSize()
     with atomic_output(path) as temporary:
         generator = QSvgGenerator()

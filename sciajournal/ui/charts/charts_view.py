@@ -324,6 +324,7 @@ class ChartsView(QWidget):
             title=self.tabs.tabText(self.tabs.currentIndex()).replace("&", ""),
             period=period_text(first, last),
             legend_html=self.current_chart().legend_html(),
+            notes=self.bands.text() if not self.bands.isHidden() else "",  # as on screen
         )
         if path.suffix.lower() == ".svg":
             export_svg(self.current_chart(), path, caption)
