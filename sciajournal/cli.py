@@ -92,7 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
         dest="first",
         type=_date,
         metavar="DATE",
-        help="YYYY-MM-DD (default: the first entry; for a PDF, 30 days before --to)",
+        # The JSON and the PDF share the default, so a figure checked in one is the other's.
+        help=(
+            f"YYYY-MM-DD (default: {SUMMARY_DEFAULT_DAYS} days up to --to,"
+            " for the PDF and the JSON)"
+        ),
     )
     report.add_argument(
         "--to", dest="last", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)"
