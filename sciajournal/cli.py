@@ -146,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _check_report_arguments(args)  # a mistake in the command before any file
         if getattr(args, "output", None):  # before the journal is touched at all
             check_output_path(Path(args.output), path)
-        if args.verb in READ_ONLY_VERBS:
+        dry_run_beside = args.verb == "import" and args.dry_run and path.exists()
+        if args.verb in READ_ONLY_VERBS or dry_run_beside:
             # No lock, no backup, nothing written to the journal: works beside the window.
             opened = Journal.open(path, read_only=True)
         else:
