@@ -24,6 +24,7 @@ from sciajournal.ui.forms.walk_questions import (
     overlap_question,
     untouched_question,
 )
+from sciajournal.ui.step_counts import grouped_count, whole_count
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
 from sciajournal.ui.widgets.number_box import NumberBox, plain_number
 from sciajournal.ui.widgets.pain_scale import PainScale
@@ -145,7 +146,9 @@ class WalkForm(EntryForm):
             else:
                 self.distance.setText(plain_number(walk.distance_km))
             self.remember_loaded(self.distance, walk.distance_km)
-        self.steps.setText("" if walk.steps is None else str(walk.steps))
+        if walk.steps is not None:
+            self.steps.setText(grouped_count(walk.steps))  # "4,210", as the journal row
+            self.remember_loaded(self.steps, walk.steps)
         if walk.symptoms_after_minutes is not None:
             self.symptoms_after.setText(plain_number(walk.symptoms_after_minutes))
             self.remember_loaded(self.symptoms_after, walk.symptoms_after_minutes)
@@ -167,7 +170,8 @@ class WalkForm(EntryForm):
         distance = self.read_number(self.distance, "distance_km")
         if distance is not None and self._unit == "mi":
             distance = round(distance * KM_PER_MILE, 3)
-        steps = self.read_number(self.steps, "steps")
+        grouped = whole_count(self.steps.text())  # "4,210": read whole, not as 4.21
+        steps = self.read_number(self.steps, "steps") if grouped is None else grouped
         if steps is not None and steps != int(steps):
             self.problem("steps", f"steps are counted whole; {steps:g} is not")
         for field, back, leg in (
@@ -183,7 +187,7 @@ class WalkForm(EntryForm):
             surface=self.surface.value() or Surface.FLAT,
             pace=self.pace.value() or Pace.SLOW,
             distance_km=self.unless_edited(self.distance, distance),
-            steps=None if steps is None else int(steps),
+            steps=self.unless_edited(self.steps, None if steps is None else int(steps)),
             supportive_shoes=self.shoes.isChecked(),
             trekking_poles=self.poles.isChecked(),
             stretched_before=self.stretched_before.isChecked(),
