@@ -6,6 +6,7 @@ least one line on page one; long tables are cut to a few rows there, and the cut
 "continued on page 2" (summary_document lays out the rest).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -16,6 +17,7 @@ from sciajournal.report.summary_content import SummaryContent
 #: Red flags listed in page one's box; more go to page two.
 MAX_RED_FLAGS_ON_PAGE_ONE = 6
 CONTINUED = "continued on page 2"
+TREATMENT_NOTE = "Average change = pain after minus before; negative means pain went down."
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ FITS = (
 )
 
 
-def table(headings: list[str], rows: list[list[str]], small: bool = False) -> str:
+def table(headings: Sequence[str], rows: Sequence[Sequence[str]], small: bool = False) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headings)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
@@ -64,10 +66,30 @@ def header_html(content: SummaryContent) -> str:
     )
 
 
+def running_head_html(content: SummaryContent) -> str:
+    """Atop pages two on: whose summary, which period, and that it goes on from page one."""
+    name = f"Patient: {escape(content.patient_name)} · " if content.patient_name else ""
+    return (
+        '<p class="small"><b>Sciatica: walking and pain summary</b> · '
+        f"{name}Period: {_period(content)} · continued</p>"
+    )
+
+
 def red_flags_html(content: SummaryContent) -> str:
     """Always present: the red flags (boxed, graded), or when the patient last screened."""
     earlier = "".join(f"<p><b>{escape(line)}</b></p>" for line in content.earlier_red_flags)
     screening = escape(content.red_flag_screening)
+    if not content.red_flags and content.earlier_red_flags:
+        # As heavy as a red flag in the period: an emergency sign two months ago under
+        # "none recorded" and a bare "earlier:" line was easy to read past.
+        wording = WORDING[content.earlier_red_flag_urgency or Urgency.SOON]
+        return (
+            '<table width="100%" border="2" cellpadding="5" cellspacing="0"><tr><td>'
+            "<p><b>RED-FLAG SYMPTOMS LOGGED BEFORE THIS PERIOD "
+            f"({len(content.earlier_red_flags)}); most urgent: {wording.grade.upper()} "
+            f"({wording.where})</b></p>{earlier}"
+            f'<p class="small">Red flags: {screening}.</p></td></tr></table>'
+        )
     if not content.red_flags:
         return f"<p><b>Red flags:</b> {screening}.</p>{earlier}"
     shown = content.red_flags[:MAX_RED_FLAGS_ON_PAGE_ONE]
@@ -149,12 +171,6 @@ def function_html(content: SummaryContent, fit: PageOneFit) -> str:
     return f"<p class='head'>Function</p>{lines}"
 
 
-def function_detail_html(content: SummaryContent) -> str:
-    lines = "".join(f"<p>{escape(line)}</p>" for line in content.function.detail)
-    note = f'<p class="small">{escape(content.function.note)}</p>' if content.function.note else ""
-    return f"<p class='head'>Function, each activity and sleep</p>{lines}{note}"
-
-
 def walking_heading_html(content: SummaryContent) -> str:
     return f"<p class='head'>Walking per {'week' if content.chart_by_week else 'day'} and pain</p>"
 
@@ -198,7 +214,7 @@ def walking_html(content: SummaryContent, fit: PageOneFit) -> str:
 def medication_html(content: SummaryContent, fit: PageOneFit) -> str:
     if not content.medications:
         return "<p class='head'>Medication</p><p>No medication logged in this period.</p>"
-    headings, rows = _medication_columns(content)
+    headings, rows = medication_columns(content)
     shown = rows[: fit.medication_rows]
     more = len(rows) - len(shown)
     html = "<p class='head'>Medication</p>" + table(headings, shown, small=True)
@@ -208,15 +224,10 @@ def medication_html(content: SummaryContent, fit: PageOneFit) -> str:
     return html + notes
 
 
-def _medication_columns(content: SummaryContent) -> tuple[list[str], list[list[str]]]:
+def medication_columns(content: SummaryContent) -> tuple[list[str], list[list[str]]]:
     if content.before_walks_known:
         return MEDICATION_HEADINGS, content.medications
     return MEDICATION_HEADINGS[:-1], [row[:-1] for row in content.medications]
-
-
-def medication_detail_html(content: SummaryContent) -> str:
-    headings, rows = _medication_columns(content)
-    return "<p class='head'>Medication, every medicine</p>" + table(headings, rows)
 
 
 def helped_html(content: SummaryContent) -> str:
@@ -228,8 +239,7 @@ def helped_html(content: SummaryContent) -> str:
     return (
         "<p class='head'>What helped: ice and heat</p>"
         + table(TREATMENT_HEADINGS, content.treatments, small=True)
-        + '<p class="small">Average change = pain after minus before; negative means pain '
-        "went down.</p>"
+        + f'<p class="small">{TREATMENT_NOTE}</p>'
     )
 
 

@@ -22,7 +22,7 @@ from sciajournal.analysis.outcomes import (
     painkiller_text,
 )
 from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
-from sciajournal.analysis.today import follow_up_still_asked
+from sciajournal.analysis.today import NO_FOLLOW_UP_RECORDED, follow_up_still_asked
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import (
     BothersomenessCheck,
@@ -38,6 +38,7 @@ from sciajournal.core.entities import (
 )
 from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
+from sciajournal.ui.step_counts import steps_text
 
 KM_PER_MILE = 1.609344
 # Says what the light is about: "red light · settled" read as a contradiction to a newcomer.
@@ -82,6 +83,8 @@ def walk_text(
             parts.append(f"{walk.distance_km / KM_PER_MILE:.1f} mi")
         else:
             parts.append(f"{walk.distance_km:.1f} km")
+    if walk.steps is not None:  # a device's count; a hand-logged walk rarely has one
+        parts.append(steps_text(walk.steps))
     if walk.stopped_early:
         parts.append("stopped early")
     text = ", ".join(parts)
@@ -126,7 +129,7 @@ def walk_text(
                 text += f" · follow-up due since {due.strftime('%H:%M')}"
                 urgent = True
             elif due <= now:  # no longer asked for: the walk stays unjudged, and says so
-                text += " · not judged (no follow-up rating was recorded)"
+                text += f" · not judged ({NO_FOLLOW_UP_RECORDED})"
             else:
                 text += f" · follow-up due {due.strftime('%H:%M')}"
         elif outcome.outcome is Outcome.NOT_JUDGED:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from sciajournal.core.timestamps import local_now
 from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
+from sciajournal.ui.guide_name import GUIDE_NAME
 from sciajournal.ui.startup_trace import mark_first_paint
 from sciajournal.ui.widgets.screen_room import available_size
 
@@ -287,8 +288,10 @@ class MainWindow(QMainWindow):
             self.note_action,
         ]
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setProperty(GUIDE_NAME, "Undo")  # its text names the last change
         self._shortcuts.append((self.undo_action, QKeySequence(QKeySequence.StandardKey.Undo)))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setProperty(GUIDE_NAME, "Redo")
         self._shortcuts.append((self.redo_action, QKeySequence(QKeySequence.StandardKey.Redo)))
         self.edit_action = self._action("&Edit entry…", None, self._edit_selected)
         self.delete_action = self._action("&Delete entry", None, self._delete_selected)
@@ -536,9 +539,14 @@ class MainWindow(QMainWindow):
     # The forms are imported when first opened: see the module docstring.
 
     def log_walk(self) -> EntryForm:
-        from sciajournal.ui.forms.walk_form import WalkForm
+        from sciajournal.ui.forms.walk_form import WalkForm, walks_starting_in
 
-        form = WalkForm(self, clock=self.clock, distance_unit=self.settings.distance_unit)
+        form = WalkForm(
+            self,
+            clock=self.clock,
+            distance_unit=self.settings.distance_unit,
+            walks_between=walks_starting_in(self.journal),
+        )
         return self._open_form(form, self._add("Log walk"))
 
     def log_pain(self) -> EntryForm:
@@ -647,7 +655,7 @@ class MainWindow(QMainWindow):
         from sciajournal.ui.forms.pain_form import PainForm
         from sciajournal.ui.forms.red_flag_form import RedFlagForm
         from sciajournal.ui.forms.treatment_form import TreatmentForm
-        from sciajournal.ui.forms.walk_form import WalkForm
+        from sciajournal.ui.forms.walk_form import WalkForm, walks_starting_in
 
         if isinstance(entry, PainRating) and entry.context in (
             PainContext.BEFORE_WALK,
@@ -674,10 +682,12 @@ class MainWindow(QMainWindow):
                 old += [r for r in (before, end) if r is not None]
                 form = WalkForm(
                     self,
+                    clock=self.clock,
                     distance_unit=self.settings.distance_unit,
                     existing=entry,
                     before=before,
                     end=end,
+                    walks_between=walks_starting_in(self.journal),
                 )
             case PainRating():
                 walk = self.journal.get(entry.walk_id) if entry.walk_id else None
