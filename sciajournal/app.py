@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -205,6 +205,8 @@ def _offer_backup(error: "JournalError", path: Path, window: "MainWindow") -> "J
 
 
 def _start_daily_backup(window: "MainWindow") -> "DailyBackup":
+    from PySide6.QtCore import QThread  # its enums: not before the rows (issue 14)
+
     from sciajournal.ui.daily_backup import DailyBackup  # storage's file checks and lock
 
     thread = DailyBackup(window.journal.path)

@@ -279,6 +279,10 @@ class EntryList(QListView):
         self.setWordWrap(True)  # a flagged walk says why, in full
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: the rows wrap to the width left beside it, and a scroll bar that
+        # appears once they are laid out has them laid out again, narrower (at start-up,
+        # before their first paint), and wrapped anew as a filter shows fewer rows.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.doubleClicked.connect(lambda index: self._request(self.editRequested, index))
         self._after_paint: list[Callable[[], object]] = []
 
