@@ -202,7 +202,7 @@ def progression_lines(analysis: JournalAnalysis) -> list[str]:
     target = progression.target
     # Name both weeks: the target is for next week, built on the last complete week.
     for_week = f"the week of {target.week:%d %b}" + (" (next week)" if target.next_week else "")
-    if target.kind is TargetKind.INCREASE and target.minutes is not None:
+    if target.kind is TargetKind.INCREASE and target.minutes is not None and not target.reason:
         # The guide's arithmetic, not a prescription (issue 13).
         lines.append(
             f"{settings.weekly_increase_percent:g} % more than the week of "
