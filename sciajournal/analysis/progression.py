@@ -130,7 +130,7 @@ class Progression:
 
     @property
     def weeks_above_guide(self) -> list[WeekVolume]:
-        """Complete weeks that rose by more than the guide (restarts counted apart)."""
+        """Complete weeks above their guide or the two-week limit (restarts counted apart)."""
         rising = (GuideWarning.ABOVE_GUIDE, GuideWarning.WELL_ABOVE)
         return [w for w in self.weeks if w.warning in rising]
 
