@@ -229,6 +229,9 @@ class WeeklyData:
     x: list[float] = field(default_factory=list)
     minutes: list[float] = field(default_factory=list)
     above_guide: list[bool] = field(default_factory=list)
+    #: Of those, the weeks with the stronger warning (more than 30 % over two weeks), for
+    #: a drawing distinct from "above": GuideWarning.WELL_ABOVE.
+    well_above: list[bool] = field(default_factory=list)
     #: The most the guide allowed each week (from the analysis); NaN without a week before.
     guide: list[float] = field(default_factory=list)
     guide_label: str = "Guide"
@@ -259,6 +262,7 @@ def weekly_data(analysis: JournalAnalysis) -> WeeklyData:
         data.x.append(day_x(week.monday) + 3 * DAY)
         data.minutes.append(week.minutes)
         data.above_guide.append(week.warning is not GuideWarning.NONE)
+        data.well_above.append(week.warning is GuideWarning.WELL_ABOVE)
         data.guide.append(_or_nan(week.guide_minutes))
         change = "" if week.change_percent is None else f" ({week.change_percent:+.0f} %)"
         labels = [
