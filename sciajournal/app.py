@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -16,12 +16,12 @@ from sciajournal import __version__
 from sciajournal.resource_files import resource_path
 from sciajournal.ui.first_paint import after_first_paint
 from sciajournal.ui.pyside_source_check import spare_module_sources
-from sciajournal.ui.startup_trace import mark_first_paint
+from sciajournal.ui.startup_trace import mark_after
 
 if TYPE_CHECKING:
     from sciajournal.storage.errors import JournalError
     from sciajournal.storage.journal import Journal
-    from sciajournal.storage.writable_file import CheckedJournal
+    from sciajournal.storage.writable_file import InspectedJournal
     from sciajournal.ui.daily_backup import DailyBackup
     from sciajournal.ui.main_window import MainWindow
 
@@ -57,13 +57,15 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     into it, then back it up.
 
     The window comes first, saying "Opening your journal…". In the event-loop turn after
-    its first paint the journal is checked and locked (a journal in use is refused, a
-    damaged one offered its backup, as before) and, when it is at the current schema,
-    its rows and Today panel are read with the sqlite3 module (storage/first_screen.py)
-    and shown. The Journal itself needs SQLAlchemy, whose import costs more than the
-    window and the rows together (issue 14): it is opened in the turns after the rows'
-    first paint, and the window switches to it. A new journal, or one to migrate, is
-    opened first, as it always was. The daily backup runs on its own thread after that.
+    its first paint the journal is checked (a damaged one is offered its backup, as
+    before) and, when it is at the current schema, its rows and Today panel are read
+    with the sqlite3 module (storage/first_screen.py) and shown, nothing usable yet. The
+    lock (filelock) and the Journal itself (SQLAlchemy, whose import costs more than the
+    window and the rows together, issue 14) are taken and opened in the turns after the
+    rows' first paint, and the window switches to the journal; a journal in use is
+    refused then, as before, with its rows behind the message. A new journal, or one to
+    migrate, is locked and opened first, as it always was. The daily backup runs on its
+    own thread after that.
     """
     spare_module_sources()  # before the window's and the journal's modules are imported
     app = QApplication.instance() or QApplication(sys.argv)
@@ -93,7 +95,7 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
             show(_offer_backup(error, path, window), rows_shown=rows_shown)
             return
         if not rows_shown:  # not from the first screen: now, from the journal
-            mark_first_paint(window.rows_widget(), "rows")
+            mark_after(window.after_rows_painted, "rows")
         after_first_paint(window, lambda: backup.append(_start_daily_backup(window)))
         from sciajournal.ui.charts.preload import preload_chart_library  # no pyqtgraph here
 
@@ -116,38 +118,38 @@ def run_app(path: Path, *, create_folder: bool = False) -> int:
     def open_journal() -> None:
         from sciajournal.storage.errors import JournalError
         from sciajournal.storage.first_screen import FirstScreenReader, FirstScreenUnreadable
-        from sciajournal.storage.lock_holder import Holder
-        from sciajournal.storage.writable_file import check_for_writing
+        from sciajournal.storage.writable_file import inspect_for_writing
 
         try:
-            checked = check_for_writing(path, create_folder=create_folder, holder=Holder.WINDOW)
-        except JournalError as error:  # in use, damaged, newer: said before any rows
+            inspected = inspect_for_writing(path, create_folder=create_folder)
+        except JournalError as error:  # damaged, newer, unreadable: said before any rows
             show(_offer_backup(error, path, window))
             return
         try:
-            reader = FirstScreenReader(checked)
+            reader = FirstScreenReader(inspected)
         except (FirstScreenUnreadable, JournalError):  # new, to migrate: the journal first
-            show(_open_checked(checked, path, window))
+            show(_lock_and_open(inspected, path, window))
             return
-        unfinished.extend([checked.release, reader.close])
+        unfinished.append(reader.close)
         try:
             window.show_first_screen(reader)
         except JournalError as error:  # a damaged value: as when a journal cannot be opened
             _give_up(unfinished)
             show(_offer_backup(error, path, window))
             return
-        rows = window.rows_widget()
-        mark_first_paint(rows, "rows")
+        mark_after(window.after_rows_painted, "rows")
 
         def switch() -> None:
-            unfinished.clear()  # the journal takes the lock over; the reader is closed below
+            unfinished.clear()  # the reader is closed below
             try:
-                show(_open_checked(checked, path, window), rows_shown=True)
+                # The lock now (a journal in use is refused here, its rows just shown),
+                # then the journal, which takes it over.
+                show(_lock_and_open(inspected, path, window), rows_shown=True)
             finally:
                 reader.close()
 
         # A turn later still, so that the rows' marker (same paint) is written first.
-        after_first_paint(rows, lambda: QTimer.singleShot(0, guarded(switch)))
+        window.after_rows_painted(lambda: QTimer.singleShot(0, guarded(switch)))
 
     after_first_paint(window, guarded(open_journal))
     try:
@@ -169,11 +171,17 @@ def _give_up(steps: list[Callable[[], object]]) -> None:
     steps.clear()
 
 
-def _open_checked(checked: "CheckedJournal", path: Path, window: "MainWindow") -> "Journal | None":
+def _lock_and_open(
+    inspected: "InspectedJournal", path: Path, window: "MainWindow"
+) -> "Journal | None":
+    """Take the journal's lock and open it (migrated when due); said and offered its
+    backup when it cannot be (in use, damaged, newer)."""
     from sciajournal.storage.errors import JournalError
     from sciajournal.storage.journal import Journal  # SQLAlchemy: after the first paint
+    from sciajournal.storage.lock_holder import Holder
 
     try:
+        checked = inspected.locked(Holder.WINDOW)
         return Journal.open_checked(checked)  # migrated when due; the lock given up on failure
     except JournalError as error:
         return _offer_backup(error, path, window)
@@ -197,6 +205,8 @@ def _offer_backup(error: "JournalError", path: Path, window: "MainWindow") -> "J
 
 
 def _start_daily_backup(window: "MainWindow") -> "DailyBackup":
+    from PySide6.QtCore import QThread  # its enums: not before the rows (issue 14)
+
     from sciajournal.ui.daily_backup import DailyBackup  # storage's file checks and lock
 
     thread = DailyBackup(window.journal.path)

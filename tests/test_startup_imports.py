@@ -10,7 +10,8 @@ Nor is SQLAlchemy needed for the rows of an existing journal at the current sche
 first screen is read with the sqlite3 module, and the journal opened after (issue 14).
 The window, which is shown first, needs neither the journal's view, the analysis behind
 it, the forms nor the dialogs (built or opened later), which together cost the first
-window more than the window itself.
+window more than the window itself. Nor do the rows need filelock (the writer lock is
+taken after them), or Qt's dialog and style classes, whose enums PySide6 builds in Python.
 """
 
 import json
@@ -77,6 +78,10 @@ AFTER_THE_ROWS = (
     "sciajournal.storage.database",
     # Only once the journal can be used (its Qt classes cost the rows ~40 ms).
     "sciajournal.ui.focus_ring",
+    # The writer lock is taken after the rows: filelock brings hashlib, hmac, secrets.
+    "filelock",
+    # The File menu's actions and their dialogs: once the journal is open.
+    "sciajournal.ui.file_actions",
     # The whole analysis: the first screen needs only the walks' outcomes (~40 ms).
     "sciajournal.analysis.journal_analysis",
     "sciajournal.analysis.function_measures",
@@ -124,3 +129,63 @@ def test_the_start_path_imports_nothing_heavy(tmp_path: Path) -> None:
     assert heavy_imported(seen["rows painted"], AFTER_THE_ROWS) == []
     # The window is shown before the journal is opened, so before SQLAlchemy is imported.
     assert heavy_imported(seen["window shown"], AFTER_THE_FIRST_WINDOW) == []
+
+
+#: The app's start as above, printing the PySide6 classes created when its rows are
+#: painted. PySide6 creates a class, and builds its enums, when it is first imported or
+#: met: without an app-wide event filter here, which would meet every widget's class.
+START_AND_LIST_QT_CLASSES = """
+import json, sys
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import sciajournal.ui.startup_trace as trace
+from sciajournal.cli import main
+
+def rows_painted(event):
+    if event == "rows":
+        created = [n for m in (QtCore, QtGui, QtWidgets) for n in vars(m) if n.startswith("Q")]
+        print(json.dumps(sorted(created)))
+        QApplication.instance().exit(0)
+
+app = QApplication(sys.argv)
+trace.mark = rows_painted
+QTimer.singleShot(60_000, lambda: app.exit(3))  # never hang the test run
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+#: Qt classes not needed to paint the rows, each with enums PySide6 builds in Python
+#: (274 enum classes at the rows, ~150 ms, before these were kept off the start):
+QT_CLASSES_AFTER_THE_ROWS = (
+    # the calendar popup of the list's date fields (date_time_edit.open_calendar)
+    "QStyle",
+    "QStyleOptionComboBox",
+    # the dialogs: File menu, warnings
+    "QDialog",
+    "QMessageBox",
+    "QFileDialog",
+    # A sentinel for PySide6 building every QWidget class of QtWidgets, which it does to
+    # find the type of a widget Qt made, the first time Python gets one (30 ms): the
+    # list's viewport() at start-up (journal_view.EntryList.after_next_paint).
+    "QMdiArea",
+    "QGraphicsView",
+)
+
+
+def test_qt_classes_not_needed_for_the_rows_are_not_created_before_them(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    with Journal.open(path) as journal:
+        now = local_now() - timedelta(minutes=5)
+        journal.add(PainRating(at=now, back=3, leg=4, context=PainContext.STANDALONE))
+    done = subprocess.run(
+        [sys.executable, "-c", START_AND_LIST_QT_CLASSES, str(path)],
+        env=app_environment(tmp_path, SCIAJOURNAL_STARTUP_TRACE="1"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    created = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert {"QListView", "QDateEdit"} <= created  # the check can fail: the rows' are there
+    assert sorted(created.intersection(QT_CLASSES_AFTER_THE_ROWS)) == []

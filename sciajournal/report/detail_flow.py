@@ -13,7 +13,9 @@ from html import escape
 from sciajournal.report.page_one_content import TREATMENT_HEADINGS
 from sciajournal.report.page_one_layout import (
     MAX_RED_FLAGS_ON_PAGE_ONE,
+    PAGE_TWO,
     TREATMENT_NOTE,
+    DetailPages,
     PageOneFit,
     medication_columns,
 )
@@ -24,6 +26,9 @@ from sciajournal.report.walk_wording import (
     UNJUDGED_HEADINGS,
 )
 
+RED_FLAGS = "All red-flag symptoms logged"
+EVERY_MEDICINE = "Medication, every medicine"
+FUNCTION = "Function, each activity and sleep"
 UNJUDGED_NOTE = (
     "A follow-up was recorded but nothing before the walk to compare it with: these walks "
     "are neither flagged nor counted as tolerated."
@@ -82,8 +87,7 @@ def _moved_medication(content: SummaryContent) -> list[Item]:
 def _every_medicine(content: SummaryContent) -> list[Item]:
     """The rest of the medicines page one cut short (its notes stayed on page one)."""
     headings, rows = medication_columns(content)
-    title = "Medication, every medicine"
-    return _section(title, Table(headings, rows))
+    return _section(EVERY_MEDICINE, Table(headings, rows))
 
 
 def _helped(content: SummaryContent) -> list[Item]:
@@ -104,7 +108,28 @@ def _function(content: SummaryContent) -> list[Item]:
     function = content.function
     lines = [Para(line) for line in function.detail]
     note = [Para(function.note, "small")] if function.note else []
-    return _together("Function, each activity and sleep", [*lines, *note])
+    return _together(FUNCTION, [*lines, *note])
+
+
+def _flagged_title(content: SummaryContent) -> str:
+    return f"Walks after which pain continued ({len(content.flagged_walks)})"
+
+
+def _unjudged_title(content: SummaryContent) -> str:
+    return f"Walks not judged ({len(content.unjudged_walks)})"
+
+
+def detail_pages_at(content: SummaryContent, section_pages: dict[str, int]) -> DetailPages:
+    """Where page one's continued lists went, by the pages their headings are on."""
+    default = PAGE_TWO
+    medication = section_pages.get(EVERY_MEDICINE, section_pages.get("Medication", 2))
+    return DetailPages(
+        red_flags=section_pages.get(RED_FLAGS, default.red_flags),
+        flagged=section_pages.get(_flagged_title(content), default.flagged),
+        unjudged=section_pages.get(_unjudged_title(content), default.unjudged),
+        medication=medication,
+        function=section_pages.get(FUNCTION, default.function),
+    )
 
 
 def detail_items(content: SummaryContent, fit: PageOneFit, moved: Sequence[str] = ()) -> list[Item]:
@@ -114,14 +139,14 @@ def detail_items(content: SummaryContent, fit: PageOneFit, moved: Sequence[str] 
         items += _moved_medication(content) if name == "medication" else []
         items += _helped(content) if name == "helped" else []
     if len(content.red_flags) > MAX_RED_FLAGS_ON_PAGE_ONE:
-        items.append(_heading("All red-flag symptoms logged"))
+        items.append(_heading(RED_FLAGS))
         items += [Para(line) for line in content.red_flags]
     if content.flagged_walks:
-        title = f"Walks after which pain continued ({len(content.flagged_walks)})"
+        title = _flagged_title(content)
         table = Table(FLAGGED_HEADINGS, content.flagged_walks)
         items += _section(title, table, content.flagged_note)
     if content.unjudged_walks:
-        title = f"Walks not judged ({len(content.unjudged_walks)})"
+        title = _unjudged_title(content)
         items += _section(title, Table(UNJUDGED_HEADINGS, content.unjudged_walks), UNJUDGED_NOTE)
     if content.high_pain_walks:
         title = content.high_pain_heading

@@ -192,8 +192,11 @@ def _estimate_end(flow: _Flow, start: int, used: float) -> int:
     return len(flow.units)
 
 
-def paginate(items: Sequence[Item], width: float, room: float, first_page: int = 2) -> list[str]:
-    """The HTML of each page, each `room` logical units tall at most when laid out."""
+def paginate(
+    items: Sequence[Item], width: float, room: float, first_page: int = 2
+) -> tuple[list[str], dict[str, int]]:
+    """The HTML of each page, each `room` logical units tall at most when laid out, and the
+    page each heading is on."""
     flow = _flow(items, width, room)
     pages: list[str] = []
     section_pages: dict[str, int] = {}
@@ -216,4 +219,4 @@ def paginate(items: Sequence[Item], width: float, room: float, first_page: int =
                 section_pages.setdefault(unit.para.text, page)
         pages.append(html)
         start = end
-    return pages
+    return pages, section_pages

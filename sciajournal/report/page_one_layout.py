@@ -3,7 +3,7 @@
 Red flags, pain (mean and worst), leg symptoms, function, walking (chart,
 tolerance, flagged and not-judged walks), medication, what helped. Every block has at
 least one line on page one; long tables are cut to a few rows there, and the cut says
-"continued on page 2" (summary_document lays out the rest).
+"continued on page N", the page the rest begins on (summary_document lays it out).
 """
 
 from collections.abc import Sequence
@@ -16,8 +16,26 @@ from sciajournal.report.summary_content import SummaryContent
 
 #: Red flags listed in page one's box; more go to page two.
 MAX_RED_FLAGS_ON_PAGE_ONE = 6
-CONTINUED = "continued on page 2"
 TREATMENT_NOTE = "Average change = pain after minus before; negative means pain went down."
+
+
+@dataclass(frozen=True, slots=True)
+class DetailPages:
+    """The page each list page one cuts short goes on at (page 2 until the rest is laid out)."""
+
+    red_flags: int = 2
+    flagged: int = 2
+    unjudged: int = 2
+    medication: int = 2
+    function: int = 2
+
+
+#: Before the pages after page one are laid out: everything on page two.
+PAGE_TWO = DetailPages()
+
+
+def continued(page: int) -> str:
+    return f"continued on page {page}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +93,7 @@ def running_head_html(content: SummaryContent) -> str:
     )
 
 
-def red_flags_html(content: SummaryContent) -> str:
+def red_flags_html(content: SummaryContent, at: DetailPages = PAGE_TWO) -> str:
     """Always present: the red flags (boxed, graded), or when the patient last screened."""
     earlier = "".join(f"<p><b>{escape(line)}</b></p>" for line in content.earlier_red_flags)
     screening = escape(content.red_flag_screening)
@@ -96,7 +114,7 @@ def red_flags_html(content: SummaryContent) -> str:
     more = len(content.red_flags) - len(shown)
     lines = "".join(f"<p>{escape(line)}</p>" for line in shown)
     if more:
-        lines += f"<p>… and {more} more, {CONTINUED}.</p>"
+        lines += f"<p>… and {more} more, {continued(at.red_flags)}.</p>"
     wording = WORDING[content.red_flag_urgency or Urgency.SOON]
     return (
         '<table width="100%" border="2" cellpadding="5" cellspacing="0"><tr><td>'
@@ -152,7 +170,7 @@ def leg_html(content: SummaryContent) -> str:
     return f"<p class='head'>Leg symptoms</p>{lines}"
 
 
-def function_html(content: SummaryContent, fit: PageOneFit) -> str:
+def function_html(content: SummaryContent, fit: PageOneFit, at: DetailPages = PAGE_TWO) -> str:
     """Bothersomeness, own activities, sleep and sitting: figures, one verdict (PSFS).
     Where room is short, each activity's scores go to page two; sleep and sitting stay."""
     function = content.function
@@ -163,7 +181,7 @@ def function_html(content: SummaryContent, fit: PageOneFit) -> str:
     if fit.function_detail or not function.detail:
         small = list(function.detail)
     else:
-        small = [f"{function.sleep_on_page_one} Each activity's scores: {CONTINUED}."]
+        small = [f"{function.sleep_on_page_one} Each activity's scores: {continued(at.function)}."]
     # The footnote goes under the lines it explains, never in the heading, where a
     # skimming reader would take "no meaningful change ..." for a finding.
     small += [function.note] if function.note else []
@@ -179,7 +197,7 @@ def _walks(count: int) -> str:
     return f"{count} walk{'s' if count != 1 else ''}"
 
 
-def walking_html(content: SummaryContent, fit: PageOneFit) -> str:
+def walking_html(content: SummaryContent, fit: PageOneFit, at: DetailPages = PAGE_TWO) -> str:
     """Counts, tolerance, the weekly guide, flagged walks (a few) and walks not judged."""
     lines = "".join(
         f"<p>{escape(line)}</p>" for line in content.tolerance_lines + content.progression_lines
@@ -198,20 +216,21 @@ def walking_html(content: SummaryContent, fit: PageOneFit) -> str:
             f'<p class="small">{_walks(len(content.flagged_walks))} after which pain continued'
             + (
                 f"; {'all' if not shown else f'{more} more'}, with the ratings that raised "
-                f"the flag, {CONTINUED}.</p>"
+                f"the flag, {continued(at.flagged)}.</p>"
                 if more
-                else "; their ratings are on page 2.</p>"
+                else f"; their ratings are on page {at.flagged}.</p>"
             )
         )
     if content.unjudged_walks:
         flagged += (
             f'<p class="small">{_walks(len(content.unjudged_walks))} not judged (no rating before '
-            "the walk): neither flagged nor counted as tolerated; listed on page 2.</p>"
+            "the walk): neither flagged nor counted as tolerated; "
+            f"listed on page {at.unjudged}.</p>"
         )
     return counts + lines + flagged
 
 
-def medication_html(content: SummaryContent, fit: PageOneFit) -> str:
+def medication_html(content: SummaryContent, fit: PageOneFit, at: DetailPages = PAGE_TWO) -> str:
     if not content.medications:
         return "<p class='head'>Medication</p><p>No medication logged in this period.</p>"
     headings, rows = medication_columns(content)
@@ -219,7 +238,7 @@ def medication_html(content: SummaryContent, fit: PageOneFit) -> str:
     more = len(rows) - len(shown)
     html = "<p class='head'>Medication</p>" + table(headings, shown, small=True)
     if more:
-        html += f'<p class="small">… and {more} more medicines, {CONTINUED}.</p>'
+        html += f'<p class="small">… and {more} more medicines, {continued(at.medication)}.</p>'
     notes = "".join(f'<p class="small">{escape(note)}</p>' for note in content.medication_notes)
     return html + notes
 

@@ -19,14 +19,16 @@ from PySide6.QtGui import (
 )
 
 from sciajournal import __version__
-from sciajournal.report.detail_flow import detail_items
+from sciajournal.report.detail_flow import detail_items, detail_pages_at
 from sciajournal.report.detail_pages import paginate
 from sciajournal.report.fonts import LOGICAL_DPI, painter_font
 from sciajournal.report.html_layout import document, height
 from sciajournal.report.page_one_layout import (
-    CONTINUED,
     FITS,
+    PAGE_TWO,
+    DetailPages,
     PageOneFit,
+    continued,
     function_html,
     header_html,
     helped_html,
@@ -130,17 +132,19 @@ def _draw_html(pages: _Pages, html: str, top: float, size: float = 9.5) -> float
     return top + laid_out.size().height()
 
 
-def _page_one_blocks(content: SummaryContent, fit: PageOneFit) -> list[str | float]:
+def _page_one_blocks(
+    content: SummaryContent, fit: PageOneFit, at: DetailPages
+) -> list[str | float]:
     """Page one top to bottom: HTML blocks, and the chart as its height."""
     return [
-        red_flags_html(content),
+        red_flags_html(content, at),
         pain_html(content),
         leg_html(content),
-        function_html(content, fit),
+        function_html(content, fit, at),
         walking_heading_html(content),
         fit.chart_height,
-        walking_html(content, fit),
-        medication_html(content, fit),
+        walking_html(content, fit, at),
+        medication_html(content, fit, at),
         helped_html(content),
     ]
 
@@ -154,24 +158,34 @@ CONTINUED_LINE = 20.0
 RUNNING_HEAD_GAP = 6.0
 
 
-def _block_heights(content: SummaryContent, fit: PageOneFit, width: float) -> list[float]:
+def _block_heights(
+    content: SummaryContent, fit: PageOneFit, width: float, at: DetailPages
+) -> list[float]:
     return [
         float(block) if isinstance(block, float | int)
         else height(block, width, fit.font_size)
-        for block in _page_one_blocks(content, fit)
+        for block in _page_one_blocks(content, fit, at)
     ]  # fmt: skip
 
 
-def _page_one_height(content: SummaryContent, fit: PageOneFit, width: float) -> float:
+def _page_one_height(
+    content: SummaryContent, fit: PageOneFit, width: float, at: DetailPages
+) -> float:
     total = height(header_html(content), width)
-    total += sum(block + GAP for block in _block_heights(content, fit, width))
+    total += sum(block + GAP for block in _block_heights(content, fit, width, at))
     return total + CONTINUED_LINE
 
 
-def blocks_moved(content: SummaryContent, fit: PageOneFit, width: float, body: float) -> list[str]:
+def blocks_moved(
+    content: SummaryContent,
+    fit: PageOneFit,
+    width: float,
+    body: float,
+    at: DetailPages = PAGE_TWO,
+) -> list[str]:
     """The names of page one's last blocks that must move to page two for page one to end
     above the footer: none unless even the tightest fit is too tall."""
-    heights = _block_heights(content, fit, width)
+    heights = _block_heights(content, fit, width, at)
     total = height(header_html(content), width) + CONTINUED_LINE
     total += sum(block + GAP for block in heights)
     moved: list[str] = []
@@ -183,10 +197,12 @@ def blocks_moved(content: SummaryContent, fit: PageOneFit, width: float, body: f
     return moved
 
 
-def choose_fit(content: SummaryContent, width: float, body: float) -> PageOneFit:
+def choose_fit(
+    content: SummaryContent, width: float, body: float, at: DetailPages = PAGE_TWO
+) -> PageOneFit:
     """The roomiest layout whose page one fits on one page."""
     for fit in FITS:
-        if _page_one_height(content, fit, width) <= body:
+        if _page_one_height(content, fit, width, at) <= body:
             return fit
     return FITS[-1]
 
@@ -201,12 +217,24 @@ def _running_head(pages: _Pages, html: str) -> float:
     return bottom + RUNNING_HEAD_GAP
 
 
-def _detail_pages(content: SummaryContent, fit: PageOneFit, moved: list[str], width: float,
-                  body: float) -> list[str]:  # fmt: skip
+def _page_one(
+    content: SummaryContent, width: float, body: float, at: DetailPages
+) -> tuple[PageOneFit, list[str]]:
+    """Page one's fit and the blocks that move to page two, naming the pages `at`."""
     if content.is_empty:
-        return []
+        return FITS[0], []
+    fit = choose_fit(content, width, body, at)
+    return fit, blocks_moved(content, fit, width, body, at)
+
+
+def _detail_pages(
+    content: SummaryContent, fit: PageOneFit, moved: list[str], width: float, body: float
+) -> tuple[list[str], DetailPages]:
+    if content.is_empty:
+        return [], PAGE_TWO
     room = body - height(running_head_html(content), width) - 2 - RUNNING_HEAD_GAP
-    return paginate(detail_items(content, fit, moved), width, room)
+    pages, sections = paginate(detail_items(content, fit, moved), width, room)
+    return pages, detail_pages_at(content, sections)
 
 
 def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
@@ -215,9 +243,14 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
     scale = device.logicalDpiX() / LOGICAL_DPI
     paint = device.pageLayout().paintRectPixels(device.logicalDpiX())
     width, body = paint.width() / scale, paint.height() / scale - FOOTER
-    fit = choose_fit(content, width, body) if not content.is_empty else FITS[0]
-    moved = [] if content.is_empty else blocks_moved(content, fit, width, body)
-    detail = _detail_pages(content, fit, moved, width, body)
+    fit, moved = _page_one(content, width, body, PAGE_TWO)
+    detail, at = _detail_pages(content, fit, moved, width, body)
+    # Page one names the page each cut-short list goes on at ("continued on page 17"): a
+    # longer number may wrap a line, so page one is fitted again, and the rest laid out
+    # again only if that changed what page one holds.
+    if at != PAGE_TWO and (fit, moved) != _page_one(content, width, body, at):
+        fit, moved = _page_one(content, width, body, at)
+        detail, at = _detail_pages(content, fit, moved, width, body)
     pages = _Pages(device, content, 1 + len(detail))
     try:
         top = _draw_html(pages, header_html(content), 0)
@@ -229,7 +262,7 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                 top + 12,
             )
         else:
-            shown = _page_one_blocks(content, fit)
+            shown = _page_one_blocks(content, fit, at)
             shown = shown[: len(shown) - len(moved)]
             for block in shown:
                 if isinstance(block, float | int):
@@ -245,7 +278,7 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                     top = _draw_html(pages, block, top, fit.font_size) + GAP
             if detail:
                 more = (
-                    f"Some tables are {CONTINUED}."
+                    f"Some tables are {continued(2)}."
                     if page_one_overflows(content, fit)
                     else "Details (flagged walks with their ratings, notes) on page 2."
                 )

@@ -11,9 +11,8 @@ import sqlite3
 import stat
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from filelock import FileLock, Timeout
 
 from sciajournal.storage.backup_catalog import immutable_uri, restore_hint
 from sciajournal.storage.errors import (
@@ -27,6 +26,9 @@ from sciajournal.storage.errors import (
 from sciajournal.storage.lock_holder import Holder, clear_holder, locked_message, record_holder
 from sciajournal.storage.migrate import known_revisions
 from sciajournal.storage.protected_files import side_file
+
+if TYPE_CHECKING:
+    from filelock import FileLock  # imported when a lock is taken: see acquire_lock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OWNER_ONLY_FILE = 0o600
@@ -201,8 +203,12 @@ def write_problem_log(journal: Path, lines: list[str]) -> Path | None:
     return log
 
 
-def acquire_lock(path: Path, holder: Holder | None = None) -> FileLock:
+def acquire_lock(path: Path, holder: Holder | None = None) -> "FileLock":
     """The single-writer lock, beside the journal's real name, noting who holds it."""
+    # Here, not at the top: filelock and what it imports (hashlib, hmac, secrets) cost
+    # the window's start ~40 ms, and its first screen is read before the lock is taken.
+    from filelock import FileLock, Timeout
+
     real = real_journal_path(path)
     lock = FileLock(str(side_file(real, ".lock")), mode=OWNER_ONLY_FILE)
     try:
@@ -217,6 +223,6 @@ def acquire_lock(path: Path, holder: Holder | None = None) -> FileLock:
     return lock
 
 
-def release_lock(path: Path, lock: FileLock) -> None:
+def release_lock(path: Path, lock: "FileLock") -> None:
     clear_holder(real_journal_path(path))
     lock.release()

@@ -3,8 +3,9 @@
 Importing SQLAlchemy takes most of the time between the window and the journal's rows
 (issue 14). The window's first screen (the Today panel, the last 30 days of the journal)
 needs only a few read queries, so at start-up they are made here, on a journal that
-check_for_writing has checked and locked, at the current schema; the Journal (SQLAlchemy,
-the only writer) is opened just after, and the window switches to it.
+inspect_for_writing has checked, at the current schema, before its lock is taken; the
+lock and the Journal (SQLAlchemy, the only writer) are taken and opened just after, and
+the window switches to it, re-reading what it shows.
 
 Values are converted as SQLAlchemy converts them, chosen by the column types the file
 itself declares (PRAGMA table_info), then turned into entries by mapping.py's from_row
@@ -27,7 +28,7 @@ from sciajournal.storage.errors import JournalUnavailable, describe_sqlite_error
 from sciajournal.storage.file_checks import reading_uri
 from sciajournal.storage.mapping import MAPPINGS, KindMapping
 from sciajournal.storage.reading import Touched, read_entries
-from sciajournal.storage.writable_file import CheckedJournal
+from sciajournal.storage.writable_file import InspectedJournal
 
 Conversion = Callable[[Any], Any]
 
@@ -72,13 +73,16 @@ class FirstScreenUnreadable(Exception):
 
 class FirstScreenReader:
     """Reads a checked, current journal for the window until its Journal is open
-    (storage.reading.JournalReading). It never writes, and nothing changes the journal
-    while it reads: the caller holds the writer lock."""
+    (storage.reading.JournalReading). It never writes.
 
-    #: What the window has read stays valid: nothing writes while this reader is in use.
+    The writer lock may not be taken yet: a journal another process is writing to is
+    refused as the lock is taken, right after the first screen, and the window re-reads
+    what it shows from the Journal it switches to (journal_listing's switch)."""
+
+    #: The window's reads stay as they are until it switches to the Journal.
     revision = 0
 
-    def __init__(self, checked: CheckedJournal) -> None:
+    def __init__(self, checked: InspectedJournal) -> None:
         if not checked.current:
             raise FirstScreenUnreadable("not a journal of the current schema")
         self._path = checked.path

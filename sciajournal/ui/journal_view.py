@@ -12,10 +12,11 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -278,7 +279,27 @@ class EntryList(QListView):
         self.setWordWrap(True)  # a flagged walk says why, in full
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: the rows wrap to the width left beside it, and a scroll bar that
+        # appears once they are laid out has them laid out again, narrower (at start-up,
+        # before their first paint), and wrapped anew as a filter shows fewer rows.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.doubleClicked.connect(lambda index: self._request(self.editRequested, index))
+        self._after_paint: list[Callable[[], object]] = []
+
+    def after_next_paint(self, then: Callable[[], object]) -> None:
+        """Call `then` in the event-loop turn after the rows are next painted.
+
+        Here rather than with an event filter on viewport(): the first Python call of
+        viewport() has PySide6 build every QWidget class of QtWidgets, with their enums,
+        to find its type (30 ms at start-up, issue 14). The view's paintEvent is what
+        paints the viewport."""
+        self._after_paint.append(then)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        waiting, self._after_paint = self._after_paint, []
+        for then in waiting:  # queued behind this paint, so the pixels reach the screen first
+            QTimer.singleShot(0, then)
 
     def doItemsLayout(self) -> None:
         """All rows in one pass while they are few: a batched layout paints no row at all

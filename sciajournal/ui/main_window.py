@@ -23,15 +23,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-# Nor Qt's namespace or QStyle here: PySide6 builds their hundreds of enums on first use.
+# Nor Qt's namespace, QStyle or the dialogs' classes here: PySide6 builds their hundreds
+# of enums on first use.
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -40,11 +39,14 @@ from PySide6.QtWidgets import (
 
 from sciajournal.core.timestamps import local_now
 from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
+from sciajournal.ui.first_paint import after_first_paint
 from sciajournal.ui.guide_name import GUIDE_NAME
 from sciajournal.ui.startup_trace import mark_first_paint
 from sciajournal.ui.widgets.screen_room import available_size
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     # Imported when the journal is handed over (_build_body) or on first use: see above.
     from sciajournal.core.entities import Entry, RedFlagCheck, Walk
     from sciajournal.core.settings import Settings
@@ -144,7 +146,6 @@ class MainWindow(QMainWindow):
 
     def _build_body(self) -> None:
         """The widgets that show and change entries, in place of "Opening your journal…"."""
-        from sciajournal.ui.file_actions import FileActions
         from sciajournal.ui.journal_listing import JournalListing
         from sciajournal.ui.journal_view import JournalView
         from sciajournal.ui.reminders import ReminderBar, Reminders, make_tray
@@ -152,7 +153,11 @@ class MainWindow(QMainWindow):
 
         # The status bar too (a first window without one shows sooner). "Deleted the walk"
         # must not stay on screen after Ctrl+Z brought it back.
-        self.undo_stack.indexChanged.connect(self.statusBar().clearMessage)
+        status_bar = self.statusBar()
+        self.undo_stack.indexChanged.connect(status_bar.clearMessage)
+        # Now, not in the next turn (as for a widget added to a shown window): the body is
+        # then laid out with the room the status bar leaves it, once (see _show_body).
+        status_bar.show()
         # What they ask for waits for the journal when only its first screen is shown.
         self.status_panel = StatusPanel(
             lambda walk: self._when_open(lambda: self.ask_follow_up(walk)),
@@ -175,13 +180,36 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.reminder_bar)
         layout.addWidget(self.status_panel)
         layout.addWidget(self.view, 1)
-        self.journal_layout.removeWidget(self.opening)
-        self.opening.deleteLater()
+        body.hide()  # until it is filled: see _show_body
         self.journal_layout.addWidget(body)
-        body.show()  # now, not in the next event-loop turn as a widget added to a shown window
+        self._body = body
+
+        self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
+        self.reminders.answerRequested.connect(
+            lambda reminder: self._when_open(lambda: self.answer_reminder(reminder))
+        )
+        self.reminders.openRequested.connect(self.bring_back)
+        self.reminders.quitRequested.connect(self.quit)
+        self._built = True
+
+    def _show_body(self) -> None:
+        """The filled body in place of "Opening your journal…", at once (not in the next
+        event-loop turn, as a widget added to a shown window would be).
+
+        Shown once its rows and Today panel are in: showing it lays it out at its final
+        size, and the list its rows once. Shown empty, then filled, the list laid its
+        rows out three times before their first paint (~30 ms at start-up, issue 14)."""
+        if self._body.isHidden():
+            self.journal_layout.removeWidget(self.opening)
+            self.opening.deleteLater()
+            self._body.show()
+
+    def _build_file_actions(self, journal: Journal) -> None:
+        """What the File menu does (print, export, import, backups, settings)."""
+        from sciajournal.ui.file_actions import FileActions
 
         self.files = FileActions(
-            None,
+            journal,
             lambda: self.clock().date(),
             self,
             shown_period=lambda: (self.view.range.preset.currentText(), *self.view.date_range()),
@@ -191,13 +219,6 @@ class MainWindow(QMainWindow):
         self.files.dialogOpened.connect(self._track_dialog)
         self.files.told.connect(self.statusBar().showMessage)
         self.files.undoable.connect(self.undo_stack.push)  # imports from devices
-        self.reminders = Reminders(make_tray(self), self.reminder_bar, self)
-        self.reminders.answerRequested.connect(
-            lambda reminder: self._when_open(lambda: self.answer_reminder(reminder))
-        )
-        self.reminders.openRequested.connect(self.bring_back)
-        self.reminders.quitRequested.connect(self.quit)
-        self._built = True
 
     def is_open(self) -> bool:
         """Whether the window has its journal (False while it is still being opened)."""
@@ -213,6 +234,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabEnabled(1, False)  # the charts wait for the journal
         self.tabs.setEnabled(True)
         self.refresh()
+        self._show_body()
 
     def open_journal(self, journal: Journal) -> None:
         """Show `journal` in the window, which may already be on screen, opening or
@@ -228,7 +250,10 @@ class MainWindow(QMainWindow):
         for action, keys in self._shortcuts:  # not while they could not be used
             action.setShortcut(keys)
         self._shortcuts = []
-        self.files.use_journal(journal)
+        if hasattr(self, "files"):
+            self.files.use_journal(journal)
+        else:  # its dialogs' Qt classes cost the rows; nothing uses them before (issue 14)
+            self._build_file_actions(journal)
         record_holder(journal.path, Holder.WINDOW)  # a refused command can say where we are
         self._opened = True
         self.tabs.setTabEnabled(1, True)
@@ -238,14 +263,18 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.follow_up_timer.start()
         self.refresh()
+        self._show_body()
         waiting, self._waiting = self._waiting, []
         for asked in waiting:
             asked()
 
-    def rows_widget(self) -> QWidget:
-        """What shows the journal's rows, or says there are none: painted once they are."""
-        list_view = self.view.list
-        return list_view.viewport() if list_view.isVisibleTo(self) else self.view.empty
+    def after_rows_painted(self, then: Callable[[], object]) -> None:
+        """Call `then` in the event-loop turn after the journal's rows, or the words in
+        their place when there are none, are next painted."""
+        if self.view.list.isVisibleTo(self):
+            self.view.list.after_next_paint(then)
+        else:
+            after_first_paint(self.view.empty, then)
 
     def _when_open(self, action: Callable[[], object]) -> None:
         """Do `action` now, or when the journal is open if only its first screen is shown."""
@@ -510,6 +539,8 @@ class MainWindow(QMainWindow):
         entries: list[Entry],
         replaced: Sequence[Entry] = (),
     ) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from sciajournal.core.entities import RedFlagCheck
         from sciajournal.core.validation import ValidationError
         from sciajournal.storage.errors import JournalError
@@ -715,6 +746,8 @@ class MainWindow(QMainWindow):
         return self._open_form(form, self._replace(f"Edit {kind_name(entry)}", old))
 
     def delete_entry(self, entry: Entry) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from sciajournal.core.kind_names import kind_name
         from sciajournal.storage.errors import JournalError
         from sciajournal.ui.undo_commands import DeleteEntry

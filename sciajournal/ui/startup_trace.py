@@ -8,6 +8,7 @@ variable nothing is installed, so a normal start pays nothing for it.
 
 import os
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
@@ -23,6 +24,13 @@ def tracing() -> bool:
 def mark(event: str) -> None:
     if tracing():
         print(f"sciajournal-trace {event}", file=sys.stderr, flush=True)
+
+
+def mark_after(after_paint: Callable[[Callable[[], object]], None], event: str) -> None:
+    """Write the `event` marker through `after_paint`, a widget's "call this once painted"
+    (only when tracing)."""
+    if tracing():
+        after_paint(lambda: mark(event))
 
 
 def mark_first_paint(widget: QObject, event: str) -> None:

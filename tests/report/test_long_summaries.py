@@ -231,3 +231,29 @@ def test_table_rows_are_whole_on_a_page_under_a_header_and_no_heading_ends_a_pag
             number,
             last,
         )
+
+
+#: What page one says it cut short, and the heading it goes on under.
+PAGE_ONE_REFERENCES = {
+    r"Each activity's scores: continued on page (\d+)": "Function, each activity and sleep",
+    r"more medicines, continued on page (\d+)": "Medication, every medicine",
+    r"the ratings that raised the flag, continued on page (\d+)": "Walks after which pain",
+}
+
+
+def test_page_one_names_the_page_each_list_it_cut_short_goes_on_at(summary):
+    """Over years the rest runs to many pages: "continued on page 2" sent the doctor
+    hunting through them for the medication and function detail."""
+    page_one = re.sub(r"\s+", " ", " ".join(page_lines(summary, 1)))
+    found = 0
+    for pattern, heading in PAGE_ONE_REFERENCES.items():
+        if (match := re.search(pattern, page_one)) is None:
+            continue
+        found += 1
+        lines = page_lines(summary, int(match[1]))
+        assert any(line.startswith(heading) and "continued from" not in line for line in lines), (
+            pattern,
+            match[1],
+            lines[:3],
+        )
+    assert found, page_one

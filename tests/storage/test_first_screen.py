@@ -14,11 +14,13 @@ import pytest
 
 from sciajournal.core.entities import ENTRY_TYPES
 from sciajournal.demo import demo_entries
-from sciajournal.storage.errors import JournalDamaged, JournalLocked
+from sciajournal.storage import writable_file
+from sciajournal.storage.errors import JournalDamaged, JournalLocked, NewerJournal
+from sciajournal.storage.file_checks import acquire_lock
 from sciajournal.storage.first_screen import FirstScreenReader, FirstScreenUnreadable
 from sciajournal.storage.journal import Journal
 from sciajournal.storage.mapping import MAPPINGS
-from sciajournal.storage.writable_file import check_for_writing
+from sciajournal.storage.writable_file import check_for_writing, inspect_for_writing
 from tests.factories import at, one_of_each
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -154,3 +156,55 @@ def test_a_damaged_value_is_reported_as_the_journal_reports_it(journal_path, sql
     log = journal_path.with_name(journal_path.name + ".problems.log").read_text()
     details = [line for line in log.splitlines() if line.startswith("  ")]
     assert details[0] == details[1]  # the same detail line, written by each
+
+
+def test_the_first_screen_is_read_before_the_lock_and_a_journal_in_use_refused_at_it(
+    journal_path,
+):
+    with Journal.open(journal_path) as journal:
+        journal.add_many(one_of_each())
+        inspected = inspect_for_writing(journal_path)  # no lock taken: readable meanwhile
+        reader = FirstScreenReader(inspected)
+        try:
+            assert exactly(reader.collection()) == exactly(journal.collection())
+            with pytest.raises(JournalLocked):
+                inspected.locked()
+        finally:
+            reader.close()
+
+
+def test_a_journal_written_between_its_inspection_and_its_lock_is_inspected_again(
+    journal_path,
+):
+    with Journal.open(journal_path) as journal:
+        journal.add_many(one_of_each())
+    inspected = inspect_for_writing(journal_path)
+    assert inspected.current
+    # Another version of the app upgraded it meanwhile (its lock since given up).
+    connection = sqlite3.connect(journal_path)
+    connection.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(NewerJournal):
+        inspected.locked()
+    acquire_lock(journal_path).release()  # the lock was given up with the refusal
+
+
+def test_a_journal_only_read_meanwhile_is_locked_without_a_second_inspection(
+    journal_path, monkeypatch
+):
+    # Its quick_check again would cost the switch to the journal ~15 ms on ten years.
+    with Journal.open(journal_path) as journal:
+        journal.add_many(one_of_each())
+    inspected = inspect_for_writing(journal_path)
+    reader = FirstScreenReader(inspected)  # its read-only connection may add an empty -wal
+    inspections: list[Path] = []
+    monkeypatch.setattr(writable_file, "inspect_existing", inspections.append)
+    try:
+        reader.collection()
+        checked = inspected.locked()
+    finally:
+        reader.close()
+    assert inspections == []
+    assert checked.current
+    checked.release()

@@ -8,15 +8,10 @@ and Alt+Down (or F4, as in a combo box) opens the calendar that the mouse opens.
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QPoint, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDateEdit,
-    QDateTimeEdit,
-    QStyle,
-    QStyleOptionComboBox,
-    QTimeEdit,
-    QWidget,
-)
+
+# Nor QStyle here: PySide6 builds its ~20 enums on import, and the journal list's date
+# fields are on the first screen (issue 14). It is imported when a calendar is opened.
+from PySide6.QtWidgets import QApplication, QDateEdit, QDateTimeEdit, QTimeEdit, QWidget
 
 
 class _KeyboardFriendly:
@@ -41,6 +36,8 @@ class _KeyboardFriendly:
 
 def open_calendar(edit: QDateTimeEdit) -> None:
     """Open the edit's own calendar popup, as a click on its arrow does (Qt has no call for it)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
     option = QStyleOptionComboBox()
     option.initFrom(edit)
     option.editable = True
