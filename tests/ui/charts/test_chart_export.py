@@ -41,12 +41,11 @@ def save(charts, qtbot, monkeypatch, path):
 
 def test_the_response_charts_notes_are_in_its_saved_svg(charts, qtbot, monkeypatch, tmp_path):
     notes = charts.bands.text()
-    assert charts.bands.isVisible() and "More walking one day and pain the next" in notes
+    assert charts.bands.isVisible() and "next-day" in notes
     save(charts, qtbot, monkeypatch, tmp_path / "response.svg")
     svg = (tmp_path / "response.svg").read_text()
     assert ">Walk length and pain afterwards<" in svg
-    for words in ("Pain continued, by walk length:", "More walking one day and pain the next:"):
-        assert words in svg
+    assert "Pain continued, by walk length:" in svg
     # Each line's words, wrapped where the page is narrow, are all there.
     for word in notes.replace("\n", " ").split():
         assert word.replace("&", "&amp;") in svg, word
