@@ -6,6 +6,7 @@ least one line on page one; long tables are cut to a few rows there, and the cut
 "continued on page 2" (summary_document lays out the rest).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -16,6 +17,7 @@ from sciajournal.report.summary_content import SummaryContent
 #: Red flags listed in page one's box; more go to page two.
 MAX_RED_FLAGS_ON_PAGE_ONE = 6
 CONTINUED = "continued on page 2"
+TREATMENT_NOTE = "Average change = pain after minus before; negative means pain went down."
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ FITS = (
 )
 
 
-def table(headings: list[str], rows: list[list[str]], small: bool = False) -> str:
+def table(headings: Sequence[str], rows: Sequence[Sequence[str]], small: bool = False) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headings)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
@@ -61,6 +63,15 @@ def header_html(content: SummaryContent) -> str:
     name = f"<b>Patient:</b> {escape(content.patient_name)} · " if content.patient_name else ""
     return (
         f"<h1>Sciatica: walking and pain summary</h1><p>{name}<b>Period:</b> {_period(content)}</p>"
+    )
+
+
+def running_head_html(content: SummaryContent) -> str:
+    """Atop pages two on: whose summary, which period, and that it goes on from page one."""
+    name = f"Patient: {escape(content.patient_name)} · " if content.patient_name else ""
+    return (
+        '<p class="small"><b>Sciatica: walking and pain summary</b> · '
+        f"{name}Period: {_period(content)} · continued</p>"
     )
 
 
@@ -149,12 +160,6 @@ def function_html(content: SummaryContent, fit: PageOneFit) -> str:
     return f"<p class='head'>Function</p>{lines}"
 
 
-def function_detail_html(content: SummaryContent) -> str:
-    lines = "".join(f"<p>{escape(line)}</p>" for line in content.function.detail)
-    note = f'<p class="small">{escape(content.function.note)}</p>' if content.function.note else ""
-    return f"<p class='head'>Function, each activity and sleep</p>{lines}{note}"
-
-
 def walking_heading_html(content: SummaryContent) -> str:
     return f"<p class='head'>Walking per {'week' if content.chart_by_week else 'day'} and pain</p>"
 
@@ -198,7 +203,7 @@ def walking_html(content: SummaryContent, fit: PageOneFit) -> str:
 def medication_html(content: SummaryContent, fit: PageOneFit) -> str:
     if not content.medications:
         return "<p class='head'>Medication</p><p>No medication logged in this period.</p>"
-    headings, rows = _medication_columns(content)
+    headings, rows = medication_columns(content)
     shown = rows[: fit.medication_rows]
     more = len(rows) - len(shown)
     html = "<p class='head'>Medication</p>" + table(headings, shown, small=True)
@@ -208,15 +213,10 @@ def medication_html(content: SummaryContent, fit: PageOneFit) -> str:
     return html + notes
 
 
-def _medication_columns(content: SummaryContent) -> tuple[list[str], list[list[str]]]:
+def medication_columns(content: SummaryContent) -> tuple[list[str], list[list[str]]]:
     if content.before_walks_known:
         return MEDICATION_HEADINGS, content.medications
     return MEDICATION_HEADINGS[:-1], [row[:-1] for row in content.medications]
-
-
-def medication_detail_html(content: SummaryContent) -> str:
-    headings, rows = _medication_columns(content)
-    return "<p class='head'>Medication, every medicine</p>" + table(headings, rows)
 
 
 def helped_html(content: SummaryContent) -> str:
@@ -228,8 +228,7 @@ def helped_html(content: SummaryContent) -> str:
     return (
         "<p class='head'>What helped: ice and heat</p>"
         + table(TREATMENT_HEADINGS, content.treatments, small=True)
-        + '<p class="small">Average change = pain after minus before; negative means pain '
-        "went down.</p>"
+        + f'<p class="small">{TREATMENT_NOTE}</p>'
     )
 
 

@@ -5,53 +5,42 @@ and preview). Everything is drawn in logical units of 1/96 inch whatever the dev
 resolution, so the PDF and the printout look the same.
 """
 
-from collections.abc import Sequence
-from dataclasses import replace
-from functools import cache
-from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
-    QTextDocument,
 )
 
 from sciajournal import __version__
-from sciajournal.report.fonts import LOGICAL_DPI, painter_font, report_font
+from sciajournal.report.detail_flow import detail_items
+from sciajournal.report.detail_pages import paginate
+from sciajournal.report.fonts import LOGICAL_DPI, painter_font
+from sciajournal.report.html_layout import document, height
 from sciajournal.report.page_one_layout import (
     CONTINUED,
     FITS,
-    MAX_RED_FLAGS_ON_PAGE_ONE,
     PageOneFit,
-    function_detail_html,
     function_html,
     header_html,
     helped_html,
     leg_html,
-    medication_detail_html,
     medication_html,
     page_one_overflows,
     pain_html,
     red_flags_html,
-    table,
+    running_head_html,
     walking_heading_html,
     walking_html,
 )
 from sciajournal.report.print_chart import draw_chart
 from sciajournal.report.summary_content import SummaryContent
-from sciajournal.report.walk_wording import (
-    FLAGGED_HEADINGS,
-    HIGH_PAIN_HEADINGS,
-    UNJUDGED_HEADINGS,
-)
 from sciajournal.safe_files import write_atomically
 
 FOOTER = 28.0
@@ -132,83 +121,13 @@ class _Pages:
         painter.restore()
 
 
-@cache
-def _layout_device() -> QImage:
-    """A 96-dpi paint device to lay text out on, whatever screen (or none) this runs on.
-
-    Kept for the life of the process: the document layout holds a raw pointer to it.
-    """
-    device = QImage(1, 1, QImage.Format.Format_RGB32)
-    device.setDotsPerMeterX(round(LOGICAL_DPI / 0.0254))
-    device.setDotsPerMeterY(round(LOGICAL_DPI / 0.0254))
-    return device
-
-
-def _document(html: str, width: float, size: float = 9.5) -> QTextDocument:
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(_layout_device())
-    font = report_font(size)
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(STYLE)
-    document.setDocumentMargin(0)
-    document.setHtml(html)
-    document.setTextWidth(width)
-    return document
-
-
-STYLE = """
-h1 { font-size: 15pt; font-weight: bold; margin: 0; }
-h2, .head { font-size: 11pt; font-weight: bold; margin-top: 7px; margin-bottom: 2px; }
-p { margin: 0 0 3px 0; }
-td, th { padding: 2px 5px; }
-th { font-weight: bold; text-align: left; border-bottom: 1px solid black; }
-.small { font-size: 8pt; }
-"""
-
-
 def _draw_html(pages: _Pages, html: str, top: float, size: float = 9.5) -> float:
-    document = _document(html, pages.width, size)
+    laid_out = document(html, pages.width, size)
     pages.painter.save()
     pages.painter.translate(0, top)
-    document.drawContents(pages.painter)
+    laid_out.drawContents(pages.painter)  # whole, never clipped: see detail_pages
     pages.painter.restore()
-    return top + document.size().height()
-
-
-def detail_html(content: SummaryContent, fit: PageOneFit, moved: Sequence[str] = ()) -> str:
-    """Pages two on: page one's blocks that did not fit there (`moved`, by name), everything
-    page one cut short, the flagged walks' ratings, notes."""
-    parts = [_moved_html(content, fit, name) for name in moved]
-    if len(content.red_flags) > MAX_RED_FLAGS_ON_PAGE_ONE:
-        parts.append("<p class='head'>All red-flag symptoms logged</p>")
-        parts.append("".join(f"<p>{escape(line)}</p>" for line in content.red_flags))
-    if content.flagged_walks:
-        parts.append(
-            f"<p class='head'>Walks after which pain continued ({len(content.flagged_walks)})</p>"
-        )
-        parts.append(f'<p class="small">{escape(content.flagged_note)}</p>')
-        parts.append(table(FLAGGED_HEADINGS, content.flagged_walks))
-    if content.unjudged_walks:
-        parts.append(f"<p class='head'>Walks not judged ({len(content.unjudged_walks)})</p>")
-        parts.append(
-            '<p class="small">A follow-up was recorded but nothing before the walk to compare '
-            "it with: these walks are neither flagged nor counted as tolerated.</p>"
-        )
-        parts.append(table(UNJUDGED_HEADINGS, content.unjudged_walks))
-    if content.high_pain_walks:
-        parts.append(f"<p class='head'>{escape(content.high_pain_heading)}</p>")
-        parts.append(table(HIGH_PAIN_HEADINGS, content.high_pain_walks))
-    if len(content.medications) > fit.medication_rows and "medication" not in moved:
-        parts.append(medication_detail_html(content))
-    if not fit.function_detail and content.function.detail:
-        parts.append(function_detail_html(content))
-    if content.correlation_lines:
-        parts.append("<p class='head'>Walking and pain the next day</p>")
-        parts.append("".join(f"<p>{escape(line)}</p>" for line in content.correlation_lines))
-    if content.notes:
-        parts.append("<p class='head'>Notes</p>")
-        parts.append(table(["when", "note"], content.notes))
-    return "".join(parts)
+    return top + laid_out.size().height()
 
 
 def _page_one_blocks(content: SummaryContent, fit: PageOneFit) -> list[str | float]:
@@ -232,40 +151,35 @@ MOVABLE = ("medication", "helped")
 MOVED_TITLES = {"medication": "Medication", "helped": "What helped (ice and heat)"}
 GAP = 4.0
 CONTINUED_LINE = 20.0
-
-
-def _moved_html(content: SummaryContent, fit: PageOneFit, name: str) -> str:
-    if name == "medication":  # every medicine, so it says nothing of "continued"
-        return medication_html(content, replace(fit, medication_rows=len(content.medications)))
-    return helped_html(content)
+RUNNING_HEAD_GAP = 6.0
 
 
 def _block_heights(content: SummaryContent, fit: PageOneFit, width: float) -> list[float]:
     return [
         float(block) if isinstance(block, float | int)
-        else _document(block, width, fit.font_size).size().height()
+        else height(block, width, fit.font_size)
         for block in _page_one_blocks(content, fit)
     ]  # fmt: skip
 
 
 def _page_one_height(content: SummaryContent, fit: PageOneFit, width: float) -> float:
-    height = _document(header_html(content), width).size().height()
-    height += sum(block + GAP for block in _block_heights(content, fit, width))
-    return height + CONTINUED_LINE
+    total = height(header_html(content), width)
+    total += sum(block + GAP for block in _block_heights(content, fit, width))
+    return total + CONTINUED_LINE
 
 
 def blocks_moved(content: SummaryContent, fit: PageOneFit, width: float, body: float) -> list[str]:
     """The names of page one's last blocks that must move to page two for page one to end
     above the footer: none unless even the tightest fit is too tall."""
     heights = _block_heights(content, fit, width)
-    total = _document(header_html(content), width).size().height() + CONTINUED_LINE
-    total += sum(height + GAP for height in heights)
+    total = height(header_html(content), width) + CONTINUED_LINE
+    total += sum(block + GAP for block in heights)
     moved: list[str] = []
-    for name, height in zip(reversed(MOVABLE), reversed(heights), strict=False):
+    for name, block in zip(reversed(MOVABLE), reversed(heights), strict=False):
         if total <= body:
             break
         moved.insert(0, name)
-        total -= height + GAP
+        total -= block + GAP
     return moved
 
 
@@ -277,6 +191,24 @@ def choose_fit(content: SummaryContent, width: float, body: float) -> PageOneFit
     return FITS[-1]
 
 
+def _running_head(pages: _Pages, html: str) -> float:
+    """Pages two on: who and which period, above a rule; returns where the body starts."""
+    bottom = _draw_html(pages, html, 0) + 2
+    pages.painter.save()
+    pages.painter.setPen(QPen(QColor(0, 0, 0), 0.5))
+    pages.painter.drawLine(QPointF(0, bottom), QPointF(pages.width, bottom))
+    pages.painter.restore()
+    return bottom + RUNNING_HEAD_GAP
+
+
+def _detail_pages(content: SummaryContent, fit: PageOneFit, moved: list[str], width: float,
+                  body: float) -> list[str]:  # fmt: skip
+    if content.is_empty:
+        return []
+    room = body - height(running_head_html(content), width) - 2 - RUNNING_HEAD_GAP
+    return paginate(detail_items(content, fit, moved), width, room)
+
+
 def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
     """Draw the whole summary onto `device`; returns the number of pages."""
     # Lay the detail out first: page one's footer needs the page count.
@@ -285,14 +217,8 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
     width, body = paint.width() / scale, paint.height() / scale - FOOTER
     fit = choose_fit(content, width, body) if not content.is_empty else FITS[0]
     moved = [] if content.is_empty else blocks_moved(content, fit, width, body)
-    detail = None
-    html = "" if content.is_empty else detail_html(content, fit, moved)
-    if html:
-        detail = _document(html, width)
-        detail.setPageSize(QSizeF(width, body))
-    total = 1 + (detail.pageCount() if detail is not None else 0)
-
-    pages = _Pages(device, content, total)
+    detail = _detail_pages(content, fit, moved, width, body)
+    pages = _Pages(device, content, 1 + len(detail))
     try:
         top = _draw_html(pages, header_html(content), 0)
         if content.is_empty:
@@ -317,7 +243,7 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                     top += block + GAP
                 else:
                     top = _draw_html(pages, block, top, fit.font_size) + GAP
-            if detail is not None:
+            if detail:
                 more = (
                     f"Some tables are {CONTINUED}."
                     if page_one_overflows(content, fit)
@@ -327,14 +253,10 @@ def render_summary(device: QPagedPaintDevice, content: SummaryContent) -> int:
                     titles = " and ".join(MOVED_TITLES[name] for name in moved)
                     more = f"{titles}: on page 2. {more}"
                 _draw_html(pages, f'<p class="small"><b>{more}</b></p>', top)
-        if detail is not None:
-            for index in range(detail.pageCount()):
-                pages.new_page()
-                pages.painter.save()
-                pages.painter.translate(0, -index * body)
-                detail.drawContents(pages.painter, QRectF(0, index * body, width, body))
-                pages.painter.restore()
+        for html in detail:
+            pages.new_page()
+            _draw_html(pages, html, _running_head(pages, running_head_html(content)))
         pages.footer()
     finally:
         pages.painter.end()
-    return total
+    return pages.total

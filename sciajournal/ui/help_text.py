@@ -16,7 +16,7 @@ from sciajournal.core.settings import Settings
 WIDGET_KEYS: list[tuple[str, str]] = [
     ("0-9 in a pain scale", "set the score and move to the next field"),
     ("Arrow keys, Home, End in a pain scale", "step through 0-10, 0, 10"),
-    ("Enter in a form", "save"),
+    ("Enter in a form", "save (a walk form left as it opened asks first)"),
     ("Escape in a form", "cancel, nothing is saved"),
     ("Tab, Shift+Tab", "next, previous field; a date and time is one field"),
     ("Left, Right in a date or time", "move between day, month, year, hours, minutes"),

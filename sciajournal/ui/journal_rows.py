@@ -38,6 +38,7 @@ from sciajournal.core.entities import (
 )
 from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
+from sciajournal.ui.step_counts import steps_text
 
 KM_PER_MILE = 1.609344
 # Says what the light is about: "red light · settled" read as a contradiction to a newcomer.
@@ -82,6 +83,8 @@ def walk_text(
             parts.append(f"{walk.distance_km / KM_PER_MILE:.1f} mi")
         else:
             parts.append(f"{walk.distance_km:.1f} km")
+    if walk.steps is not None:  # a device's count; a hand-logged walk rarely has one
+        parts.append(steps_text(walk.steps))
     if walk.stopped_early:
         parts.append("stopped early")
     text = ", ".join(parts)

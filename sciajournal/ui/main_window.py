@@ -536,9 +536,14 @@ class MainWindow(QMainWindow):
     # The forms are imported when first opened: see the module docstring.
 
     def log_walk(self) -> EntryForm:
-        from sciajournal.ui.forms.walk_form import WalkForm
+        from sciajournal.ui.forms.walk_form import WalkForm, walks_starting_in
 
-        form = WalkForm(self, clock=self.clock, distance_unit=self.settings.distance_unit)
+        form = WalkForm(
+            self,
+            clock=self.clock,
+            distance_unit=self.settings.distance_unit,
+            walks_between=walks_starting_in(self.journal),
+        )
         return self._open_form(form, self._add("Log walk"))
 
     def log_pain(self) -> EntryForm:
@@ -647,7 +652,7 @@ class MainWindow(QMainWindow):
         from sciajournal.ui.forms.pain_form import PainForm
         from sciajournal.ui.forms.red_flag_form import RedFlagForm
         from sciajournal.ui.forms.treatment_form import TreatmentForm
-        from sciajournal.ui.forms.walk_form import WalkForm
+        from sciajournal.ui.forms.walk_form import WalkForm, walks_starting_in
 
         if isinstance(entry, PainRating) and entry.context in (
             PainContext.BEFORE_WALK,
@@ -674,10 +679,12 @@ class MainWindow(QMainWindow):
                 old += [r for r in (before, end) if r is not None]
                 form = WalkForm(
                     self,
+                    clock=self.clock,
                     distance_unit=self.settings.distance_unit,
                     existing=entry,
                     before=before,
                     end=end,
+                    walks_between=walks_starting_in(self.journal),
                 )
             case PainRating():
                 walk = self.journal.get(entry.walk_id) if entry.walk_id else None

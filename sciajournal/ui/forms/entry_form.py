@@ -339,12 +339,21 @@ class EntryForm(QDialog):
         close = sitting_close_to(at, others)
         if close is None:
             return True
+        return self.ask(
+            question.format(time=close.astimezone().strftime("%H:%M")),
+            "To change that one instead, cancel and edit it in the journal.",
+            "&Save another",
+        )
+
+    def ask(self, question: str, detail: str, save_label: str) -> bool:
+        """Whether the patient chooses `save_label` over going back to the form; Enter
+        and Escape go back, so a Return meant for the form saves nothing."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.windowTitle())
-        box.setText(question.format(time=close.astimezone().strftime("%H:%M")))
-        box.setInformativeText("To change that one instead, cancel and edit it in the journal.")
-        save = box.addButton("&Save another", QMessageBox.ButtonRole.AcceptRole)
+        box.setText(question)
+        box.setInformativeText(detail)
+        save = box.addButton(save_label, QMessageBox.ButtonRole.AcceptRole)
         back = box.addButton("&Back to the form", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.setEscapeButton(back)

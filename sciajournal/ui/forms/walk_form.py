@@ -1,18 +1,39 @@
-"""Log a walk in one dialog: pain before, the walk itself, pain at the end."""
+"""Log a walk in one dialog: pain before, the walk itself, pain at the end.
+
+Before saving, the form asks when the walk may not be meant (EntryForm.ask, whose default
+is to go back): a new form saved exactly as it opened (a stray Return would log a made-up
+10-minute walk), and a walk whose time overlaps another walk in the journal (core.
+walk_overlap). An edit that keeps the walk's start and duration is not asked about again.
+"""
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from sciajournal.core.entities import Entry, PainRating, Walk, new_id
 from sciajournal.core.enums import Pace, PainContext, Surface
 from sciajournal.core.timestamps import local_now
+from sciajournal.core.walk_overlap import overlapping_walks, starts_that_could_overlap
 from sciajournal.ui.forms.entry_form import EntryForm, whole_if_whole
+from sciajournal.ui.forms.walk_questions import (
+    OVERLAP_DETAIL,
+    UNTOUCHED_DETAIL,
+    overlap_question,
+    untouched_question,
+)
+from sciajournal.ui.step_counts import grouped_count, whole_count
 from sciajournal.ui.widgets.choice_combo import ChoiceCombo
 from sciajournal.ui.widgets.number_box import NumberBox, plain_number
 from sciajournal.ui.widgets.pain_scale import PainScale
+
+if TYPE_CHECKING:
+    from sciajournal.storage.journal import Journal
+
+#: The journal's walks that start in [start, end): what the form checks overlaps against.
+WalksBetween = Callable[[datetime, datetime], Iterable[Walk]]
 
 KM_PER_MILE = 1.609344
 #: Wider than any valid walk, so a typed 900 reaches validation (which says why) intact.
@@ -23,6 +44,11 @@ SURFACE_LABELS = {
     Surface.HILLS: "Hills",
     Surface.TREADMILL: "Treadmill",
 }
+
+
+def walks_starting_in(journal: "Journal") -> WalksBetween:
+    """The form's view of `journal`: its walks starting in a span, nothing else."""
+    return lambda start, end: journal.collection(kinds=[Walk], start=start, end=end).walks
 
 
 def _heading(text: str) -> QLabel:
@@ -41,9 +67,11 @@ class WalkForm(EntryForm):
         existing: Walk | None = None,
         before: PainRating | None = None,
         end: PainRating | None = None,
+        walks_between: WalksBetween | None = None,
     ) -> None:
         super().__init__("Edit walk" if existing else "Log walk", parent, clock)
         self._unit = distance_unit
+        self._walks_between = walks_between
         self._existing, self._before, self._end = existing, before, end
 
         self._form.addRow(_heading("Before you set off"))
@@ -104,6 +132,7 @@ class WalkForm(EntryForm):
         if existing is not None:
             self._load(existing, before, end)
         self.before_back.setFocus()
+        self._as_opened = self._shown()
 
     def _load(self, walk: Walk, before: PainRating | None, end: PainRating | None) -> None:
         self.minutes.setValue(walk.minutes)
@@ -117,7 +146,9 @@ class WalkForm(EntryForm):
             else:
                 self.distance.setText(plain_number(walk.distance_km))
             self.remember_loaded(self.distance, walk.distance_km)
-        self.steps.setText("" if walk.steps is None else str(walk.steps))
+        if walk.steps is not None:
+            self.steps.setText(grouped_count(walk.steps))  # "4,210", as the journal row
+            self.remember_loaded(self.steps, walk.steps)
         if walk.symptoms_after_minutes is not None:
             self.symptoms_after.setText(plain_number(walk.symptoms_after_minutes))
             self.remember_loaded(self.symptoms_after, walk.symptoms_after_minutes)
@@ -139,7 +170,8 @@ class WalkForm(EntryForm):
         distance = self.read_number(self.distance, "distance_km")
         if distance is not None and self._unit == "mi":
             distance = round(distance * KM_PER_MILE, 3)
-        steps = self.read_number(self.steps, "steps")
+        grouped = whole_count(self.steps.text())  # "4,210": read whole, not as 4.21
+        steps = self.read_number(self.steps, "steps") if grouped is None else grouped
         if steps is not None and steps != int(steps):
             self.problem("steps", f"steps are counted whole; {steps:g} is not")
         for field, back, leg in (
@@ -155,7 +187,7 @@ class WalkForm(EntryForm):
             surface=self.surface.value() or Surface.FLAT,
             pace=self.pace.value() or Pace.SLOW,
             distance_km=self.unless_edited(self.distance, distance),
-            steps=None if steps is None else int(steps),
+            steps=self.unless_edited(self.steps, None if steps is None else int(steps)),
             supportive_shoes=self.shoes.isChecked(),
             trekking_poles=self.poles.isChecked(),
             stretched_before=self.stretched_before.isChecked(),
@@ -175,6 +207,40 @@ class WalkForm(EntryForm):
         end = self._rating(self.end_back, self.end_leg, walk, PainContext.END_OF_WALK, self._end)
         entries += [r for r in (before, end) if r is not None]
         return entries
+
+    def _shown(self) -> tuple[object, ...]:
+        """Everything the form shows, to tell whether the patient changed anything."""
+        lines = (self.minutes, self.time_edit, self.distance, self.steps, self.symptoms_after)
+        ticks = (self.shoes, self.poles, self.stretched_before, self.stretched_after)
+        return (
+            *(scale.value() for scale in (self.before_back, self.before_leg)),
+            *(scale.value() for scale in (self.end_back, self.end_leg)),
+            *(line.text() for line in lines),
+            self.surface.currentIndex(),
+            self.pace.currentIndex(),
+            *(tick.isChecked() for tick in (*ticks, self.stopped_early)),
+            self.notes.text(),
+        )
+
+    def confirm(self, entries: list[Entry]) -> bool:
+        walk = entries[0]
+        assert isinstance(walk, Walk)
+        untouched = self._existing is None and self._shown() == self._as_opened
+        if untouched and not self.ask(untouched_question(walk), UNTOUCHED_DETAIL, "&Save the walk"):
+            return False
+        if self._walks_between is None:
+            return True
+        if self._time_kept(walk):
+            return True  # asked (or imported, ticked) when it came in: not asked again
+        overlapping = overlapping_walks(walk, self._walks_between(*starts_that_could_overlap(walk)))
+        if not overlapping:
+            return True
+        return self.ask(overlap_question(walk, overlapping), OVERLAP_DETAIL, "&Save anyway")
+
+    def _time_kept(self, walk: Walk) -> bool:
+        """An edit that leaves the walk's start and duration as they were."""
+        old = self._existing
+        return old is not None and old.start == walk.start and old.minutes == walk.minutes
 
     def _rating(
         self,
