@@ -1,7 +1,7 @@
 """What the main window's status area shows: today's totals and what needs attention now."""
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sciajournal.analysis.outcomes import Outcome, WalkOutcome, walk_outcomes
 from sciajournal.analysis.progression import guide_minutes, monday_of
@@ -14,6 +14,8 @@ from sciajournal.core.settings import Settings
 #: Follow-ups are asked for until this long after the walk ended; later they stay
 #: "awaiting" in the journal without a prompt.
 FOLLOW_UP_ASK_WINDOW = timedelta(hours=36)
+#: Why a walk whose follow-up is no longer asked for stays unjudged (row and summary).
+NO_FOLLOW_UP_RECORDED = "no follow-up rating was recorded"
 #: How far back the status area reads: this week and last week, whatever day it is.
 STATUS_LOOKBACK = timedelta(days=15)
 #: The morning rating is asked for until noon...
@@ -37,6 +39,16 @@ def follow_up_still_asked(result: WalkOutcome, now: datetime) -> bool:
         result.outcome is Outcome.AWAITING_FOLLOW_UP
         and timedelta(0) <= now - result.walk.end <= FOLLOW_UP_ASK_WINDOW
     )
+
+
+def follow_up_asked_on(result: WalkOutcome, day: date) -> bool:
+    """For a summary dated `day`: a walk awaiting its follow-up that was still asked for
+    at some time that day. Older ones are no longer awaited: the journal row and the
+    summary both call them not judged (no follow-up rating was recorded)."""
+    if result.outcome is not Outcome.AWAITING_FOLLOW_UP or result.walk.end.date() > day:
+        return False
+    start_of_day = datetime.combine(day, time(), tzinfo=result.walk.end.tzinfo)
+    return result.walk.end + FOLLOW_UP_ASK_WINDOW >= start_of_day
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from sciajournal.analysis.outcomes import (
 from sciajournal.analysis.progression import TOLERANCE_WEEKS, TargetKind, WeekVolume
 from sciajournal.analysis.ratings import PainChange
 from sciajournal.analysis.response import CONFIDENCE, MeasuredAt
+from sciajournal.analysis.today import NO_FOLLOW_UP_RECORDED, follow_up_asked_on
 from sciajournal.analysis.trends import MEANINGFUL_PERCENT, TREND_WINDOW_DAYS, PainTrend
 from sciajournal.core.entities import PainRating
 from sciajournal.core.enums import PainContext
@@ -286,14 +287,25 @@ def tolerance_lines(analysis: JournalAnalysis) -> list[str]:
 
 
 def walk_counts_text(analysis: JournalAnalysis) -> str:
+    """The period's walks by outcome. A walk whose follow-up is no longer asked for is
+    not judged, with the words its journal row uses, not "awaiting" (walks from 2010)."""
     counts = {outcome: 0 for outcome in Outcome}
+    no_follow_up = 0
     for result in analysis.outcomes:
-        counts[result.outcome] += 1
-    return (
+        if result.outcome is Outcome.AWAITING_FOLLOW_UP and not follow_up_asked_on(
+            result, analysis.today
+        ):
+            no_follow_up += 1
+        else:
+            counts[result.outcome] += 1
+    text = (
         f"{counts[Outcome.SETTLED]} settled, {counts[Outcome.PAIN_CONTINUED]} pain continued "
         f"afterwards, {counts[Outcome.NOT_JUDGED]} not judged (no rating before the walk), "
-        f"{counts[Outcome.AWAITING_FOLLOW_UP]} awaiting follow-up (no follow-up rating)"
+        f"{counts[Outcome.AWAITING_FOLLOW_UP]} awaiting follow-up"
     )
+    if no_follow_up:
+        text += f", {no_follow_up} not judged ({NO_FOLLOW_UP_RECORDED})"
+    return text
 
 
 def correlation_lines(analysis: JournalAnalysis) -> list[str]:

@@ -22,7 +22,7 @@ from sciajournal.analysis.outcomes import (
     painkiller_text,
 )
 from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
-from sciajournal.analysis.today import follow_up_still_asked
+from sciajournal.analysis.today import NO_FOLLOW_UP_RECORDED, follow_up_still_asked
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import (
     BothersomenessCheck,
@@ -129,7 +129,7 @@ def walk_text(
                 text += f" · follow-up due since {due.strftime('%H:%M')}"
                 urgent = True
             elif due <= now:  # no longer asked for: the walk stays unjudged, and says so
-                text += " · not judged (no follow-up rating was recorded)"
+                text += f" · not judged ({NO_FOLLOW_UP_RECORDED})"
             else:
                 text += f" · follow-up due {due.strftime('%H:%M')}"
         elif outcome.outcome is Outcome.NOT_JUDGED:
