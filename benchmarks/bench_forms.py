@@ -65,9 +65,8 @@ def main() -> None:
         window = MainWindow(journal)
         window.show()
         app.processEvents()
-        print(
-            f"{'form':<20} {'first (s)':>10} {'then, wall':>11} {'CPU':>6} {'collecting keys: wall, CPU':>28}"
-        )
+        header = f"{'form':<20} {'first (s)':>10} {'then, wall':>11} {'CPU':>6}"
+        print(f"{header} {'collecting keys: wall, CPU':>28}")
         for label, method in FORMS.items():
             first = opened(app, window, method)
             collecting.clear()
