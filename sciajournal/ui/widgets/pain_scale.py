@@ -17,8 +17,6 @@ system's time of the key (QKeyEvent.timestamp()): a "0" typed within TEN_WAIT_MS
 goes to the next field even if handled before the timer fired.
 """
 
-import time
-
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
@@ -77,19 +75,12 @@ class TabAfterMovingOn(QObject):
         )
 
 
-class KeyTime:
-    """When a key was typed: the window system's time of it (milliseconds, X's wrapping
-    32-bit clock) and, for keys without one (0, as keys a program makes), when it was handled.
-    """
-
-    def __init__(self, event: QKeyEvent) -> None:
-        self.typed = event.timestamp()
-        self.handled = time.monotonic()
-
-    def ms_until(self, later: "KeyTime") -> float:
-        if self.typed and later.typed:  # both typed by the user: their own clock
-            return (later.typed - self.typed) % 2**32
-        return (later.handled - self.handled) * 1000
+def ms_between(earlier: int, later: int) -> int | None:
+    """Milliseconds between two keys' window-system times (X's 32-bit clock wraps), or
+    None if either has none (a key a program made): then the wait's timer decides."""
+    if not (earlier and later):
+        return None
+    return (later - earlier) % 2**32
 
 
 def is_plain_zero(event: QKeyEvent) -> bool:
@@ -103,7 +94,7 @@ class ZeroOfTen(QObject):
     the watch. Installed after TabAfterMovingOn, so it sees the key first and a Tab after
     the 10 is still taken as the 10's move."""
 
-    def __init__(self, field: QWidget, scale: "PainScale", one: KeyTime) -> None:
+    def __init__(self, field: QWidget, scale: "PainScale", one: int) -> None:
         super().__init__(field)
         self._field, self._scale, self._one = field, scale, one
         field.installEventFilter(self)
@@ -116,7 +107,8 @@ class ZeroOfTen(QObject):
         self.deleteLater()
         if not (kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)):
             return False
-        if is_plain_zero(event) and self._one.ms_until(KeyTime(event)) <= TEN_WAIT_MS:
+        gap = ms_between(self._one, event.timestamp())
+        if is_plain_zero(event) and gap is not None and gap <= TEN_WAIT_MS:
             self._scale.setValue(10)
             return True
         return False
@@ -154,7 +146,7 @@ class PainScale(QWidget):
         self._ten_wait.setSingleShot(True)
         self._ten_wait.setInterval(TEN_WAIT_MS)
         self._ten_wait.timeout.connect(self._wait_ran_out)
-        self._one: KeyTime | None = None  # when the "1" being waited on was typed
+        self._one = 0  # when the "1" being waited on was typed (window-system time)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty(OWN_FOCUS_INDICATOR, True)  # its frame, below, is the focus ring
         self._group = QButtonGroup(self)
@@ -232,10 +224,9 @@ class PainScale(QWidget):
     def _wait_ran_out(self) -> None:
         """No "0" yet after the "1": on to the next field, which hands back a "0" typed
         in time that the busy app had not got to yet."""
-        one, self._one = self._one, None
         field = self._move_on()
-        if field is not None and one is not None:
-            ZeroOfTen(field, self, one)
+        if field is not None and self._one:
+            ZeroOfTen(field, self, self._one)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -243,9 +234,8 @@ class PainScale(QWidget):
         digit = text.isdigit() and len(text) == 1
         if self._ten_wait.isActive():
             self._ten_wait.stop()
-            one, self._one = self._one, None
-            in_time = one is not None and one.ms_until(KeyTime(event)) <= TEN_WAIT_MS
-            if is_plain_zero(event) and in_time:
+            gap = ms_between(self._one, event.timestamp())
+            if is_plain_zero(event) and (gap is None or gap <= TEN_WAIT_MS):
                 self.setValue(10)
                 self._move_on()
                 return
@@ -261,7 +251,7 @@ class PainScale(QWidget):
         if digit and int(text) <= self._maximum:
             self.setValue(int(text))
             if text == "1" and self._maximum >= 10:
-                self._one = KeyTime(event)
+                self._one = event.timestamp()
                 self._ten_wait.start()
             else:
                 self._move_on()
