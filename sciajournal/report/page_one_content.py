@@ -179,6 +179,11 @@ def medication_notes(summary: MedicationSummary) -> list[str]:
                 "ask your doctor or pharmacist"
             )
         notes.append(line + ".")
+    for use in summary.matching_several:
+        notes.append(
+            f'"{use.name}" names more than one medicine ({", ".join(use.matches_several)}): '
+            "not added to any of them or compared with a label; check the names in Settings."
+        )
     if summary.not_in_mg:
         notes.append(
             f"{summary.not_in_mg} dose{'s' if summary.not_in_mg != 1 else ''} not recorded in "

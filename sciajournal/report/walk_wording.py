@@ -19,7 +19,7 @@ from sciajournal.analysis.outcomes import (
 )
 from sciajournal.analysis.progression import TOLERANCE_WEEKS, TargetKind, WeekVolume
 from sciajournal.analysis.ratings import PainChange
-from sciajournal.analysis.response import CONFIDENCE, MeasuredAt
+from sciajournal.analysis.response import MeasuredAt
 from sciajournal.analysis.today import NO_FOLLOW_UP_RECORDED, follow_up_asked_on
 from sciajournal.analysis.trends import MEANINGFUL_PERCENT, TREND_WINDOW_DAYS, PainTrend
 from sciajournal.core.entities import PainRating
@@ -203,7 +203,7 @@ def progression_lines(analysis: JournalAnalysis) -> list[str]:
     target = progression.target
     # Name both weeks: the target is for next week, built on the last complete week.
     for_week = f"the week of {target.week:%d %b}" + (" (next week)" if target.next_week else "")
-    if target.kind is TargetKind.INCREASE and target.minutes is not None:
+    if target.kind is TargetKind.INCREASE and target.minutes is not None and not target.reason:
         # The guide's arithmetic, not a prescription (issue 13).
         lines.append(
             f"{settings.weekly_increase_percent:g} % more than the week of "
@@ -311,12 +311,7 @@ def walk_counts_text(analysis: JournalAnalysis) -> str:
 def correlation_lines(analysis: JournalAnalysis) -> list[str]:
     lines = []
     for result in (analysis.leg_correlation, analysis.back_correlation):
-        words = result.words
-        if result.rho is not None and result.low is not None and result.high is not None:
-            words += (
-                f" (rank correlation {result.rho:+.2f}, {CONFIDENCE * 100:g} % interval "
-                f"{result.low:+.2f} to "
-                f"{result.high:+.2f}, {result.pairs} days)"
-            )
+        # Plain words first; the figures (from the analysis) after them.
+        words = result.words + (f" ({result.detail})" if result.detail else "")
         lines.append(words[0].upper() + words[1:] + ".")
     return lines

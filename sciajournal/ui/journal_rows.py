@@ -103,7 +103,7 @@ def walk_text(
             text += f" · {LIGHT_WORDS[outcome.light]}"
         # Every judgment below is the analysis's; this only words it.
         if outcome.outcome is Outcome.PAIN_CONTINUED:
-            reasons = "; ".join(REASON_TEXT[reason] for reason in outcome.reasons)
+            parts = [REASON_TEXT[reason] for reason in outcome.reasons]
             evidence = outcome.evidence
             if evidence is not None and evidence.reason is Reason.NEXT_MORNING_RAISED:
                 # Name what the next morning was compared with: the row's own pair is the walk's.
@@ -112,13 +112,16 @@ def walk_text(
                     if evidence.earlier is outcome.previous_morning
                     else "the rating before the walk"
                 )
-                reasons += (
+                worded = (
                     f": {_pair(evidence.later)} vs {earlier} {_pair(evidence.earlier)}: "
                     f"{evidence.change.text}"
                 )
-            elif evidence is not None:
-                reasons += f": {evidence.change.text}"
-            text += f" · ⚠ pain continued ({reasons})"
+            else:
+                worded = "" if evidence is None else f": {evidence.change.text}"
+            if evidence is not None and evidence.reason in outcome.reasons:
+                # The change belongs to its own reason: "+2 leg" is not a nerve sign's.
+                parts[outcome.reasons.index(evidence.reason)] += worded
+            text += f" · ⚠ pain continued ({'; '.join(parts)})"
             urgent = True
         elif outcome.outcome is Outcome.AWAITING_FOLLOW_UP:
             due = outcome.follow_up_due
