@@ -39,6 +39,7 @@ from sciajournal.core.validation import (
     entry_problems,
     future_problems,
 )
+from sciajournal.ui.typed_ahead import collect_typed_ahead
 from sciajournal.ui.widgets.colours import error_colour
 from sciajournal.ui.widgets.date_time_edit import DateTimeEdit
 from sciajournal.ui.widgets.pain_scale import PainScale
@@ -112,6 +113,13 @@ class EntryForm(QDialog):
         self._row_errors: dict[QObject, QLabel] = {}  # each editable part: its row's message
         self._reveal: QWidget | None = None  # the first problem's row, scrolled into view
         self._checking = False  # after a Save refused: every change re-runs the checks
+
+    def open(self) -> None:
+        """Shown window-modally, with the keys typed while it was being built (Ctrl+R
+        3 5 Enter in one go): they would otherwise be dropped (ui/typed_ahead.py)."""
+        typed = collect_typed_ahead(self)
+        super().open()
+        typed.hand_to_form()
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._fitted:  # subclasses add their rows after __init__ here

@@ -8,6 +8,13 @@ through the scale and End gives 10. On a scale that goes to 10, "1" waits a mome
 
 A keyboard user used to forms types "3, Tab, 4, Tab": the Tab straight after a digit moved
 the focus on is taken as that same move, not a second one that would skip a field.
+
+Whether a "0" makes 10 depends on when the user TYPED it, not on when the app got to it:
+on a busy computer the event loop may stall for over a second after the "1", and then the
+wait's timer runs out before the already-typed "0" is handled. Each key carries the window
+system's time of the key (QKeyEvent.timestamp()): a "0" typed within TEN_WAIT_MS of the
+"1" makes 10 even after the move-on (the next field never sees it), and one typed later
+goes to the next field even if handled before the timer fired.
 """
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -68,6 +75,45 @@ class TabAfterMovingOn(QObject):
         )
 
 
+def ms_between(earlier: int, later: int) -> int | None:
+    """Milliseconds between two keys' window-system times (X's 32-bit clock wraps), or
+    None if either has none (a key a program made): then the wait's timer decides."""
+    if not (earlier and later):
+        return None
+    return (later - earlier) % 2**32
+
+
+def is_plain_zero(event: QKeyEvent) -> bool:
+    return event.text() == "0" and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
+
+class ZeroOfTen(QObject):
+    """Watches the field the scale's wait moved the focus to: if its next key is a "0"
+    typed within TEN_WAIT_MS of the "1" (the app was too busy to see it in time), the scale
+    becomes 10 and the field never sees the key. Any other key, or the focus leaving, ends
+    the watch. Installed after TabAfterMovingOn, so it sees the key first and a Tab after
+    the 10 is still taken as the 10's move."""
+
+    def __init__(self, field: QWidget, scale: "PainScale", one: int) -> None:
+        super().__init__(field)
+        self._field, self._scale, self._one = field, scale, one
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.FocusOut):
+            return False
+        self._field.removeEventFilter(self)
+        self.deleteLater()
+        if not (kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)):
+            return False
+        gap = ms_between(self._one, event.timestamp())
+        if is_plain_zero(event) and gap is not None and gap <= TEN_WAIT_MS:
+            self._scale.setValue(10)
+            return True
+        return False
+
+
 class PainScale(QWidget):
     valueChanged = Signal(object)  # int | None
 
@@ -99,7 +145,8 @@ class PainScale(QWidget):
         self._ten_wait = QTimer(self)
         self._ten_wait.setSingleShot(True)
         self._ten_wait.setInterval(TEN_WAIT_MS)
-        self._ten_wait.timeout.connect(self._move_on)
+        self._ten_wait.timeout.connect(self._wait_ran_out)
+        self._one = 0  # when the "1" being waited on was typed (window-system time)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setProperty(OWN_FOCUS_INDICATOR, True)  # its frame, below, is the focus ring
         self._group = QButtonGroup(self)
@@ -161,15 +208,25 @@ class PainScale(QWidget):
         self.setValue(score)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
 
-    def _move_on(self) -> None:
-        """After a digit: on to the next field, where a Tab straight away is this move."""
+    def _move_on(self) -> QWidget | None:
+        """After a digit: on to the next field, where a Tab straight away is this move;
+        that field, if the focus went on."""
         self._ten_wait.stop()
         if self.window().focusWidget() is not self:  # moved away meanwhile
-            return
+            return None
         self.focusNextChild()
         field = self.window().focusWidget()
-        if field is not None and field is not self:
-            TabAfterMovingOn(field)
+        if field is None or field is self:
+            return None
+        TabAfterMovingOn(field)
+        return field
+
+    def _wait_ran_out(self) -> None:
+        """No "0" yet after the "1": on to the next field, which hands back a "0" typed
+        in time that the busy app had not got to yet."""
+        field = self._move_on()
+        if field is not None and self._one:
+            ZeroOfTen(field, self, self._one)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
@@ -177,7 +234,8 @@ class PainScale(QWidget):
         digit = text.isdigit() and len(text) == 1
         if self._ten_wait.isActive():
             self._ten_wait.stop()
-            if text == "0":
+            gap = ms_between(self._one, event.timestamp())
+            if is_plain_zero(event) and (gap is None or gap <= TEN_WAIT_MS):
                 self.setValue(10)
                 self._move_on()
                 return
@@ -185,14 +243,15 @@ class PainScale(QWidget):
                 self.focusNextChild()
                 target = self.window().focusWidget()
                 if target is not None and target is not self:
-                    QCoreApplication.sendEvent(
-                        target, QKeyEvent(event.type(), key, event.modifiers(), text)
-                    )
+                    forwarded = QKeyEvent(event.type(), key, event.modifiers(), text)
+                    forwarded.setTimestamp(event.timestamp())  # its own time, if a "1"
+                    QCoreApplication.sendEvent(target, forwarded)
                 return
             # any other key acts on this scale, which keeps the focus
         if digit and int(text) <= self._maximum:
             self.setValue(int(text))
             if text == "1" and self._maximum >= 10:
+                self._one = event.timestamp()
                 self._ten_wait.start()
             else:
                 self._move_on()
