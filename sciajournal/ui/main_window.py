@@ -728,6 +728,9 @@ class MainWindow(QMainWindow):
         # A walk takes its own ratings with it: say so, or "latest pain" changes unexplained.
         ratings = sum(1 for gone in command.deleted if gone.id != entry.id)
         also = f" and its {ratings} pain rating{'s' if ratings != 1 else ''}" if ratings else ""
+        kept = ", ".join(r.at.strftime("%H:%M") for r in command.kept)
+        if kept:  # logged on their own: kept, and said so (Journal.delete)
+            also += f"; kept your rating{'s' if len(command.kept) > 1 else ''} of {kept}"
         self.statusBar().showMessage(f"Deleted the {label}{also}. Press Ctrl+Z to undo.", 8000)
 
     # -- settings, exchange, geometry -------------------------------------------------
