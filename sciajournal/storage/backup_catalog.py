@@ -1,8 +1,11 @@
 """The backups a journal has: where they live, what they are, and which ones are sound.
 
 Backups live in a `backups` folder beside the journal, named after the journal and the
-moment they were taken. A backup is only ever opened read-only and immutable: checking
-one must not create -wal or -shm files beside it, nor change a byte of it.
+moment they were taken, in UTC ("journal-20261025-004500Z.sqlite"): a local time in the
+name repeats in the hour the clocks go back, so a backup made in its first pass looked
+dated in the future in the second. Older names, without the Z, are local times and are
+still read. A backup is only ever opened read-only and immutable: checking one must not
+create -wal or -shm files beside it, nor change a byte of it.
 """
 
 import os
@@ -10,22 +13,46 @@ import re
 import sqlite3
 import stat
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from sciajournal.core.timestamps import wall_time_moment
 from sciajournal.storage.errors import JournalUnavailable, RestoreHint
 from sciajournal.storage.protected_files import BACKUP_FOLDER_NAME
 
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?P<why>-[a-z0-9-]+)?\.sqlite$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?P<utc>Z?)(?P<why>-[a-z0-9-]+)?\.sqlite$")
+_STAMP = "%Y%m%d-%H%M%S"
 OWNER_ONLY_FOLDER = 0o700
 
 
 @dataclass(frozen=True, slots=True)
 class Backup:
     path: Path
-    taken: datetime  # local time, from the file name
+    taken: datetime  # from the file name; aware, in the computer's local offset
     reason: str  # "" for the daily backup, "before-migration", "before-restore", "manual"
+
+
+def backup_stamp(moment: datetime) -> str:
+    """The name's time of a backup taken at `moment` (aware): UTC, marked Z."""
+    return moment.astimezone(UTC).strftime(_STAMP) + "Z"
+
+
+def stamp_moment(stamp: str, utc: bool) -> datetime:
+    """The moment a name's stamp gives, in local time; ValueError if it is not a date.
+
+    An old name's local stamp in the repeated hour is read as its first occurrence.
+    """
+    written = datetime.strptime(stamp, _STAMP)
+    moment = written.replace(tzinfo=UTC) if utc else wall_time_moment(written)
+    return moment.astimezone()
+
+
+def aware_now(now: datetime | None) -> datetime:
+    """`now` as an aware moment: the computer's clock if None, a naive one as local time."""
+    if now is None:
+        return datetime.now().astimezone()
+    return now if now.utcoffset() is not None else wall_time_moment(now)
 
 
 def backup_folder(journal: Path) -> Path:
@@ -85,7 +112,7 @@ def list_backups(journal: Path) -> list[Backup]:
         if match is None or match["stem"] != journal.stem:
             continue
         try:
-            taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            taken = stamp_moment(match["stamp"], utc=bool(match["utc"]))
         except ValueError:
             continue  # digits that are not a date: not one of ours
         found.append(Backup(path, taken, (match["why"] or "").lstrip("-")))

@@ -19,7 +19,9 @@ from urllib.parse import quote
 from sciajournal.safe_files import OutputNotWritten, atomic_output
 from sciajournal.storage.backup_catalog import (
     Backup,
+    aware_now,
     backup_folder,
+    backup_stamp,
     checked_backup_folder,
     immutable_uri,
     integrity_problems,
@@ -114,7 +116,7 @@ def make_backup(journal: Path, reason: str = "", now: datetime | None = None) ->
     journal = real_journal_path(journal)
     folder = checked_backup_folder(journal, create=True)
     assert folder is not None
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = backup_stamp(aware_now(now))
     suffix = f"-{reason}" if reason else ""
     target = folder / f"{journal.stem}-{stamp}{suffix}.sqlite"
     copy_database(journal, target)
@@ -123,13 +125,13 @@ def make_backup(journal: Path, reason: str = "", now: datetime | None = None) ->
 
 def future_dated(journal: Path, now: datetime | None = None) -> list[Backup]:
     """Backups stamped after `now`: made while the clock was wrong."""
-    now = now or datetime.now()
+    now = aware_now(now)
     return [backup for backup in list_backups(journal) if backup.taken > now]
 
 
 def backup_if_due(journal: Path, now: datetime | None = None) -> Path | None:
     """The daily backup: made when the newest (not future-dated) is a day old, then rotation."""
-    now = now or datetime.now()
+    now = aware_now(now)
     newest = next((b for b in list_backups(journal) if b.taken <= now), None)
     if newest is not None and now - newest.taken < BACKUP_INTERVAL:
         return None
@@ -141,7 +143,7 @@ def backup_if_due(journal: Path, now: datetime | None = None) -> Path | None:
 def rotate(journal: Path, now: datetime | None = None) -> list[Path]:
     """Remove daily backups outside 7 daily, 4 weekly, 12 monthly, and kept-apart ones
     beyond the newest KEEP_KEPT_APART; returns what was removed."""
-    now = now or datetime.now()
+    now = aware_now(now)
     backups = [b for b in list_backups(journal) if b.taken <= now]  # newest first
     daily = [b for b in backups if b.reason == ""]
     kept_apart = [b for b in backups if b.reason != ""]

@@ -8,13 +8,14 @@ is shown once, however often the window checks.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from sciajournal.analysis.today import FollowUpDue
 from sciajournal.core.entities import PainRating, Walk
 from sciajournal.core.enums import PainContext
 from sciajournal.core.settings import Settings
+from sciajournal.core.timestamps import local_date, wall_time_on
 
 #: A daily reminder missed by longer than this is dropped: a "morning" rating taken in
 #: the evening would not be a morning rating, and a bedtime one at breakfast no better.
@@ -89,18 +90,24 @@ def daily_time(settings: Settings, kind: ReminderKind) -> time | None:
 
 
 def daily_reminders(
-    settings: Settings, now: datetime, ratings: Iterable[PainRating]
+    settings: Settings, now: datetime, ratings: Iterable[PainRating], zone: tzinfo | None = None
 ) -> list[Reminder]:
-    """Morning and bedtime reminders due now and not yet answered by a rating."""
+    """Morning and bedtime reminders due now and not yet answered by a rating.
+
+    A reminder is due at its wall-clock time in `zone` (None: the computer's zone), with
+    the offset of that day: `now`'s offset would put last night's 23:30 an hour off after
+    the clocks changed in the night.
+    """
     ratings = list(ratings)
+    today = local_date(now, zone)
     found: list[Reminder] = []
     for kind, (context, title, text) in DAILY.items():
         at = daily_time(settings, kind)
         if at is None:
             continue
         for day_offset in (0, -1):  # a 23:30 bedtime reminder is still due at 00:30
-            due = now.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
-            due += timedelta(days=day_offset)
+            day = today + timedelta(days=day_offset)
+            due = wall_time_on(day, at, zone)
             if not due <= now < due + DAILY_REMINDER_LASTS:
                 continue
             # A rating of that kind taken around the reminder answers it (early risers too).
@@ -108,7 +115,7 @@ def daily_reminders(
                 r.context is context and r.at >= due - DAILY_REMINDER_LASTS for r in ratings
             )
             if not answered:
-                found.append(Reminder(kind, f"{kind}:{due.date().isoformat()}", due, title, text))
+                found.append(Reminder(kind, f"{kind}:{day.isoformat()}", due, title, text))
     return found
 
 
@@ -162,9 +169,12 @@ def reminders_due(
     ratings: Iterable[PainRating],
     follow_ups: Sequence[FollowUpDue],
     last_bothersomeness: datetime | None = None,
+    zone: tzinfo | None = None,
 ) -> list[Reminder]:
-    """Everything due now, oldest first."""
-    due = daily_reminders(settings, now, ratings) + follow_up_reminders(settings, now, follow_ups)
+    """Everything due now, oldest first; daily ones by the wall clock of `zone` (None: the
+    computer's)."""
+    due = daily_reminders(settings, now, ratings, zone)
+    due += follow_up_reminders(settings, now, follow_ups)
     due += bothersomeness_reminders(settings, now, last_bothersomeness)
     return sorted(due, key=lambda r: (r.due, r.key))
 

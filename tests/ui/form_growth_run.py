@@ -4,7 +4,7 @@ where the window is and which problem messages and fields the patient can see.""
 
 import json
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.main_window import MainWindow
 from sciajournal.ui.widgets.scrolling_body import ScrollingBody
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import button, menu_action
 
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=timezone(timedelta(hours=1)))
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=MACHINE_OFFSET)
 
 
 def in_view(widget: QWidget, viewport: QWidget) -> bool:

@@ -6,7 +6,7 @@ logical pixels of the screen, which is 853x533 at that scale.
 
 import json
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication
 
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.every_window import add_walk_awaiting_follow_up, visit_every_window
 
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=timezone(timedelta(hours=1)))
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=MACHINE_OFFSET)
 
 
 def on_screen(widget: QWidget) -> list[int]:

@@ -4,7 +4,7 @@ A name is the widget's accessible name, the text of a button or check box, or a 
 whose buddy it is. A spin box's or combo box's own line edit is named by its box.
 """
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.every_window import add_walk_awaiting_follow_up, visit_every_window
 
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=timezone(timedelta(hours=1)))
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=MACHINE_OFFSET)
 
 
 def spoken_name(widget: QWidget, buddies: set[int]) -> str:

@@ -1,10 +1,11 @@
 """File > Backups names a backup dated in the future; File-menu saves never hit the journal."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 
 from sciajournal.storage.backups import make_backup
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import (
     answer_file_dialog_later,
     click,
@@ -14,8 +15,8 @@ from tests.ui.menu_driving import (
     shown_window_with_a_note,
 )
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 ALIVE_MS = 2000
 
 

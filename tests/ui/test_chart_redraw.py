@@ -2,7 +2,7 @@
 over long ranges (no markers on the pain lines) and for rows of marks left as they were."""
 
 import math
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -16,9 +16,10 @@ from sciajournal.ui.charts.chart_data import DAY, day_x, timeline_data
 from sciajournal.ui.charts.timeline_chart import MARKED_POINTS, TimelineChart
 from sciajournal.ui.main_window import MainWindow
 from tests.analysis.scenario import before, flagged_then_settled, follow_up, walk
+from tests.clocks import MACHINE_OFFSET
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 20, 20, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 20, 20, 0, tzinfo=LOCAL)
 
 
 def same(drawn: object, figures: list[float]) -> bool:
@@ -83,7 +84,7 @@ def test_a_redraw_shows_new_marks_and_markers_come_back_on_short_ranges(window, 
     assert list(flags_before) == [day_x(date(2026, 3, 17))]
 
     # Pain continued after a walk on the 19th too: a new flag on a redraw after the save.
-    later = walk(datetime(2026, 3, 19, 9, 0, tzinfo=CET), 40)
+    later = walk(datetime(2026, 3, 19, 9, 0, tzinfo=LOCAL), 40)
     journal.add_many([later, before(later, 2, 2), follow_up(later, timedelta(hours=2), 2, 6)])
     window.refresh()  # as a save does
     flags_after, _ = timeline.flags.getData()

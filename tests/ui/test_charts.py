@@ -3,7 +3,7 @@
 import math
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -14,13 +14,14 @@ from sciajournal.demo import demo_entries
 from sciajournal.ui.charts.chart_data import DAY, day_x, timeline_data, weekly_data
 from sciajournal.ui.main_window import MainWindow
 from tests.analysis.scenario import before, flagged_then_settled, follow_up, rating, walk
+from tests.clocks import MACHINE_OFFSET
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 20, 20, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 20, 20, 0, tzinfo=LOCAL)
 
 
 def t(day, hour, minute=0):
-    return datetime(2026, 3, day, hour, minute, tzinfo=CET)
+    return datetime(2026, 3, day, hour, minute, tzinfo=LOCAL)
 
 
 @pytest.fixture

@@ -1,11 +1,12 @@
 """File > Import takes CSV files: a diary template comes in, a bad file writes nothing."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import (
     answer_file_dialog_later,
     click,
@@ -14,8 +15,8 @@ from tests.ui.menu_driving import (
     shown_window_with_a_note,
 )
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 ALIVE_MS = 2000
 TEMPLATE = Path(__file__).parent.parent.parent / "docs" / "examples" / "walks-template.csv"
 

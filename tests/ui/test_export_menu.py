@@ -4,10 +4,11 @@ driven through its menu action with the save dialog answered, the event loop kep
 import hashlib
 import json
 import zipfile
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 
+from tests.clocks import MACHINE_OFFSET
 from tests.factories import full_pain, full_walk
 from tests.ui.menu_driving import (
     answer_file_dialog_later,
@@ -16,8 +17,8 @@ from tests.ui.menu_driving import (
     shown_window_with_a_note,
 )
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 ALIVE_MS = 2000
 EXPORTS = ["Journal file (JSON)", "Spreadsheet (CSV, zip)", "For your clinic (FHIR R4 JSON)"]
 

@@ -5,13 +5,14 @@ function that opened it has returned: these tests keep the event loop turning to
 """
 
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from tests.clocks import MACHINE_OFFSET
 from tests.report.page_images import chart_band, dark_rows, page_one_image
 from tests.ui.menu_driving import (
     answer_file_dialog_later,
@@ -21,8 +22,8 @@ from tests.ui.menu_driving import (
     shown_window_with_a_note,
 )
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 ALIVE_MS = 2000
 
 

@@ -1,6 +1,6 @@
 """The follow-up asks how long pain stayed up; rating and walk are saved as one undo step."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QPushButton
 from sciajournal.core.entities import PainRating, Walk
 from sciajournal.core.enums import PainContext
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import click
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 
 
 @pytest.fixture

@@ -1,16 +1,17 @@
 """What a form says when a value is wrong: inline, every problem at once, saying why."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
 
 from sciajournal.core.entities import Treatment
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import click, visible_problems
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 as real widgets from an analysis of a real journal, and shown in the Charts tab."""
 
 import math
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 
 import pytest
 
@@ -25,13 +25,14 @@ from sciajournal.ui.charts.function_chart_data import (
 )
 from sciajournal.ui.charts.function_charts import BothersomenessChart, ScaleChart
 from sciajournal.ui.charts.leg_weeks_chart import LegWeeksChart
+from tests.clocks import MACHINE_OFFSET
 
-CET = timezone(timedelta(hours=1))
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
 FIRST, LAST = date(2026, 3, 2), date(2026, 3, 29)  # four whole weeks
 
 
 def at(day, hour=9):
-    return datetime(2026, 3, day, hour, tzinfo=CET)
+    return datetime(2026, 3, day, hour, tzinfo=LOCAL)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The function measures in the window (issue 16), driven from the Log menu with keys and
 clicks: the weekly bothersomeness form, the activities form, sleep and sitting on ratings."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,11 +12,12 @@ from sciajournal.core.enums import PainContext
 from sciajournal.exchange.json_format import export_journal
 from sciajournal.ui.main_window import MainWindow
 from sciajournal.ui.widgets.pain_scale import PainScale
+from tests.clocks import MACHINE_OFFSET
 from tests.factories import full_activity, full_function_rating
 from tests.ui.menu_driving import button, click, menu_action, visible_problems
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 
 
 @pytest.fixture

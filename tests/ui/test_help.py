@@ -1,7 +1,7 @@
 """Help > Guide (F1): opened by its key, built from the real menus, settings and paths."""
 
 import dataclasses
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,8 +10,9 @@ from PySide6.QtGui import QKeySequence
 from sciajournal.core.settings import Settings
 from sciajournal.storage.backups import backup_folder
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=timezone(timedelta(hours=1)))
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=MACHINE_OFFSET)
 
 #: Every guide a physiotherapist might change, away from its default.
 CHANGED = dataclasses.replace(

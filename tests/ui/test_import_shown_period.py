@@ -1,7 +1,7 @@
 """After an import, the message says how many entries are outside the period the journal
 list shows (by default the last 30 days), and how to see them."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sciajournal.exchange.json_format import write_export
 from sciajournal.storage.journal import Journal
 from sciajournal.ui.shown_period import ShownPeriod, outside_shown
+from tests.clocks import MACHINE_OFFSET
 from tests.factories import full_note, full_walk
 from tests.ui.menu_driving import answer_file_dialog_later, click, menu_action
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 SAMPLES = Path(__file__).resolve().parents[1] / "fixtures" / "samples"
 ALIVE_MS = 1000
 LAST_30 = ShownPeriod("Last 30 days", date(2026, 2, 9), date(2026, 3, 10))

@@ -2,7 +2,7 @@
 away exactly what the import added: entries that were already in the journal stay."""
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sciajournal.exchange.csv_export import write_csv_export
 from sciajournal.exchange.json_format import write_export
 from sciajournal.storage.journal import Journal
+from tests.clocks import MACHINE_OFFSET
 from tests.factories import at, full_note, one_of_each
 from tests.ui.menu_driving import answer_file_dialog_later, click, menu_action
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 ALIVE_MS = 1000
 
 

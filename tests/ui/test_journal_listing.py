@@ -3,7 +3,7 @@
 Driven as a patient: the range box, Log pain with two digits and Enter, Undo, End.
 """
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,9 +16,10 @@ from sciajournal.service.journal_analysis_service import journal_page
 from sciajournal.ui.journal_rows import journal_rows
 from sciajournal.ui.journal_view import FIRST_ROWS
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 DAYS = 240
 
 

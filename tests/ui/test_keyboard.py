@@ -1,6 +1,6 @@
 """The keyboard alone: date fields, a visible focus ring in light and dark palettes, charts."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
@@ -13,10 +13,11 @@ from sciajournal.demo import demo_entries
 from sciajournal.ui.focus_ring import OWN_FOCUS_INDICATOR, FocusRingFollower, ring_colour
 from sciajournal.ui.main_window import MainWindow
 from sciajournal.ui.widgets.date_time_edit import DateTimeEdit
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import menu_action
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 
 
 def dark_palette() -> QPalette:

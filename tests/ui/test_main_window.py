@@ -1,6 +1,6 @@
 """The journal window driven as a patient would, against a real journal file."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QPushButton
 from sciajournal.core.entities import PainRating, RedFlagCheck, Walk
 from sciajournal.core.enums import PainContext, RedFlag
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 from tests.factories import full_note
 from tests.ui.menu_driving import click, visible_problems
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 
 
 @pytest.fixture
@@ -370,7 +371,7 @@ def test_deleting_a_walk_says_its_ratings_go_too_and_undo_clears_the_message(
 
 def test_quick_pain_in_the_morning_after_a_walk_is_that_morning_rating(qtbot, journal):
     """Log pain (Ctrl+R), two digits, Enter while the window asks for this morning's rating."""
-    morning = datetime(2026, 3, 11, 7, 30, tzinfo=CET)
+    morning = datetime(2026, 3, 11, 7, 30, tzinfo=LOCAL)
     walk = journal.add(Walk(start=NOW - timedelta(hours=5), minutes=20))
     shown = MainWindow(journal, clock=lambda: morning)
     qtbot.addWidget(shown)

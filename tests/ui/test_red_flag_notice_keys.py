@@ -1,6 +1,6 @@
 """The red-flag notice cannot be dismissed by the keys of a quick entry, only deliberately."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QApplication
 
 from sciajournal.ui.dialogs.red_flag_notice import RedFlagNotice
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import menu_action
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Every red-flag sign, ticked in the real checklist, words the notice and panel by its grade."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import pytest
 from PySide6.QtWidgets import QLabel
@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QLabel
 from sciajournal.analysis.red_flags import URGENCY_OF, WORDING, Urgency
 from sciajournal.core.enums import RED_FLAG_LABELS, RedFlag
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 
-CET = timezone(timedelta(hours=1))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 
 
 @pytest.fixture

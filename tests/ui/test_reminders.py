@@ -3,7 +3,8 @@
 import dataclasses
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTime
@@ -23,13 +24,16 @@ from sciajournal.ui.reminder_schedule import (
     not_yet_shown,
     reminders_due,
 )
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import click, menu_action
 
-CET = timezone(timedelta(hours=1))
+#: The window schedules by the computer's zone: its test clock runs in the computer's offset.
+LOCAL = MACHINE_OFFSET
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def at(hour: int, minute: int = 0, day: int = 10) -> datetime:
-    return datetime(2026, 3, day, hour, minute, tzinfo=CET)
+    return datetime(2026, 3, day, hour, minute, tzinfo=LOCAL)
 
 
 MORNING = dataclasses.replace(Settings(), morning_reminder="07:30", bedtime_reminder="23:30")
@@ -55,7 +59,7 @@ class Clock:
 
 
 def kinds_at(now: datetime, ratings=(), settings: Settings = MORNING) -> list[ReminderKind]:
-    return [r.kind for r in daily_reminders(settings, now, ratings)]
+    return [r.kind for r in daily_reminders(settings, now, ratings, LOCAL)]
 
 
 def test_the_morning_reminder_is_due_from_its_time_until_it_goes_stale():
@@ -75,16 +79,49 @@ def test_a_morning_rating_answers_the_morning_reminder_but_another_rating_does_n
 
 
 def test_a_late_bedtime_reminder_is_still_due_after_midnight_under_its_own_day():
-    (reminder,) = daily_reminders(MORNING, at(0, 30, day=11), [])
+    (reminder,) = daily_reminders(MORNING, at(0, 30, day=11), [], LOCAL)
     assert reminder.kind is ReminderKind.BEDTIME
     assert reminder.key == "bedtime:2026-03-10"
     assert reminder.due == at(23, 30)
 
 
+def bedtime_due(now: datetime) -> list[str]:
+    return [r.key for r in daily_reminders(MORNING, now, [], BERLIN) if r.kind == "bedtime"]
+
+
+def test_on_the_night_the_clocks_go_forward_the_bedtime_reminder_keeps_its_three_hours():
+    # Berlin, 29 March 2026: 02:00 CET becomes 03:00 CEST. Last night's 23:30 (+01:00) was
+    # 2 h 30 min before 03:00 CEST, so the reminder still stands until 03:30 CEST.
+    night = datetime(2026, 3, 29, 3, 0, tzinfo=BERLIN)
+    (reminder,) = daily_reminders(MORNING, night + timedelta(minutes=15), [], BERLIN)
+    assert reminder.key == "bedtime:2026-03-28"
+    assert reminder.due == datetime(2026, 3, 28, 23, 30, tzinfo=BERLIN)
+    assert reminder.due.utcoffset() == timedelta(hours=1)
+    assert bedtime_due(night + timedelta(minutes=29)) == ["bedtime:2026-03-28"]
+    assert bedtime_due(night + timedelta(minutes=30)) == []  # three real hours later
+
+
+def test_on_the_night_the_clocks_go_back_the_reminder_lasts_three_real_hours():
+    # Berlin, 25 October 2026: 03:00 CEST becomes 02:00 CET; 02:15 comes twice.
+    first_pass = datetime(2026, 10, 25, 2, 15, tzinfo=BERLIN)  # +02:00
+    second_pass = datetime(2026, 10, 25, 2, 15, fold=1, tzinfo=BERLIN)  # +01:00
+    assert bedtime_due(first_pass) == ["bedtime:2026-10-24"]  # 2 h 45 min after 23:30
+    assert bedtime_due(second_pass) == []  # 3 h 45 min after 23:30
+
+
+def test_the_morning_after_a_change_reminds_at_its_wall_time():
+    morning = dataclasses.replace(MORNING, bedtime_reminder="")
+    for day in (29, 30):  # the change's day, and the next
+        early = datetime(2026, 3, day, 7, 29, tzinfo=BERLIN)
+        assert daily_reminders(morning, early, [], BERLIN) == []
+        (due,) = daily_reminders(morning, early + timedelta(minutes=1), [], BERLIN)
+        assert due.due.strftime("%H:%M %z") == "07:30 +0200"
+
+
 def test_no_time_or_an_unreadable_one_means_no_reminder():
     for text in ("", "7.30", "25:00", "morning"):
         settings = dataclasses.replace(Settings(), morning_reminder=text)
-        assert daily_reminders(settings, at(8), []) == []
+        assert daily_reminders(settings, at(8), [], LOCAL) == []
 
 
 def test_the_follow_up_reminder_comes_after_the_follow_up_window_from_settings():
@@ -104,10 +141,10 @@ def test_the_follow_up_reminder_comes_after_the_follow_up_window_from_settings()
 
 def test_each_reminder_is_announced_once():
     shown: set[str] = set()
-    due = daily_reminders(MORNING, at(8), [])
+    due = daily_reminders(MORNING, at(8), [], LOCAL)
     assert not_yet_shown(due, shown) == due
     assert not_yet_shown(due, shown) == []
-    tomorrow = daily_reminders(MORNING, at(8, day=11), [])
+    tomorrow = daily_reminders(MORNING, at(8, day=11), [], LOCAL)
     assert not_yet_shown(tomorrow, shown) == tomorrow
 
 

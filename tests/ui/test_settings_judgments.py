@@ -1,15 +1,16 @@
 """The clinician-changeable judgment settings are edited in File > Settings like the others."""
 
 import dataclasses
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import click, menu_action
 
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=timezone(timedelta(hours=1)))
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=MACHINE_OFFSET)
 
 
 def open_settings(qtbot, journal):

@@ -26,12 +26,13 @@ from sciajournal.core.entities import (
 from sciajournal.core.enums import Pace, PainContext, Reach, RedFlag, Side, Surface, TreatmentKind
 from sciajournal.exchange.json_format import export_journal
 from sciajournal.ui.main_window import MainWindow
+from tests.clocks import MACHINE_OFFSET
 from tests.ui.menu_driving import click
 
-CET = timezone(timedelta(hours=1))
+LOCAL = MACHINE_OFFSET  # the computer's zone: what the forms show (tests/clocks.py)
 # Entered abroad, in summer time: the offset must survive too.
 CEST = timezone(timedelta(hours=2))
-NOW = datetime(2026, 3, 10, 15, 0, tzinfo=CET)
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=LOCAL)
 SOME_TIME = datetime(2026, 3, 9, 10, 7, 31, 500_000, tzinfo=CEST)
 
 

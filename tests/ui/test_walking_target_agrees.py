@@ -1,7 +1,7 @@
 """Next week's walking target reads the same in the window and on the printed summary,
 whichever day the printed range starts: both come from the one analysis of the target."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 from sciajournal.core.entities import RedFlagCheck
 from sciajournal.core.enums import RedFlag
@@ -14,9 +14,10 @@ from tests.analysis.scenario import (
     t,
     walk,
 )
+from tests.clocks import MACHINE_OFFSET
 from tests.report.test_summary_pdf import pdf_pages, squash
 
-NOW = datetime(2026, 3, 13, 20, 0, tzinfo=timezone(timedelta(hours=1)))  # a Friday
+NOW = datetime(2026, 3, 13, 20, 0, tzinfo=MACHINE_OFFSET)  # a Friday
 HELD = "held at last week's volume: pain continued after 1 walk"
 
 

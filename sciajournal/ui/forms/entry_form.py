@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from sciajournal.analysis.repeat_sittings import sitting_close_to
 from sciajournal.core.entities import Entry
-from sciajournal.core.timestamps import local_aware, local_now
+from sciajournal.core.timestamps import local_now, wall_time_folds
 from sciajournal.core.validation import (
     Problem,
     entry_problems,
@@ -84,7 +84,9 @@ class EntryForm(QDialog):
         self._errors: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
         self.result_entries: list[Entry] = []
-        self._original_time: datetime | None = None
+        # The moment the time field was last set to by the form (now, or the entry's time):
+        # saved as it is while the field still shows it (see chosen_time).
+        self._shown_time: datetime | None = None
         # Loaded values a field may show rounded or trimmed, by field: (shown, exact value).
         self._loaded: dict[QWidget, tuple[str, Any]] = {}
 
@@ -212,12 +214,17 @@ class EntryForm(QDialog):
         return super().eventFilter(watched, event)
 
     def add_time_row(self, field: str, label: str = "&Time") -> QDateTimeEdit:
-        now = self.now().astimezone().replace(tzinfo=None)  # the edit shows local time
-        edit = DateTimeEdit(to_qdatetime(now))  # one Tab stop, Alt+Down calendar
+        edit = DateTimeEdit()  # one Tab stop, Alt+Down calendar
         edit.setDisplayFormat(DATE_TIME_FORMAT)
-        self.add_row(field, label, edit)
         self.time_edit = edit
+        self._show_time(self.now())
+        self.add_row(field, label, edit)
         return edit
+
+    def _show_time(self, moment: datetime) -> None:
+        """Show `moment` in the computer's local time (the edit has no zone) and remember it."""
+        self._shown_time = moment
+        self.time_edit.setDateTime(to_qdatetime(moment.astimezone().replace(tzinfo=None)))
 
     def start_follows_duration(self, minutes: QDoubleSpinBox) -> None:
         """Until the user sets the start, assume the session just ended: start = now - duration.
@@ -230,9 +237,8 @@ class EntryForm(QDialog):
             if touched:
                 return
             start = self.now() - timedelta(minutes=minutes.value())
-            naive = start.astimezone().replace(tzinfo=None)
             self.time_edit.blockSignals(True)
-            self.time_edit.setDateTime(to_qdatetime(naive))
+            self._show_time(start.replace(second=0, microsecond=0))
             self.time_edit.blockSignals(False)
 
         def start_edited() -> None:
@@ -245,20 +251,30 @@ class EntryForm(QDialog):
 
     def set_time(self, moment: datetime) -> None:
         """Show an entry's time; kept as it was (with its offset) unless the user changes it."""
-        self._original_time = moment
-        local = moment.astimezone().replace(tzinfo=None)
-        self.time_edit.setDateTime(to_qdatetime(local))
+        self._show_time(moment)
 
     def chosen_time(self) -> datetime:
+        """The moment the time field names, in the computer's zone.
+
+        Untouched, it is the moment the form put there: an entry's own time to the second
+        and with its offset, or "now" as the clock says, also in the repeated hour of the
+        night the clocks go back (02:15 the second time is 02:15 winter time). A time typed
+        in the repeated hour is its first occurrence (summer time), as calendars take it,
+        unless the field showed a time in the second pass: then it stays in the second pass
+        (editing 02:15 to 02:20 there moves the entry 5 minutes, never an hour).
+        """
         naive = self.time_edit.dateTime().toPython()
         assert isinstance(naive, datetime)
         naive = naive.replace(second=0, microsecond=0)
-        original = self._original_time
-        if original is not None:
-            shown = original.astimezone().replace(tzinfo=None, second=0, microsecond=0)
-            if shown == naive:
-                return original
-        return local_aware(naive)
+        shown = self._shown_time
+        if shown is None:
+            return wall_time_folds(naive)[0]
+        shown_wall = shown.astimezone().replace(tzinfo=None)
+        if shown_wall.replace(second=0, microsecond=0) == naive:
+            return shown
+        passes = wall_time_folds(shown_wall)
+        in_second_pass = len(passes) > 1 and shown == passes[1]
+        return wall_time_folds(naive)[-1 if in_second_pass else 0]
 
     def remember_loaded(self, widget: QWidget, exact: object) -> None:
         """Call after showing `exact` in `widget`: saving keeps `exact` unless the user edits."""
