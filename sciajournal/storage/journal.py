@@ -267,8 +267,12 @@ class Journal:
         table = table_of(ratings)
         query = select(table).where(table.c.walk_id == canonical_id(walk_id))
         with self._engine.connect() as connection:
-            found = list(self._read(ratings, connection.execute(query).mappings()))
-        return sorted(found, key=lambda r: (r.at, r.id))  # type: ignore[attr-defined]
+            found = [
+                r
+                for r in self._read(ratings, connection.execute(query).mappings())
+                if isinstance(r, PainRating)
+            ]
+        return sorted(found, key=lambda r: (r.at, r.id))
 
     # -- reading --------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from sciajournal.core.entities import Entry, Walk
+from sciajournal.core.entities import Entry, PainRating, Walk
 
 if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
     from sciajournal.storage.journal import Journal
@@ -118,7 +118,7 @@ class DeleteEntry(JournalCommand):
         self.entry_id = entry_id
         self.deleted: list[Entry] = []
         #: Ratings linked to the walk that were kept, as they were before the delete.
-        self.kept: list[Entry] = []
+        self.kept: list[PainRating] = []
         self.apply()
 
     def apply(self) -> None:
