@@ -92,7 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
         dest="first",
         type=_date,
         metavar="DATE",
-        help="YYYY-MM-DD (default: the first entry; for a PDF, 30 days before --to)",
+        # The JSON and the PDF share the default, so a figure checked in one is the other's.
+        help=(
+            f"YYYY-MM-DD (default: {SUMMARY_DEFAULT_DAYS} days up to --to,"
+            " for the PDF and the JSON)"
+        ),
     )
     report.add_argument(
         "--to", dest="last", type=_date, metavar="DATE", help="YYYY-MM-DD (default: today)"
@@ -142,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _check_report_arguments(args)  # a mistake in the command before any file
         if getattr(args, "output", None):  # before the journal is touched at all
             check_output_path(Path(args.output), path)
-        if args.verb in READ_ONLY_VERBS:
+        dry_run_beside = args.verb == "import" and args.dry_run and path.exists()
+        if args.verb in READ_ONLY_VERBS or dry_run_beside:
             # No lock, no backup, nothing written to the journal: works beside the window.
             opened = Journal.open(path, read_only=True)
         else:

@@ -1,11 +1,17 @@
 """Medication against the package-label limits (domain.md, "Medication: package-label limits").
 
-Names are matched case-insensitively against an editable alias list (Advil -> ibuprofen);
-only doses recorded in mg are added up (others are counted and said to be left out); the
-label's daily maximum applies to as-needed doses only, not to scheduled medicines a
-doctor prescribed. The words are a record, never a dosing instruction.
+Names are matched against an editable alias list (Advil -> ibuprofen) as whole words
+inside the name, without regard to case or accents and ignoring a strength ("Motrin IB",
+"Ibuprofen 400mg", "Advil Liqui-Gels"); a name that matches two medicines is kept apart
+under its own name and said to be (matches_several), never added to either. Doses in
+g and mcg are converted to mg (the walk form's units; 1 g = 1000 mg); other units are
+counted and said to be left out. The label's daily maximum applies to as-needed doses
+only, not to scheduled medicines a doctor prescribed. The words are a record, never a
+dosing instruction.
 """
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,7 +28,7 @@ LABEL_LIMIT_WORDING = "above the usual label limit: ask your doctor or pharmacis
 class MedicationRules:
     """The Settings' alias list, label limits and anti-inflammatories, parsed."""
 
-    #: Casefolded name or brand -> the medicine's name as the alias list writes it.
+    #: Name or brand as words (name_words) -> the medicine's name as the alias list writes it.
     aliases: dict[str, str]
     #: Medicine -> usual maximum in 24 h on the label, in mg.
     label_limits_mg: dict[str, float]
@@ -44,6 +50,22 @@ class MedicationRules:
     def medicine(self, name: str) -> str:
         return canonical_name(name, self.aliases)
 
+    def matches(self, name: str) -> tuple[str, ...]:
+        """Every medicine whose name or brand is a word (or words) of `name`, sorted."""
+        return medicines_in(name, self.aliases)
+
+
+#: A strength inside a name: "400mg", "200 mg", "0.4 g", "1,5 g" (dropped before matching).
+_STRENGTH = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|ug|g|ml)?\b")
+
+
+def name_words(name: str) -> str:
+    """A name as the matching sees it: casefolded, without accents or a strength, its words
+    (letters and digits) joined by single spaces: " Ibuprofène 400mg" -> "ibuprofene"."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+|_", " ", _STRENGTH.sub(" ", plain)).split())
+
 
 def parse_aliases(text: str) -> dict[str, str]:
     """ "ibuprofen: Advil, Nurofen; naproxen: Aleve" -> {"advil": "ibuprofen", ...}."""
@@ -53,11 +75,19 @@ def parse_aliases(text: str) -> dict[str, str]:
         medicine = medicine.strip()
         if not medicine:
             continue
-        aliases[medicine.casefold()] = medicine
+        aliases[name_words(medicine)] = medicine
         for brand in brands.split(","):
-            if brand.strip():
-                aliases[brand.strip().casefold()] = medicine
+            if name_words(brand):
+                aliases[name_words(brand)] = medicine
     return aliases
+
+
+def medicines_in(name: str, aliases: dict[str, str]) -> tuple[str, ...]:
+    """The medicines of `aliases` found as whole words in `name`: "Motrin IB" -> ibuprofen;
+    "Advil with Tylenol" -> (ibuprofen, paracetamol); "Advilx" -> ()."""
+    padded = f" {name_words(name)} "
+    found = {medicine for words, medicine in aliases.items() if f" {words} " in padded}
+    return tuple(sorted(found, key=str.casefold))
 
 
 def parse_limits(text: str, aliases: dict[str, str] | None = None) -> dict[str, float]:
@@ -75,16 +105,23 @@ def parse_limits(text: str, aliases: dict[str, str] | None = None) -> dict[str, 
 
 
 def canonical_name(name: str, aliases: dict[str, str]) -> str:
-    """The alias list's name for `name`; an unknown name as typed (trimmed)."""
-    cleaned = " ".join(name.split())
-    return aliases.get(cleaned.casefold(), cleaned)
+    """The alias list's name for the one medicine `name` holds; a name matching none or
+    several (see medicines_in) as typed (trimmed)."""
+    found = medicines_in(name, aliases)
+    return found[0] if len(found) == 1 else " ".join(name.split())
+
+
+#: Units converted to mg: the medication form's mass units (1 g = 1000 mg). Anything else
+#: (ml, tablet, drops, a grain "gr") has no mg without knowing the product: not counted.
+_TO_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001}
 
 
 def amount_mg(dose: MedicationDose) -> float | None:
-    """The amount taken in mg (dose x quantity), None when recorded in another unit."""
-    if dose.unit.strip().casefold() != "mg":
+    """The amount taken in mg (dose x quantity), None when recorded in a unit without mg."""
+    factor = _TO_MG.get(dose.unit.strip().casefold())
+    if factor is None:
         return None
-    return dose.dose * dose.quantity
+    return dose.dose * dose.quantity * factor
 
 
 def longest_run(days: Iterable[date]) -> tuple[int, date | None]:
@@ -110,8 +147,11 @@ class MedicineUse:
     scheduled: int
     #: The single amount most often taken, in mg (None when no dose was in mg).
     usual_dose_mg: float | None
-    #: Doses recorded in another unit than mg: listed, but not added up or judged.
+    #: Doses recorded in a unit without mg (ml, tablet, ...): listed, not added up or judged.
     not_in_mg: int
+    #: The medicines the name matched when it matched several ("Advil with Tylenol"):
+    #: kept apart under the typed name, not added to any of them; empty otherwise.
+    matches_several: tuple[str, ...]
     anti_inflammatory: bool
     #: The label's 24-hour maximum for as-needed use, if the medicine has one.
     label_limit_mg: float | None
@@ -140,6 +180,11 @@ class MedicationSummary:
     @property
     def days_above_label(self) -> int:
         return sum(use.days_above_label for use in self.medicines)
+
+    @property
+    def matching_several(self) -> list[MedicineUse]:
+        """Names that matched more than one medicine: not counted against any label."""
+        return [use for use in self.medicines if use.matches_several]
 
     @property
     def run_above_label_days(self) -> bool:
@@ -188,12 +233,18 @@ def _use(name: str, taken: list[MedicationDose], rules: MedicationRules) -> Medi
         scheduled=sum(1 for d in taken if not d.as_needed),
         usual_dose_mg=max(set(amounts), key=lambda a: (amounts.count(a), a)) if amounts else None,
         not_in_mg=len(taken) - len(amounts),
+        matches_several=_several(taken, rules),
         anti_inflammatory=name in rules.anti_inflammatories,
         label_limit_mg=limit,
         days_above_label=sum(1 for total in per_day.values() if above_label(total, limit)),
         highest_day_mg=max(per_day.values()) if per_day else None,
         longest_run_days=run,
     )
+
+
+def _several(taken: list[MedicationDose], rules: MedicationRules) -> tuple[str, ...]:
+    found = {match for d in taken if len(m := rules.matches(d.name)) > 1 for match in m}
+    return tuple(sorted(found, key=str.casefold))
 
 
 def doses_before_walks(linked: Iterable[MedicationDose], settings: Settings) -> dict[str, int]:

@@ -78,7 +78,7 @@ NOT_JUDGED_TEXT = {
     NotJudged.NO_FOLLOW_UP: "no follow-up recorded",
     NotJudged.FOLLOW_UP_TOO_EARLY: "the follow-up was taken too early",
     NotJudged.SPREAD: "spread not judged (no reach recorded before the walk)",
-    NotJudged.NERVE_SIGNS: "nerve signs not judged (no rating before the walk)",
+    NotJudged.NERVE_SIGNS: "nerve signs not judged (not recorded before the walk)",
     NotJudged.NEXT_MORNING: "next morning not judged (no earlier rating to compare with)",
 }
 
@@ -295,12 +295,12 @@ def judge(walk: Walk, found: Found, settings: Settings) -> WalkOutcome:
             evidence.append(Evidence(Reason.SPREAD_FURTHER, baseline, further[0]))
     elif reaching:
         not_judged.append(NotJudged.SPREAD)
-    if baseline is not None:
+    if baseline is not None and records_nerve_signs(baseline):
         signs = [r for r in after_walk if _new_nerve_sign(r, baseline)]
         if signs:
             reasons.append(Reason.NERVE_SIGN_APPEARED)
             evidence.append(Evidence(Reason.NERVE_SIGN_APPEARED, baseline, signs[0]))
-    elif any(r.numbness or r.tingling or r.weakness for r in after_walk):
+    elif any(_has_nerve_sign(r) for r in after_walk):
         not_judged.append(NotJudged.NERVE_SIGNS)
 
     if reasons:
@@ -340,6 +340,29 @@ def judge(walk: Walk, found: Found, settings: Settings) -> WalkOutcome:
 def _raised(later: PainRating, earlier: PainRating, points: int) -> bool:
     """Back or leg up by `points` (PainChange.worst, without building one per rating)."""
     return later.back - earlier.back >= points or later.leg - earlier.leg >= points
+
+
+#: Ratings the walk form makes: its "before you set off" and "at the end" scales ask back
+#: and leg pain only, and store numbness, tingling and weakness as "no" (not asked).
+_WALK_FORM_CONTEXTS = frozenset({PainContext.BEFORE_WALK, PainContext.END_OF_WALK})
+
+
+def records_nerve_signs(rating: PainRating) -> bool:
+    """Whether the rating's numbness, tingling and weakness were asked for.
+
+    The journal cannot tell "not asked" from "no" (both are stored as false), so a rating
+    linked to a walk as its before- or end-of-walk rating, which only the walk form makes,
+    is taken as not having recorded them unless it records one. Any other rating (a
+    standalone one within the baseline window, a morning rating) comes from the pain form,
+    which asks.
+    """
+    if rating.walk_id is None or rating.context not in _WALK_FORM_CONTEXTS:
+        return True
+    return _has_nerve_sign(rating)
+
+
+def _has_nerve_sign(rating: PainRating) -> bool:
+    return rating.numbness or rating.tingling or rating.weakness
 
 
 def _new_nerve_sign(later: PainRating, earlier: PainRating) -> bool:

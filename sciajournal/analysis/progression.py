@@ -5,6 +5,10 @@ of the whole journal: a week's figures never depend on the range on screen, whic
 selects the weeks shown. A rest week is a zero, not a gap. The week in progress is
 "so far" and never warned. After a week or more without walking the patient should
 resume lighter; an increase is suggested only when last week's walks were judged settled.
+
+A week that rose above what the guide allowed it is not a base for the next week's guide:
+the guide builds on the lower of that week's minutes and its allowance (guide_base), so
+one spike week does not raise the bar for the week after it (docs/report-format.md).
 """
 
 from bisect import bisect_left
@@ -34,8 +38,8 @@ WEEKS_LOOKED_BACK = 3
 
 class GuideWarning(StrEnum):
     NONE = "none"
-    ABOVE_GUIDE = "above_guide"  # more than 10 % above last week
-    WELL_ABOVE = "well_above"  # more than 30 % above two weeks before
+    ABOVE_GUIDE = "above_guide"  # above this week's guide (guide_minutes)
+    WELL_ABOVE = "well_above"  # more than 30 % above two weeks before, even after a fall
     RESTART_TOO_FAST = "restart_too_fast"  # after a break, near the old volume
 
 
@@ -63,9 +67,12 @@ class WeekVolume:
     change_percent: float | None
     #: Percent change against two weeks before; None as for change_percent.
     two_week_change_percent: float | None
-    #: The most the guide allowed this week: last week + 10 %, or after a break the
-    #: restart volume + 10 %; None without walking to build on.
+    #: The most the guide allowed this week: last week's guide_base + 10 %, or after a
+    #: break the restart volume + 10 %; None without walking to build on.
     guide_minutes: float | None
+    #: What next week's guide builds on: this week's minutes, but no more than this week
+    #: was allowed before the spike rule (the week before + 10 %, or the restart guide).
+    guide_base_minutes: float
     #: Weeks without walking just before this one, when this week restarts after a break.
     break_weeks: int
     #: The last active week's minutes before the break, for a restart week.
@@ -123,7 +130,7 @@ class Progression:
 
     @property
     def weeks_above_guide(self) -> list[WeekVolume]:
-        """Complete weeks that rose by more than the guide (restarts counted apart)."""
+        """Complete weeks above their guide or the two-week limit (restarts counted apart)."""
         rising = (GuideWarning.ABOVE_GUIDE, GuideWarning.WELL_ABOVE)
         return [w for w in self.weeks if w.warning in rising]
 
@@ -187,6 +194,25 @@ def weekly_volume(
     this_monday = monday_of(today)
     active = sorted(m for m in minutes if minutes[m] > 0)
 
+    def plain_guide(monday: date) -> tuple[float | None, date | None]:
+        """The week's allowance from the week before alone (+ 10 %), or after a break
+        from the restart volume; and the last active week it restarts from, if so."""
+        now, before = minutes[monday], minutes[monday - timedelta(weeks=1)]
+        last_active = _last_active_before(active, monday)
+        if (
+            now > 0
+            and before <= 0
+            and last_active is not None
+            and (monday - last_active).days // 7 - 1 >= BREAK_WEEKS
+        ):
+            restart = restart_minutes(minutes[last_active], settings)
+            return guide_minutes(restart, settings), last_active
+        return guide_minutes(before, settings), None
+
+    def guide_base(monday: date) -> float:
+        allowed, _ = plain_guide(monday)
+        return minutes[monday] if allowed is None else min(minutes[monday], allowed)
+
     def week(monday: date) -> WeekVolume:
         now, before = minutes[monday], minutes[monday - timedelta(weeks=1)]
         two_before = minutes[monday - timedelta(weeks=2)]
@@ -194,25 +220,25 @@ def weekly_volume(
         # The week in progress is "so far": its minutes are shown, never a percentage.
         change = None if in_progress else percent_change(now, before)
         two_week = None if in_progress else percent_change(now, two_before)
-        last_active = _last_active_before(active, monday)
+        guide, restarts_from = plain_guide(monday)
         break_weeks = 0
         restart_from = None
-        guide = guide_minutes(before, settings)
-        if now > 0 and before <= 0 and last_active is not None:
-            break_weeks = (monday - last_active).days // 7 - 1
-            if break_weeks >= BREAK_WEEKS:
-                restart_from = minutes[last_active]
-                guide = guide_minutes(restart_minutes(restart_from, settings), settings)
+        if restarts_from is not None:
+            break_weeks = (monday - restarts_from).days // 7 - 1
+            restart_from = minutes[restarts_from]
+        elif before > 0:
+            # Not on a spike: a week above its allowance passes on only the allowance.
+            guide = guide_minutes(guide_base(monday - timedelta(weeks=1)), settings)
         warning = GuideWarning.NONE
         if in_progress:
             pass  # "so far": a week is judged when it is over
-        elif restart_from is not None and guide is not None and now > guide:
+        elif restart_from is not None and guide is not None and _above(now, guide):
             warning = GuideWarning.RESTART_TOO_FAST
-        elif change is not None and change > 0:
-            if two_week is not None and two_week > settings.two_week_increase_percent:
-                warning = GuideWarning.WELL_ABOVE
-            elif change > settings.weekly_increase_percent:
-                warning = GuideWarning.ABOVE_GUIDE
+        elif two_week is not None and two_week > settings.two_week_increase_percent:
+            # Domain rule 3's stronger warning, also for a week that fell against a spike.
+            warning = GuideWarning.WELL_ABOVE
+        elif guide is not None and _above(now, guide):
+            warning = GuideWarning.ABOVE_GUIDE
         counts = kinds.get(monday, Counter())
         return WeekVolume(
             monday=monday,
@@ -227,6 +253,7 @@ def weekly_volume(
             change_percent=change,
             two_week_change_percent=two_week,
             guide_minutes=guide,
+            guide_base_minutes=guide_base(monday),
             break_weeks=break_weeks,
             restart_from_minutes=restart_from,
             warning=warning,
@@ -289,6 +316,11 @@ def history_monday(first_day: date) -> date:
     return monday_of(first_day) - timedelta(weeks=WEEKS_LOOKED_BACK)
 
 
+def _above(minutes: float, guide: float) -> bool:
+    """More than the guide, not by a rounding error (100 -> 110 is exactly +10 %)."""
+    return minutes > guide * (1 + 1e-9)
+
+
 def _last_active_before(active: list[date], monday: date) -> date | None:
     """The last week with walking before `monday` (`active` is sorted)."""
     index = bisect_left(active, monday) - 1
@@ -339,11 +371,19 @@ def _target(
             f"about {settings.restart_percent:g} % of the last active week "
             f"({base.restart_from_minutes:g} min)",
         )
+    # A week above its allowance is no base: hold or build on the allowance instead.
+    spike = (
+        ""
+        if base.guide_base_minutes >= base.minutes
+        else f" ({base.guide_base_minutes:.0f} min, what the guide allowed that week; "
+        f"{base.minutes:g} min were walked)"
+    )
     if base.pain_continued:
         return target(
-            base.minutes,
+            base.guide_base_minutes,
             TargetKind.HOLD,
-            f"held at last week's volume: pain continued after {_walks(base.pain_continued)}",
+            (f"held at last week's allowance{spike}" if spike else "held at last week's volume")
+            + f": pain continued after {_walks(base.pain_continued)}",
         )
     unjudged = []
     if base.awaiting_follow_up:
@@ -363,7 +403,14 @@ def _target(
             "only walks that settled without a painkiller before them show that an increase "
             "is tolerated",
         )
-    return target(guide_minutes(base.minutes, settings), TargetKind.INCREASE, None)
+    return target(
+        guide_minutes(base.guide_base_minutes, settings),
+        TargetKind.INCREASE,
+        f"{settings.weekly_increase_percent:g} % more than last week's allowance{spike}, not "
+        "than the minutes walked: a week above the guide is not a base"
+        if spike
+        else None,
+    )
 
 
 def _held_for_the_week_so_far(target: Target, base: WeekVolume, so_far: WeekVolume) -> Target:
@@ -371,12 +418,13 @@ def _held_for_the_week_so_far(target: Target, base: WeekVolume, so_far: WeekVolu
     in progress is never warned, but it is evidence against going further."""
     if target.kind is not TargetKind.INCREASE or not so_far.pain_continued:
         return target
+    held = "volume" if base.guide_base_minutes >= base.minutes else "allowance"
     return replace(
         target,
-        minutes=round(base.minutes, 1),
+        minutes=round(base.guide_base_minutes, 1),
         kind=TargetKind.HOLD,
         reason=(
-            f"held at last week's volume: pain continued after "
+            f"held at last week's {held}: pain continued after "
             f"{_walks(so_far.pain_continued)} this week so far"
         ),
     )

@@ -1,14 +1,17 @@
 """Pain against walking volume: does more walking go with more or less pain afterwards?"""
 
 import math
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from itertools import pairwise
-from statistics import NormalDist, StatisticsError, correlation
+from statistics import NormalDist, StatisticsError, correlation, fmean
 
 from sciajournal.analysis.outcomes import Outcome, WalkOutcome
 from sciajournal.analysis.ratings import PainChange
 from sciajournal.analysis.series import Day
+from sciajournal.analysis.week_frame import monday_of
 from sciajournal.core.entities import PainRating
 
 #: Walk length bands in minutes, lower bound inclusive; the last is open-ended.
@@ -63,14 +66,25 @@ class Band:
 
 @dataclass(frozen=True, slots=True)
 class Correlation:
-    """Spearman rank correlation of a day's walking minutes with the next day's mean pain."""
+    """A day's walking against the next day's mean pain, compared within each ISO week.
+
+    Each day's walking minutes and the next day's pain are taken as deviations from their
+    own week's means (the week of the walking day), then rank-correlated (Spearman). Over
+    months, walking often rises while pain falls: both are trends in time, and a plain
+    correlation over the whole range would show them as a relation (the reviewer's y1:
+    -0.56 over a year). Within a week there is no such trend to speak of.
+    """
 
     site: str  # "leg" or "back"
     rho: float | None  # None: fewer than MIN_CORRELATION_DAYS pairs, or no variation to rank
     pairs: int
-    #: The CONFIDENCE interval of rho (Fisher z, Fieller's variance); None without rho.
+    #: The CONFIDENCE interval of rho (Fisher z, Fieller's variance, less one degree of
+    #: freedom per week beyond the first, as each week's means were taken out); None
+    #: without rho.
     low: float | None = None
     high: float | None = None
+    #: The weeks the pairs fall in (each with at least two pairs).
+    weeks: int = 0
 
     @property
     def words(self) -> str:
@@ -81,12 +95,27 @@ class Correlation:
                 f"({self.pairs} of {MIN_CORRELATION_DAYS})"
             )
         if self.rho is None or self.low is None or self.high is None:
-            return f"no variation in walking or {self.site} pain to compare"
+            return f"no variation in walking or {self.site} pain within weeks to compare"
+        more = "on days when you walked more than usual for that week"
         if self.low > 0:
-            return f"on days after longer walks, {self.site} pain tended to be higher"
+            return f"{more}, {self.site} pain the next day tended to be higher"
         if self.high < 0:
-            return f"on days after longer walks, {self.site} pain tended to be lower"
-        return f"no clear link between a day's walking and the next day's {self.site} pain"
+            return f"{more}, {self.site} pain the next day tended to be lower"
+        return (
+            f"no clear relation between walking more than usual for the week and "
+            f"{self.site} pain the next day"
+        )
+
+    @property
+    def detail(self) -> str:
+        """The figures behind `words`, for whoever wants them; "" without a number."""
+        if self.rho is None or self.low is None or self.high is None:
+            return ""
+        return (
+            f"over {self.pairs} days in {self.weeks} weeks, each compared with its own week; "
+            f"strength {self.rho:+.2f} on a scale from -1 to +1, {CONFIDENCE * 100:g} % sure "
+            f"it lies between {self.low:+.2f} and {self.high:+.2f}; a relation, not a cause"
+        )
 
 
 def walk_responses(outcomes: Sequence[WalkOutcome]) -> list[WalkResponse]:
@@ -155,22 +184,37 @@ def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 
 
 def minutes_against_next_day_pain(days: Sequence[Day], leg: bool = True) -> Correlation:
-    """Pairs each day's walking minutes (rest days count as 0) with the next day's mean pain."""
+    """Pairs each day's walking minutes (rest days count as 0) with the next day's mean pain,
+    both as deviations from the means of the walking day's ISO week (see Correlation)."""
     site = "leg" if leg else "back"
-    xs: list[float] = []
-    ys: list[float] = []
+    by_week: defaultdict[date, list[tuple[float, float]]] = defaultdict(list)
     for today, tomorrow in pairwise(days):
         pain = tomorrow.leg_mean if leg else tomorrow.back_mean
         if pain is not None:
-            xs.append(today.walk_minutes)
-            ys.append(pain)
-    if len(xs) < MIN_CORRELATION_DAYS:
-        return Correlation(site, None, len(xs))
-    rho = spearman(xs, ys)
+            by_week[monday_of(today.day)].append((today.walk_minutes, pain))
+    # A week with one pair has nothing to compare within it.
+    weeks = [pairs for pairs in by_week.values() if len(pairs) >= 2]
+    xs: list[float] = []
+    ys: list[float] = []
+    for pairs in weeks:
+        walked, pain_next = fmean(p[0] for p in pairs), fmean(p[1] for p in pairs)
+        xs += [p[0] - walked for p in pairs]
+        ys += [p[1] - pain_next for p in pairs]
+    # Each week's means use up one degree of freedom (beyond the one a correlation uses).
+    freedom = len(xs) - max(len(weeks) - 1, 0)
+    if len(xs) < MIN_CORRELATION_DAYS or freedom <= 3:
+        return Correlation(site, None, len(xs), weeks=len(weeks))
+    rho = spearman(_rounded(xs), _rounded(ys))
     if rho is None:
-        return Correlation(site, None, len(xs))
-    low, high = confidence_interval(rho, len(xs))
-    return Correlation(site, round(rho, 3), len(xs), round(low, 3), round(high, 3))
+        return Correlation(site, None, len(xs), weeks=len(weeks))
+    low, high = confidence_interval(rho, freedom)
+    return Correlation(site, round(rho, 3), len(xs), round(low, 3), round(high, 3), len(weeks))
+
+
+def _rounded(values: list[float]) -> list[float]:
+    """Deviations rounded far below any recorded precision, so that equal values (e.g. two
+    rest days in a week) tie for their rank instead of differing by a float error."""
+    return [round(value, 9) for value in values]
 
 
 def confidence_interval(rho: float, n: int) -> tuple[float, float]:

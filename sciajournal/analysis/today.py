@@ -1,10 +1,10 @@
 """What the main window's status area shows: today's totals and what needs attention now."""
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sciajournal.analysis.outcomes import Outcome, WalkOutcome, walk_outcomes
-from sciajournal.analysis.progression import guide_minutes, monday_of
+from sciajournal.analysis.progression import monday_of, weekly_volume
 from sciajournal.analysis.ratings import RatingIndex
 from sciajournal.analysis.red_flag_history import red_flags_in_view
 from sciajournal.core.collection import Entries
@@ -14,8 +14,11 @@ from sciajournal.core.settings import Settings
 #: Follow-ups are asked for until this long after the walk ended; later they stay
 #: "awaiting" in the journal without a prompt.
 FOLLOW_UP_ASK_WINDOW = timedelta(hours=36)
-#: How far back the status area reads: this week and last week, whatever day it is.
-STATUS_LOOKBACK = timedelta(days=15)
+#: Why a walk whose follow-up is no longer asked for stays unjudged (row and summary).
+NO_FOLLOW_UP_RECORDED = "no follow-up rating was recorded"
+#: How far back the status area reads: this week and the two before, whatever day it is
+#: (this week's guide builds on last week only up to its own allowance: progression).
+STATUS_LOOKBACK = timedelta(days=22)
 #: The morning rating is asked for until noon...
 MORNING_ASK_UNTIL = time(12)
 #: ...for a walk that ended before this time of today (a night walk) or on an earlier day.
@@ -39,6 +42,16 @@ def follow_up_still_asked(result: WalkOutcome, now: datetime) -> bool:
     )
 
 
+def follow_up_asked_on(result: WalkOutcome, day: date) -> bool:
+    """For a summary dated `day`: a walk awaiting its follow-up that was still asked for
+    at some time that day. Older ones are no longer awaited: the journal row and the
+    summary both call them not judged (no follow-up rating was recorded)."""
+    if result.outcome is not Outcome.AWAITING_FOLLOW_UP or result.walk.end.date() > day:
+        return False
+    start_of_day = datetime.combine(day, time(), tzinfo=result.walk.end.tzinfo)
+    return result.walk.end + FOLLOW_UP_ASK_WINDOW >= start_of_day
+
+
 @dataclass(frozen=True, slots=True)
 class TodayStatus:
     walk_minutes_today: float
@@ -58,7 +71,7 @@ class TodayStatus:
 
 
 def today_status(entries: Entries, now: datetime, settings: Settings) -> TodayStatus:
-    """`entries` should cover at least the last two weeks up to `now` (STATUS_LOOKBACK), and
+    """`entries` should cover this week and the two before (STATUS_LOOKBACK), and
     its red-flag checks RED_FLAG_STATUS_LOOKBACK (a red flag stays in view until a check
     finds none)."""
     today = now.date()
@@ -76,7 +89,8 @@ def today_status(entries: Entries, now: datetime, settings: Settings) -> TodaySt
         for w in entries.walks
         if this_monday - timedelta(weeks=1) <= w.start.date() < this_monday
     )
-    guide = guide_minutes(last_week, settings)
+    # The charts' guide for the week in progress (one home: progression.weekly_volume).
+    guide = weekly_volume(entries.walks, [], today, today, settings, today).weeks[-1].guide_minutes
     return TodayStatus(
         walk_minutes_today=sum(w.minutes for w in walks_today),
         walks_today=len(walks_today),

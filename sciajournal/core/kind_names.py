@@ -39,4 +39,5 @@ def kind_name(entry: Entry | type[Entry]) -> str:
 
 def kinds_name(kind: type[Entry]) -> str:
     """'Medication', as a heading or filter for all entries of a kind."""
-    return KIND_NAMES[kind][1].capitalize()
+    name = KIND_NAMES[kind][1]
+    return name[:1].upper() + name[1:]  # not capitalize(): it made "activities i find hard"

@@ -47,9 +47,10 @@ class Settings:
     #: Closing the window keeps SciaJournal running in the tray, so reminders still come.
     keep_running_in_tray: bool = False
     # -- Medication: package-label limits (domain.md); edited as text, parsed by analysis.
-    #: "medicine: brand, brand; ..." - names are matched without regard to case.
+    #: "medicine: brand, brand; ..." - each is found as whole words inside a dose's name,
+    #: without regard to case, accents or a strength ("Motrin IB 200mg" is Motrin).
     medication_aliases: str = (
-        "ibuprofen: Advil, Nurofen, Motrin; naproxen: Aleve, naproxen sodium; "
+        "ibuprofen: Advil, Nurofen, Motrin, Ibuprofène; naproxen: Aleve, naproxen sodium; "
         "paracetamol: acetaminophen, Tylenol, Panadol; aspirin"
     )
     #: "medicine mg; ..." - the usual maximum in 24 h on an adult over-the-counter label.

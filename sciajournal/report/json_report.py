@@ -255,8 +255,10 @@ def _correlation(correlation: Correlation) -> dict[str, Any]:
         "high": correlation.high,
         "confidence": CONFIDENCE,
         "pairs": correlation.pairs,
+        "weeks": correlation.weeks,
         "min_days": MIN_CORRELATION_DAYS,
         "words": correlation.words,
+        "detail": correlation.detail,
     }
 
 

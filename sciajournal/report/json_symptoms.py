@@ -69,6 +69,7 @@ def medication_limits(summary: MedicationSummary) -> dict[str, Any]:
                 "scheduled": use.scheduled,
                 "usual_dose_mg": use.usual_dose_mg,
                 "not_in_mg": use.not_in_mg,
+                "matches_several": list(use.matches_several),
                 "anti_inflammatory": use.anti_inflammatory,
                 "label_limit_mg": use.label_limit_mg,
                 "days_above_label": use.days_above_label,

@@ -14,7 +14,7 @@ from sciajournal.analysis.leg_symptoms import (
 )
 from sciajournal.analysis.medication import LABEL_LIMIT_WORDING, MedicationSummary, MedicineUse
 from sciajournal.analysis.red_flag_history import EARLIER_RED_FLAG_WINDOW, RedFlagHistory
-from sciajournal.analysis.red_flags import graded_signs_text
+from sciajournal.analysis.red_flags import Urgency, graded_signs_text, most_urgent
 from sciajournal.analysis.treatments import SessionChange, TreatmentEffect
 from sciajournal.core.entities import RedFlagCheck
 from sciajournal.core.enums import Reach, Side
@@ -37,8 +37,10 @@ class RedFlagLines:
     flagged: list[str] = field(default_factory=list)
     #: "none recorded; last screened ..." or the range's checks; always present.
     screening: str = ""
-    #: "earlier: DATE, SIGN" for red flags in the months before the range.
+    #: "before this period: DATE, SIGN" for red flags in the months before the range.
     earlier: list[str] = field(default_factory=list)
+    #: The most urgent grade among those earlier red flags.
+    earlier_urgency: Urgency | None = None
 
 
 def _check_line(check: RedFlagCheck) -> str:
@@ -56,8 +58,10 @@ def red_flag_lines(history: RedFlagHistory) -> RedFlagLines:
             f"not screened: no red-flag check in this period or the {months} months before"
         )
     elif not history.flagged:
-        found = "found none" if not last.signs else "found signs, see earlier"
-        lines.screening = f"none recorded; last screened {last.at:%d %b %Y} ({found})"
+        found = "found none" if not last.signs else "found signs, see above"
+        # "none recorded" read as "never" above an emergency sign logged weeks before.
+        none = "none in this period" if history.earlier else "none recorded"
+        lines.screening = f"{none}; last screened {last.at:%d %b %Y} ({found})"
     else:
         found = "found none" if not last.signs else "found signs"
         checks = f"{history.checks} check{'s' if history.checks != 1 else ''}"
@@ -67,8 +71,9 @@ def red_flag_lines(history: RedFlagHistory) -> RedFlagLines:
         )
     if last is not None and last.notes and not last.signs:
         lines.screening += f". Notes: {last.notes}"
+    lines.earlier_urgency = most_urgent(sign for check in history.earlier for sign in check.signs)
     lines.earlier = [
-        f"earlier: {check.at:%d %b %Y}, {graded_signs_text(check.signs)}"
+        f"before this period: {check.at:%d %b %Y}, {graded_signs_text(check.signs)}"
         + (f". Notes: {check.notes}" if check.notes else "")
         for check in history.earlier
     ]
@@ -174,6 +179,11 @@ def medication_notes(summary: MedicationSummary) -> list[str]:
                 "ask your doctor or pharmacist"
             )
         notes.append(line + ".")
+    for use in summary.matching_several:
+        notes.append(
+            f'"{use.name}" names more than one medicine ({", ".join(use.matches_several)}): '
+            "not added to any of them or compared with a label; check the names in Settings."
+        )
     if summary.not_in_mg:
         notes.append(
             f"{summary.not_in_mg} dose{'s' if summary.not_in_mg != 1 else ''} not recorded in "

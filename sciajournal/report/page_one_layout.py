@@ -79,6 +79,17 @@ def red_flags_html(content: SummaryContent) -> str:
     """Always present: the red flags (boxed, graded), or when the patient last screened."""
     earlier = "".join(f"<p><b>{escape(line)}</b></p>" for line in content.earlier_red_flags)
     screening = escape(content.red_flag_screening)
+    if not content.red_flags and content.earlier_red_flags:
+        # As heavy as a red flag in the period: an emergency sign two months ago under
+        # "none recorded" and a bare "earlier:" line was easy to read past.
+        wording = WORDING[content.earlier_red_flag_urgency or Urgency.SOON]
+        return (
+            '<table width="100%" border="2" cellpadding="5" cellspacing="0"><tr><td>'
+            "<p><b>RED-FLAG SYMPTOMS LOGGED BEFORE THIS PERIOD "
+            f"({len(content.earlier_red_flags)}); most urgent: {wording.grade.upper()} "
+            f"({wording.where})</b></p>{earlier}"
+            f'<p class="small">Red flags: {screening}.</p></td></tr></table>'
+        )
     if not content.red_flags:
         return f"<p><b>Red flags:</b> {screening}.</p>{earlier}"
     shown = content.red_flags[:MAX_RED_FLAGS_ON_PAGE_ONE]

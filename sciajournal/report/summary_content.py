@@ -13,6 +13,7 @@ from sciajournal.analysis.outcomes import Outcome
 from sciajournal.analysis.pain_levels import WorstPain, worst_pain
 from sciajournal.analysis.red_flags import Urgency
 from sciajournal.analysis.series import Day, weekly_points
+from sciajournal.analysis.today import follow_up_asked_on
 from sciajournal.analysis.trends import PainTrend, meaningful_step, pain_trends
 from sciajournal.core.collection import Entries
 from sciajournal.report import walk_wording as wording
@@ -54,8 +55,9 @@ class SummaryContent:
     red_flag_urgency: Urgency | None = None
     #: "none recorded; last screened ..." or the range's checks, always present.
     red_flag_screening: str = ""
-    #: "earlier: DATE, SIGN" lines for red flags in the months before the range.
+    #: "before this period: DATE, SIGN" lines for red flags in the months before the range.
     earlier_red_flags: list[str] = field(default_factory=list)
+    earlier_red_flag_urgency: Urgency | None = None
     trends: list[PainTrend] = field(default_factory=list)
     #: The worst single ratings beside the trend's means (back, then leg).
     worst: list[WorstPain] = field(default_factory=list)
@@ -161,6 +163,7 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
     content.red_flag_urgency = analysis.red_flag_history.most_urgent
     content.red_flag_screening = red_flags.screening
     content.earlier_red_flags = red_flags.earlier
+    content.earlier_red_flag_urgency = red_flags.earlier_urgency
     content.worst = worst_pain(analysis.days)
     content.leg_lines = leg_symptom_lines(analysis.leg_symptoms)
     content.function = function_lines(analysis.function)
@@ -175,7 +178,7 @@ def summary_content(analysis: JournalAnalysis, entries: Entries, generated: date
     content.walk_minutes = sum(o.walk.minutes for o in outcomes)
     content.settled = sum(o.outcome is Outcome.SETTLED for o in outcomes)
     content.pain_continued = sum(o.outcome is Outcome.PAIN_CONTINUED for o in outcomes)
-    content.awaiting = sum(o.outcome is Outcome.AWAITING_FOLLOW_UP for o in outcomes)
+    content.awaiting = sum(follow_up_asked_on(o, generated) for o in outcomes)
     content.not_judged = sum(o.outcome is Outcome.NOT_JUDGED for o in outcomes)
     content.counts_text = wording.walk_counts_text(analysis)
     content.progression_lines = wording.progression_lines(analysis)

@@ -19,7 +19,8 @@ from sciajournal.analysis.outcomes import (
 )
 from sciajournal.analysis.progression import TOLERANCE_WEEKS, TargetKind, WeekVolume
 from sciajournal.analysis.ratings import PainChange
-from sciajournal.analysis.response import CONFIDENCE, MeasuredAt
+from sciajournal.analysis.response import MeasuredAt
+from sciajournal.analysis.today import NO_FOLLOW_UP_RECORDED, follow_up_asked_on
 from sciajournal.analysis.trends import MEANINGFUL_PERCENT, TREND_WINDOW_DAYS, PainTrend
 from sciajournal.core.entities import PainRating
 from sciajournal.core.enums import PainContext
@@ -202,7 +203,7 @@ def progression_lines(analysis: JournalAnalysis) -> list[str]:
     target = progression.target
     # Name both weeks: the target is for next week, built on the last complete week.
     for_week = f"the week of {target.week:%d %b}" + (" (next week)" if target.next_week else "")
-    if target.kind is TargetKind.INCREASE and target.minutes is not None:
+    if target.kind is TargetKind.INCREASE and target.minutes is not None and not target.reason:
         # The guide's arithmetic, not a prescription (issue 13).
         lines.append(
             f"{settings.weekly_increase_percent:g} % more than the week of "
@@ -286,25 +287,31 @@ def tolerance_lines(analysis: JournalAnalysis) -> list[str]:
 
 
 def walk_counts_text(analysis: JournalAnalysis) -> str:
+    """The period's walks by outcome. A walk whose follow-up is no longer asked for is
+    not judged, with the words its journal row uses, not "awaiting" (walks from 2010)."""
     counts = {outcome: 0 for outcome in Outcome}
+    no_follow_up = 0
     for result in analysis.outcomes:
-        counts[result.outcome] += 1
-    return (
+        if result.outcome is Outcome.AWAITING_FOLLOW_UP and not follow_up_asked_on(
+            result, analysis.today
+        ):
+            no_follow_up += 1
+        else:
+            counts[result.outcome] += 1
+    text = (
         f"{counts[Outcome.SETTLED]} settled, {counts[Outcome.PAIN_CONTINUED]} pain continued "
         f"afterwards, {counts[Outcome.NOT_JUDGED]} not judged (no rating before the walk), "
-        f"{counts[Outcome.AWAITING_FOLLOW_UP]} awaiting follow-up (no follow-up rating)"
+        f"{counts[Outcome.AWAITING_FOLLOW_UP]} awaiting follow-up"
     )
+    if no_follow_up:
+        text += f", {no_follow_up} not judged ({NO_FOLLOW_UP_RECORDED})"
+    return text
 
 
 def correlation_lines(analysis: JournalAnalysis) -> list[str]:
     lines = []
     for result in (analysis.leg_correlation, analysis.back_correlation):
-        words = result.words
-        if result.rho is not None and result.low is not None and result.high is not None:
-            words += (
-                f" (rank correlation {result.rho:+.2f}, {CONFIDENCE * 100:g} % interval "
-                f"{result.low:+.2f} to "
-                f"{result.high:+.2f}, {result.pairs} days)"
-            )
+        # Plain words first; the figures (from the analysis) after them.
+        words = result.words + (f" ({result.detail})" if result.detail else "")
         lines.append(words[0].upper() + words[1:] + ".")
     return lines

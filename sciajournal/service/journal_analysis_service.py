@@ -8,14 +8,12 @@ edges find their baseline, follow-up and next-morning ratings.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from sciajournal.analysis.collector import collector_paused as collector_paused  # re-exported
 from sciajournal.analysis.outcomes import CONTEXT_MARGIN, WalkOutcome, outcomes_by_walk
 from sciajournal.analysis.progression import history_monday, judged_weeks, monday_of
 from sciajournal.analysis.today import STATUS_LOOKBACK, TodayStatus, today_status
@@ -128,27 +126,6 @@ def analyse_range(
             judged_before=_judged_before.setdefault(journal, JudgedBefore()),
         )
     return AnalysedRange(entries, analysis)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off while an analysis runs.
-
-    Analysing ten years makes some hundred thousand short-lived objects and no reference
-    cycles (frozen dataclasses, tuples, lists: refcounting frees them). The collector
-    ran a hundred times during it and promoted the temporaries it found alive to the
-    oldest generation, which then soon called for a full collection of the window's
-    ~190,000 objects: 0.2-0.6 s, measured after a save in the Charts tab. Held off, only
-    what the analysis returns is left for the collector to see.
-    """
-    if not gc.isenabled():  # a caller holds it off already: leave it to them
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def walks_for_weeks(journal: Journal, first_day: date) -> list[Walk]:

@@ -22,7 +22,7 @@ from sciajournal.analysis.outcomes import (
     painkiller_text,
 )
 from sciajournal.analysis.red_flags import WORDING, Urgency, most_urgent, signs_text
-from sciajournal.analysis.today import follow_up_still_asked
+from sciajournal.analysis.today import NO_FOLLOW_UP_RECORDED, follow_up_still_asked
 from sciajournal.core.collection import Entries
 from sciajournal.core.entities import (
     BothersomenessCheck,
@@ -114,7 +114,7 @@ def walk_text(
             text += f" · {LIGHT_WORDS[outcome.light]}"
         # Every judgment below is the analysis's; this only words it.
         if outcome.outcome is Outcome.PAIN_CONTINUED:
-            reasons = "; ".join(REASON_TEXT[reason] for reason in outcome.reasons)
+            parts = [REASON_TEXT[reason] for reason in outcome.reasons]
             evidence = outcome.evidence
             if evidence is not None and evidence.reason is Reason.NEXT_MORNING_RAISED:
                 # Name what the next morning was compared with: the row's own pair is the walk's.
@@ -123,13 +123,16 @@ def walk_text(
                     if evidence.earlier is outcome.previous_morning
                     else "the rating before the walk"
                 )
-                reasons += (
+                worded = (
                     f": {_pair(evidence.later)} vs {earlier} {_pair(evidence.earlier)}: "
                     f"{evidence.change.text}"
                 )
-            elif evidence is not None:
-                reasons += f": {evidence.change.text}"
-            text += f" · ⚠ pain continued ({reasons})"
+            else:
+                worded = "" if evidence is None else f": {evidence.change.text}"
+            if evidence is not None and evidence.reason in outcome.reasons:
+                # The change belongs to its own reason: "+2 leg" is not a nerve sign's.
+                parts[outcome.reasons.index(evidence.reason)] += worded
+            text += f" · ⚠ pain continued ({'; '.join(parts)})"
             urgent = True
         elif outcome.outcome is Outcome.AWAITING_FOLLOW_UP:
             due = outcome.follow_up_due
@@ -140,7 +143,7 @@ def walk_text(
                 text += f" · follow-up due since {due.strftime('%H:%M')}"
                 urgent = True
             elif due <= now:  # no longer asked for: the walk stays unjudged, and says so
-                text += " · not judged (no follow-up rating was recorded)"
+                text += f" · not judged ({NO_FOLLOW_UP_RECORDED})"
             else:
                 text += f" · follow-up due {due.strftime('%H:%M')}"
         elif outcome.outcome is Outcome.NOT_JUDGED:

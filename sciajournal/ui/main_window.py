@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from sciajournal.core.timestamps import local_now
 from sciajournal.storage.lock_holder import Holder, clear_holder, record_holder
+from sciajournal.ui.guide_name import GUIDE_NAME
 from sciajournal.ui.startup_trace import mark_first_paint
 from sciajournal.ui.widgets.screen_room import available_size
 
@@ -288,8 +289,10 @@ class MainWindow(QMainWindow):
             self.note_action,
         ]
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setProperty(GUIDE_NAME, "Undo")  # its text names the last change
         self._shortcuts.append((self.undo_action, QKeySequence(QKeySequence.StandardKey.Undo)))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setProperty(GUIDE_NAME, "Redo")
         self._shortcuts.append((self.redo_action, QKeySequence(QKeySequence.StandardKey.Redo)))
         self.edit_action = self._action("&Edit entry…", None, self._edit_selected)
         self.delete_action = self._action("&Delete entry", None, self._delete_selected)

@@ -76,3 +76,17 @@ def test_the_target_sees_every_walk_of_last_week_whichever_day_the_range_starts(
     assert {(target.minutes, target.reason) for target in targets} == {
         (50, "held at last week's volume: pain continued after 1 walk")
     }
+
+
+def test_figures_worked_out_on_first_use_are_those_of_the_entries_given():
+    # Most figures are worked out when first asked for: from the entries as they were
+    # handed in, whatever the caller does with its lists afterwards.
+    out = walk(t(12, 10), 20)
+    entries = Entries.of([out, before(out, 2, 2), follow_up(out, timedelta(hours=2), 2, 6)])
+    analysis = analyse(entries, date(2026, 3, 9), date(2026, 3, 15), Settings())
+    expected = analyse(Entries.of(list(entries)), date(2026, 3, 9), date(2026, 3, 15), Settings())
+    entries.walks.clear()
+    entries.pain.clear()
+    assert analysis.progression.weeks[0].minutes == 20
+    assert analysis.leg_symptoms.ratings == 2
+    assert analysis == expected

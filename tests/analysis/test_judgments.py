@@ -144,7 +144,9 @@ def test_a_walk_at_half_past_midnight_is_followed_by_the_same_dates_morning():
 
 
 def test_tingling_counts_as_a_nerve_sign():
-    ratings = [before(W, 3, 3), follow_up(W, TWO_HOURS, 3, 3, tingling=True)]
+    # Against a rating that asked (the pain form's), not the walk form's before-rating.
+    asked = rating(W.start - timedelta(minutes=30), 3, 3)
+    ratings = [asked, follow_up(W, TWO_HOURS, 3, 3, tingling=True)]
     assert outcome(W, ratings).reasons == (Reason.NERVE_SIGN_APPEARED,)
 
 

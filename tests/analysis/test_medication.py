@@ -53,13 +53,56 @@ def test_days_above_the_label_limit_count_as_needed_mg_per_day():
     assert use.highest_day_mg == 1400
 
 
-def test_doses_not_in_mg_are_listed_but_not_counted():
+def test_doses_without_mg_are_listed_but_not_counted_and_g_and_mcg_are_converted():
     summary = medication_summary(
-        [dose(1, 8, "Tylenol", 1, unit="g", quantity=5), dose(1, 9, "paracetamol", 500)], Settings()
+        [
+            dose(1, 8, "Tylenol", 1, unit="g", quantity=4),  # 4000 mg
+            dose(1, 9, "paracetamol", 500),
+            dose(1, 10, "Panadol", 10, unit="ml"),  # no mg without the product
+            dose(1, 11, "paracetamol", 500_000, unit="mcg"),  # 500 mg
+        ],
+        Settings(),
     )
     (use,) = summary.medicines
-    assert use.name == "paracetamol" and use.not_in_mg == 1 and use.days_above_label == 0
+    assert use.name == "paracetamol" and use.not_in_mg == 1
+    assert (use.highest_day_mg, use.days_above_label) == (5000, 1)
     assert summary.not_in_mg == 1
+    grain = medication_summary([dose(1, 8, "aspirin", 5, unit="gr")], Settings())
+    assert grain.not_in_mg == 1  # a grain is not a gram
+
+
+def test_product_names_are_matched_by_whole_words_case_accents_and_strength_aside():
+    # The reviewer's journal: 1400 mg on 20 Nov and 1800 mg on 24 Nov printed "0 days".
+    summary = medication_summary(
+        [
+            dose(1, 8, "Advil", 200, quantity=4),
+            dose(1, 14, "MOTRIN IB", 600),
+            dose(2, 7, "Motrin", 200),
+            dose(2, 8, "Ibuprofen 400mg", 400),
+            dose(2, 9, "Nurofen Express", 400),
+            dose(2, 10, "ibuprofen ", 400),
+            dose(2, 11, "Ibuprofène", 400),
+            dose(3, 8, "Advil Liqui-Gels", 200),
+            dose(3, 9, "Advilx", 200),  # a word that only starts with a brand: not it
+        ],
+        Settings(),
+    )
+    ibuprofen, other = summary.medicines
+    assert ibuprofen.name == "ibuprofen" and ibuprofen.doses == 8
+    assert (ibuprofen.days_above_label, ibuprofen.highest_day_mg) == (2, 1800)
+    assert other.name == "Advilx" and other.label_limit_mg is None
+    assert summary.matching_several == []
+
+
+def test_a_name_matching_two_medicines_is_kept_apart_and_said_to():
+    summary = medication_summary(
+        [dose(1, 8, "Advil Dual Action with acetaminophen", 250, quantity=6)], Settings()
+    )
+    (use,) = summary.medicines
+    assert use.name == "Advil Dual Action with acetaminophen"
+    assert use.matches_several == ("ibuprofen", "paracetamol")
+    assert use.label_limit_mg is None and not use.anti_inflammatory
+    assert summary.matching_several == [use]
 
 
 def test_the_longest_run_on_any_anti_inflammatory_spans_medicines():

@@ -2,7 +2,7 @@
 
 from datetime import timedelta, timezone
 
-from sciajournal.analysis.outcomes import Light, NotJudged, Outcome, Reason
+from sciajournal.analysis.outcomes import NOT_JUDGED_TEXT, Light, NotJudged, Outcome, Reason
 from sciajournal.core.enums import PainContext, Reach
 from sciajournal.core.settings import Settings
 from tests.analysis.scenario import (
@@ -103,18 +103,40 @@ def test_symptoms_reaching_further_down_the_leg():
 
 
 def test_numbness_tingling_or_weakness_appearing():
-    ratings = [before(W, 3, 4), follow_up(W, TWO_HOURS, 3, 4, weakness=True)]
+    # A rating from the pain form within the baseline window asks about nerve signs.
+    asked = rating(W.start - timedelta(minutes=30), 3, 4)
+    ratings = [asked, follow_up(W, TWO_HOURS, 3, 4, weakness=True)]
     assert outcome(W, ratings).reasons == (Reason.NERVE_SIGN_APPEARED,)
-    tingling = [before(W, 3, 4), end(W, 3, 4, tingling=True), follow_up(W, TWO_HOURS, 3, 4)]
+    tingling = [asked, end(W, 3, 4, tingling=True), follow_up(W, TWO_HOURS, 3, 4)]
     assert outcome(W, tingling).reasons == (Reason.NERVE_SIGN_APPEARED,)
     already = [before(W, 3, 4, numbness=True), follow_up(W, TWO_HOURS, 3, 4, numbness=True)]
     assert outcome(W, already).reasons == ()
 
 
+def test_nerve_signs_the_walk_forms_before_rating_did_not_ask_are_not_judged():
+    # The reviewer's patient with constant numbness: the walk form's before-rating stores
+    # numbness as "no" because it never asks. Unchanged pain and unchanged numbness were
+    # "pain continued" on every walk, so no walk settled and no increase was suggested.
+    ratings = [
+        rating(W.start - timedelta(minutes=30), 3, 4, reach=Reach.CALF, numbness=True),
+        before(W, 3, 4),
+        follow_up(W, TWO_HOURS, 3, 4, reach=Reach.CALF, numbness=True),
+    ]
+    result = outcome(W, ratings)
+    assert result.outcome is Outcome.SETTLED and result.reasons == ()
+    assert NotJudged.NERVE_SIGNS in result.not_judged
+    assert NOT_JUDGED_TEXT[NotJudged.NERVE_SIGNS] == (
+        "nerve signs not judged (not recorded before the walk)"
+    )
+    # Pain that rose is still flagged: the other rules decide.
+    raised = [*ratings[:2], follow_up(W, TWO_HOURS, 3, 6, numbness=True)]
+    assert outcome(W, raised).reasons == (Reason.FOLLOW_UP_RAISED,)
+
+
 def test_every_reason_that_applies_is_listed():
     ratings = [
         morning(t(10, 8), 1, 1),
-        before(W, 1, 1, reach=Reach.BUTTOCK),
+        rating(W.start - timedelta(minutes=5), 1, 1, reach=Reach.BUTTOCK),  # asks nerve signs
         end(W, 2, 3, reach=Reach.KNEE, numbness=True),
         follow_up(W, TWO_HOURS, 2, 4),
         morning(t(11, 8), 1, 3),

@@ -1,7 +1,7 @@
 """Daily series, pain against walking volume, and what helps."""
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from statistics import fmean
 
 import pytest
@@ -22,7 +22,7 @@ from sciajournal.analysis.treatments import medication_use, treatment_effects
 from sciajournal.core.entities import PainRating
 from sciajournal.core.enums import TreatmentKind
 from sciajournal.core.settings import Settings
-from tests.analysis.scenario import before, end, follow_up, morning, rating, t, walk
+from tests.analysis.scenario import CET, before, end, follow_up, morning, rating, t, walk
 from tests.factories import full_medication, full_treatment
 
 
@@ -146,34 +146,34 @@ def test_spearman_known_values():
 
 
 def test_no_correlation_number_under_thirty_days():
-    start = date(2026, 3, 1)
+    start = date(2026, 3, 2)  # a Monday: every week holds at least two day pairs
     n = MIN_CORRELATION_DAYS
-    walks = [walk(t(1, 10) + timedelta(days=i), 10 + i) for i in range(0, n, 2)]  # every other day
-    ratings = [rating(t(1, 20) + timedelta(days=i), 2, 2 + i % 3) for i in range(n + 1)]
+    walks = [walk(t(2, 10) + timedelta(days=i), 10 + i) for i in range(0, n, 2)]  # every other day
+    ratings = [rating(t(2, 20) + timedelta(days=i), 2, 2 + i % 3) for i in range(n + 1)]
     days = daily_series(start, start + timedelta(days=n), walks, ratings, [], [])
     enough = minutes_against_next_day_pain(days)
     assert enough.pairs == n and enough.rho is not None
     assert enough.low is not None and enough.high is not None
     assert enough.low <= enough.rho <= enough.high
     too_few = minutes_against_next_day_pain(days[:n])
-    assert too_few.rho is None and too_few.pairs == n - 1
+    # 29 day pairs, and the last one alone in its week (nothing to compare it with there).
+    assert too_few.rho is None and too_few.pairs == n - 2
     assert too_few.words == (
-        f"not enough days yet to compare walking with next-day leg pain ({n - 1} of {n})"
+        f"not enough days yet to compare walking with next-day leg pain ({n - 2} of {n})"
     )
+    assert too_few.detail == ""  # no figures without a number
 
 
 def test_a_default_thirty_day_summary_gives_no_correlation_number():
-    # 30 days of walking and varying leg pain: 29 day pairs, one short of the minimum.
+    # 30 days of walking and varying leg pain: fewer than 30 day pairs to compare.
     start = date(2026, 3, 1)
     walks = [walk(t(1, 10) + timedelta(days=i), 10 + i % 7) for i in range(30)]
     ratings = [rating(t(1, 20) + timedelta(days=i), 2, i % 5) for i in range(30)]
     days = daily_series(start, start + timedelta(days=29), walks, ratings, [], [])
     assert len(days) == 30
     result = minutes_against_next_day_pain(days)
-    assert (result.pairs, result.rho, result.low) == (29, None, None)
-    assert (
-        result.words == "not enough days yet to compare walking with next-day leg pain (29 of 30)"
-    )
+    assert result.pairs < 30 and (result.rho, result.low) == (None, None)
+    assert result.words.startswith("not enough days yet to compare walking with next-day leg")
 
 
 def test_a_clear_link_is_given_in_plain_words_with_its_interval():
@@ -185,10 +185,15 @@ def test_a_clear_link_is_given_in_plain_words_with_its_interval():
     days = daily_series(start, start + timedelta(days=n), walks, ratings, [], [])
     result = minutes_against_next_day_pain(days)
     assert result.rho == pytest.approx(1.0) and result.low > 0.9
-    assert result.words == "on days after longer walks, leg pain tended to be higher"
+    assert result.words == (
+        "on days when you walked more than usual for that week, leg pain the next day "
+        "tended to be higher"
+    )
+    assert result.detail.startswith(f"over {result.pairs} days in {result.weeks} weeks")
+    assert "rank correlation" not in result.words + result.detail
     back = minutes_against_next_day_pain(days, leg=False)
     assert back.rho is None  # back pain never varied
-    assert back.words == "no variation in walking or back pain to compare"
+    assert back.words == "no variation in walking or back pain within weeks to compare"
 
 
 def test_no_clear_link_when_the_interval_spans_zero():
@@ -197,7 +202,50 @@ def test_no_clear_link_when_the_interval_spans_zero():
     days = daily_series(date(2026, 3, 1), date(2026, 4, 10), walks, ratings, [], [])
     result = minutes_against_next_day_pain(days)
     assert result.low < 0 < result.high
-    assert result.words == "no clear link between a day's walking and the next day's leg pain"
+    assert result.words == (
+        "no clear relation between walking more than usual for the week and leg pain the next day"
+    )
+
+
+def _trending_days(related: bool) -> list:
+    """Half a year in which walking rises from ~20 to ~200 min a day while leg pain falls
+    from ~8 to ~2: two trends in time. The day-to-day wobble of walking and of pain is
+    independent unless `related`, when pain the next day rises with the day's extra walking."""
+    noise = random.Random(7)
+    start = date(2026, 1, 5)  # a Monday
+    n = 182
+    walks, ratings, minutes = [], [], []
+    for i in range(n):
+        extra = noise.uniform(-25, 25)
+        minutes.append(20 + i + extra)
+        at = datetime(2026, 1, 5, 10, tzinfo=CET) + timedelta(days=i)
+        walks.append(walk(at, round(20 + i + extra)))
+    for i in range(1, n + 1):
+        trend = 8 - 6 * i / n
+        wobble = extra_of(minutes, i - 1) / 12 if related else noise.uniform(-1.5, 1.5)
+        leg = max(0, min(10, round(trend + wobble)))
+        at = datetime(2026, 1, 5, 20, tzinfo=CET) + timedelta(days=i)
+        ratings.append(rating(at, 2, leg))
+    return daily_series(start, start + timedelta(days=n), walks, ratings, [], [])
+
+
+def extra_of(minutes: list[float], i: int) -> float:
+    return minutes[i] - (20 + i)
+
+
+def test_two_opposite_trends_without_a_day_level_relation_are_no_clear_relation():
+    # The reviewer's y1 year: walking rose while pain fell, and the whole-year correlation
+    # (-0.56) read as "on days after longer walks, leg pain tended to be lower".
+    result = minutes_against_next_day_pain(_trending_days(related=False))
+    assert result.pairs >= 150
+    assert result.low < 0 < result.high
+    assert result.words.startswith("no clear relation")
+
+
+def test_a_real_day_level_relation_is_still_found_across_trends():
+    result = minutes_against_next_day_pain(_trending_days(related=True))
+    assert result.low > 0
+    assert result.words.endswith("leg pain the next day tended to be higher")
 
 
 def test_average_back_and_leg_change_after_each_treatment():

@@ -71,3 +71,11 @@ def test_week_above_the_guide_and_recent_red_flags():
     negative = RedFlagCheck(at=t(12, 9))
     assert status([flag, negative], t(14, 9)).red_flags == [flag]  # at least a week
     assert status([flag, negative], t(16, 9)).red_flags == []
+
+
+def test_this_weeks_guide_after_a_spike_builds_on_its_allowance_as_the_charts_do():
+    # 100 min, then a 200-min spike: this week's guide is (100 + 10 %) + 10 % = 121, not 220.
+    walks = [walk(t(2, 9) - timedelta(days=7), 100), walk(t(3, 9), 200), walk(t(9, 9), 150)]
+    result = status(walks, t(10, 18))
+    assert round(result.week_guide_minutes, 6) == 121
+    assert result.week_above_guide

@@ -17,7 +17,7 @@ CET = timezone(timedelta(hours=1))
 FIRST, LAST = date(2026, 3, 1), date(2026, 3, 30)
 #: A long story typed as one note: numbered words, so each can be found exactly once.
 STORY = " ".join(f"word{n:04d}" for n in range(1100))  # 9899 characters: at most 10000
-LONG_NAME = "Paracetamol-codeine-effervescent-extra-strength-tablets-with-caffeine-500/30"
+LONG_NAME = "Cocodamol-codeine-effervescent-extra-strength-tablets-with-caffeine-500/30"
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +71,7 @@ def test_a_long_medicine_name_wraps_inside_the_page(pdf):
     # -layout: plain pdftotext joins "codeine-" and "effervescent" across a line, hyphen lost.
     every = "".join(page_text(path, page, "-layout") for page in range(2, pages + 1))
     lines = re.findall(r"^\s*(\S+)", every, flags=re.MULTILINE)  # each line's first cell
-    start, name = lines.index("Paracetamol-"), ""
+    start, name = lines.index("Cocodamol-"), ""
     for line in lines[start:]:
         if len(name) >= len(LONG_NAME):
             break

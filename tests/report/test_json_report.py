@@ -199,3 +199,15 @@ def test_json_and_pdf_cover_the_same_default_period(journal_path, tmp_path):
     period = json.loads(result.stdout)["range"]
     assert (date.fromisoformat(period["to"]) - date.fromisoformat(period["from"])).days == 29
     assert f"{period['from']} to {period['to']}" in result.stderr
+
+
+def test_report_help_states_the_default_period_it_uses(journal_path):
+    """The reviewer read "default: the first entry" in `report --help` while the JSON
+    covered 30 days: the help now says the period both outputs use."""
+    from sciajournal.cli import SUMMARY_DEFAULT_DAYS
+
+    result = report(journal_path, "--help")
+    assert result.returncode == 0, result.stderr
+    words = " ".join(result.stdout.split())
+    assert "first entry" not in words
+    assert f"default: {SUMMARY_DEFAULT_DAYS} days up to --to, for the PDF and the JSON" in words

@@ -46,7 +46,7 @@ def test_medication_rows_and_label_words():
         for d in (1, 2, 3)
         for h in (8, 13, 18, 22)  # 1600 mg a day
     ]
-    doses.append(MedicationDose(at=at(4, 8), name="Tylenol", dose=1, unit="g", as_needed=False))
+    doses.append(MedicationDose(at=at(4, 8), name="Tylenol", dose=10, unit="ml", as_needed=False))
     summary = medication_summary(doses, Settings())
     rows = medication_rows(summary, 30, {"ibuprofen": 2})
     assert rows[0] == [
@@ -63,6 +63,15 @@ def test_medication_rows_and_label_words():
     assert "ibuprofen: 3 days above the usual label limit: ask your doctor or pharmacist." in notes
     assert "1 dose not recorded in mg: listed, not added up or compared with a label." in notes
     assert not any("take" in note.casefold() for note in notes)  # never an instruction
+
+
+def test_a_name_matching_two_medicines_is_said_to_be_left_out():
+    doses = [MedicationDose(at=at(1, 8), name="Advil with Tylenol", dose=200)]
+    notes = medication_notes(medication_summary(doses, Settings()))
+    assert (
+        '"Advil with Tylenol" names more than one medicine (ibuprofen, paracetamol): not added '
+        "to any of them or compared with a label; check the names in Settings."
+    ) in notes
 
 
 def test_treatments_that_were_not_used_are_left_out():

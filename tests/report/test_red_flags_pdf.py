@@ -66,11 +66,18 @@ def test_a_red_flag_two_months_before_the_range_is_mentioned(journal, tmp_path):
     journal.add(RedFlagCheck(at=at(1, 2), signs=frozenset({RedFlag.SADDLE_NUMBNESS})))
     journal.add(RedFlagCheck(at=at(3, 5)))
     text = page_one(journal, tmp_path)
-    assert "last screened 05 Mar 2026 (found none)" in text
+    # As heavy as one in the period, and never under "none recorded" (outside review).
     assert (
-        "earlier: 02 Jan 2026, Numbness in the saddle area (groin, buttocks, inner thighs) "
-        "(emergency now)"
+        "RED-FLAG SYMPTOMS LOGGED BEFORE THIS PERIOD (1); most urgent: EMERGENCY NOW "
+        "(emergency department)"
     ) in text
+    assert (
+        "before this period: 02 Jan 2026, Numbness in the saddle area (groin, buttocks, "
+        "inner thighs) (emergency now)"
+    ) in text
+    assert "Red flags: none in this period; last screened 05 Mar 2026 (found none)" in text
+    assert "none recorded" not in text
+    assert text.index("BEFORE THIS PERIOD") < text.index("none in this period")
 
 
 def test_notes_on_a_red_flag_check_are_printed(journal, tmp_path):

@@ -130,3 +130,16 @@ def test_one_walk_stopped_early_is_one_walk_not_one_walks():
         Entries.of([stopped]), date(2026, 3, 1), date(2026, 3, 29), Settings(), today=TODAY
     )
     assert "Stopped early because of pain: 1 walk." in wording.tolerance_lines(analysis)
+
+
+def test_walks_no_longer_awaited_are_not_judged_as_in_the_journal_row():
+    """The reviewer read "3 awaiting follow-up" for walks from 2010 while their rows said
+    "not judged (no follow-up rating was recorded)": the summary now uses the row's words."""
+    old, recent = walk(t(2, 10), 30), walk(t(28, 10), 30)
+    entries = Entries.of([old, before(old, 3, 3), recent, before(recent, 3, 3)])
+    analysis = analyse(
+        entries, date(2026, 3, 1), date(2026, 3, 29), Settings(), today=date(2026, 3, 29)
+    )
+    text = wording.walk_counts_text(analysis)
+    assert "1 awaiting follow-up" in text  # ended yesterday: still asked today
+    assert "1 not judged (no follow-up rating was recorded)" in text

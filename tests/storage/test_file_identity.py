@@ -124,6 +124,12 @@ def test_export_and_report_work_beside_the_open_window(journal_path, tmp_path, c
         assert out.startswith("{")
         assert digest(journal_path) == before
         assert list_backups(journal_path) == []  # no daily backup from a read-only verb
+        # A device file's dry run writes nothing either (the reviewer was refused).
+        sample = Path(__file__).resolve().parents[1] / "fixtures" / "samples" / "gpx"
+        gpx = sorted(sample.glob("*.gpx"))[0]
+        status, out, lines = run_cli(capsys, "--db", journal_path, "import", "--dry-run", gpx)
+        assert status == 0, lines
+        assert digest(journal_path) == before
         # ... while a writing verb is still refused, and told who holds the journal.
         status, _, lines = run_cli(capsys, "--db", journal_path, "import", tmp_path / "x.json")
         assert status == 1 and "open in a SciaJournal window" in lines[0]

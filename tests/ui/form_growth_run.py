@@ -85,6 +85,21 @@ def report(name: str, form) -> dict:
     }
 
 
+def settled(form, timeout_ms: int = 15000) -> None:
+    """Wait until the form has shown its problems and stopped growing.
+
+    The form grows after its layout settles; a fixed 200 ms was too short on a loaded
+    machine (the run printed the form as it was mid-growth). Its geometry must be the
+    same over three checks 100 ms apart."""
+    last, same, waited = None, 0, 0
+    while waited < timeout_ms and same < 3:
+        QTest.qWait(100)
+        waited += 100
+        now = (form.geometry().getRect(), len(problem_labels(form)))
+        same = same + 1 if now == last and now[1] > 0 else 0
+        last = now
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     with Journal.open(Path(sys.argv[1])) as journal:
@@ -98,7 +113,7 @@ def main() -> int:
             assert form is not None and form.isVisible(), title
             fill(form)
             button(form, "Save").click()
-            QTest.qWait(200)  # the form grows after its layout settles
+            settled(form)
             print(json.dumps(report(title, form)), flush=True)
             form.reject()
             QTest.qWait(50)

@@ -59,8 +59,9 @@ def test_long_ranges_are_drawn_by_week():
     leg = analysis.leg_correlation
     assert leg.rho is not None and leg.low is not None and leg.high is not None
     assert (
-        f"{leg.words} (over {leg.pairs} days; strength {leg.rho:+.2f} on a scale from -1 to "
-        f"+1, 95 % sure it lies between {leg.low:+.2f} and {leg.high:+.2f})"
+        f"{leg.words} (over {leg.pairs} days in {leg.weeks} weeks, each compared with its own "
+        f"week; strength {leg.rho:+.2f} on a scale from -1 to +1, 95 % sure it lies between "
+        f"{leg.low:+.2f} and {leg.high:+.2f}; a relation, not a cause)"
     ) in correlation_text(analysis)
     assert "rank correlation" not in correlation_text(analysis)  # plain words for patients
 

@@ -97,3 +97,16 @@ def test_the_guide_follows_settings_changed_while_the_app_runs(qtbot, window, jo
     window.refresh()
     text = open_guide(qtbot, window)
     assert "no more than 12 % a week" in text
+
+
+def test_the_guide_lists_undo_as_undo_after_a_change(qtbot, window):
+    """The reviewer's guide read "Ctrl+Z Edit > Undo Edit walk": the Undo action's text
+    names the last change, the guide names the command."""
+    from PySide6.QtGui import QUndoCommand
+
+    window.undo_stack.push(QUndoCommand("Edit walk"))  # as after any edit
+    assert "Edit walk" in window.undo_action.text()
+    text = open_guide(qtbot, window)
+    undo_keys = window.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert f"{undo_keys}\nEdit > Undo\n" in text
+    assert "Undo Edit walk" not in text

@@ -9,7 +9,7 @@ from sciajournal.core.entities import RedFlagCheck, Walk
 from sciajournal.core.enums import RedFlag
 from sciajournal.core.settings import Settings
 from sciajournal.ui.journal_rows import journal_rows
-from tests.analysis.scenario import before, end, follow_up, morning, t, walk
+from tests.analysis.scenario import before, end, follow_up, morning, rating, t, walk
 from tests.factories import full_note
 
 
@@ -41,6 +41,19 @@ def test_overdue_follow_up_and_pain_continued_are_marked_urgent():
     assert "⚠ pain continued (pain still raised at the follow-up: +3 leg)" in walk_row.text
     assert walk_row.urgent
     assert any(r.text.startswith("11:35  Follow-up pain: back 3, leg 6") for r in flagged)
+
+
+def test_the_change_is_worded_with_its_own_reason_not_the_last_one():
+    w = walk(t(10, 9, 15), 20)
+    asked = rating(w.start - timedelta(minutes=20), 3, 3)  # the pain form asks nerve signs
+    rows = rows_for(
+        [w, asked, follow_up(w, timedelta(hours=2), 3, 5, numbness=True)], now=t(10, 14, 0)
+    )
+    walk_row = next(r for r in rows if isinstance(r.entry, Walk))
+    assert (
+        "⚠ pain continued (pain still raised at the follow-up: +2 leg; "
+        "numbness, tingling or weakness appeared)"
+    ) in walk_row.text
 
 
 def test_distance_in_miles_when_chosen():

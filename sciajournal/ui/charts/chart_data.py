@@ -5,8 +5,12 @@ with no offset, so a day never slips to its neighbour whatever the machine's tim
 """
 
 import math
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from operator import attrgetter
+from typing import Generic, TypeVar
 
 from sciajournal.analysis.journal_analysis import JournalAnalysis
 from sciajournal.analysis.outcomes import OUTCOME_TEXT, Outcome
@@ -74,13 +78,14 @@ def timeline_data(analysis: JournalAnalysis, by_week: bool | None = None) -> Tim
         )
 
     # Days and weeks carry the same fields; a week's bar sits over its Thursday.
-    periods: list[tuple[date, float, str, Day | WeekPoint]] = (
-        [(w.monday, day_x(w.monday) + 3 * DAY, f"Week of {w.monday:%a %d %b %Y}", w)
-         for w in weekly_points(analysis.days)]
-        if weekly
-        else [(d.day, day_x(d.day), f"{d.day:%a %d %b %Y}", d) for d in analysis.days]
-    )  # fmt: skip
-    for key, x, title, period in periods:
+    periods = _weeks(analysis.days) if weekly else analysis.days
+    rows = _ROWS[weekly]
+    for period in periods:
+        key = period.monday if isinstance(period, WeekPoint) else period.day
+        flagged = flagged_days.get(key, 0)
+        checks = sorted(red_flags.get(key, []), key=lambda check: check.at)
+        row = rows.get((period, *checks), partial(_row, period, flagged, checks), flagged)
+        x = row.x
         data.x.append(x)
         data.minutes.append(period.walk_minutes)
         data.back_mean.append(_or_nan(period.back_mean))
@@ -91,23 +96,106 @@ def timeline_data(analysis: JournalAnalysis, by_week: bool | None = None) -> Tim
             data.treatment_x.append(x)
         if period.medication_doses:
             data.medication_x.append(x)
-        flagged = flagged_days.get(key, 0)
         if flagged:
             data.flagged_x.append(x)
             data.flagged_count.append(flagged)
-        checks = sorted(red_flags.get(key, []), key=lambda check: check.at)
-        for check in checks:
-            grade = most_urgent(check.signs)
-            if grade is not None:
-                data.red_flag_x[grade].append(x)
-        data.hover.append(
-            f"{title}: walked {period.walk_minutes:g} min · "
-            f"back {_pain_text(period.back_mean, period.back_max)} · "
-            f"leg {_pain_text(period.leg_mean, period.leg_max)}"
-            + _extras(flagged, period.treatments, period.medication_doses)
-            + "".join(_red_flag_text(check) for check in checks)
-        )
+        for grade in row.grades:
+            data.red_flag_x[grade].append(x)
+        data.hover.append(row.hover)
+    rows.forget_unused()
     return data
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """What a day's or week's place on the timeline shows beside its figures."""
+
+    x: float
+    hover: str
+    #: The grade of each red-flag check that found a sign, in time order.
+    grades: tuple[Urgency, ...]
+
+
+def _row(period: Day | WeekPoint, flagged: int, checks: list[RedFlagCheck]) -> _Row:
+    if isinstance(period, WeekPoint):
+        x, title = day_x(period.monday) + 3 * DAY, f"Week of {period.monday:%a %d %b %Y}"
+    else:
+        x, title = day_x(period.day), f"{period.day:%a %d %b %Y}"
+    grades = tuple(grade for check in checks if (grade := most_urgent(check.signs)) is not None)
+    hover = (
+        f"{title}: walked {period.walk_minutes:g} min · "
+        f"back {_pain_text(period.back_mean, period.back_max)} · "
+        f"leg {_pain_text(period.leg_mean, period.leg_max)}"
+        + _extras(flagged, period.treatments, period.medication_doses)
+        + "".join(_red_flag_text(check) for check in checks)
+    )
+    return _Row(x, hover, grades)
+
+
+K = TypeVar("K", bound=tuple[object, ...])
+V = TypeVar("V")
+
+
+class _ByIdentity(Generic[K, V]):
+    """Values worked out from immutable objects, kept under those objects' identity.
+
+    After a save the analysis hands out the same Day objects for every day the save did
+    not touch (analysis/days_before.py): their weeks and their places on the timeline are
+    then what they were, and ten years of them took as long to work out again as the
+    analysis itself (issue 14). A key's objects are kept with its value, so no other
+    object can take their ids meanwhile; what the last call did not use is let go.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[Hashable, ...], tuple[K, V]] = {}
+        self._used: dict[tuple[Hashable, ...], tuple[K, V]] = {}
+
+    def get(self, objects: K, work_out: Callable[[], V], value: Hashable = None) -> V:
+        """What `work_out` gives for `objects` (and `value`, compared by equality)."""
+        key = (*map(id, objects), value)
+        found = self._kept.get(key)
+        if found is None:
+            found = (objects, work_out())
+        self._used[key] = self._kept[key] = found
+        return found[1]
+
+    def forget_unused(self) -> None:
+        self._kept, self._used = self._used, {}
+
+
+_ROWS: dict[bool, _ByIdentity[tuple[object, ...], _Row]] = {
+    True: _ByIdentity(),
+    False: _ByIdentity(),
+}
+_WEEKS: _ByIdentity[tuple[Day, ...], WeekPoint] = _ByIdentity()
+
+
+def _weeks(days: list[Day]) -> list[WeekPoint]:
+    """series.weekly_points(days), each week's worked out again only if one of its days
+    is a new object. Consecutive days (as an analysis gives them) are cut into weeks by
+    position; other lists go to weekly_points as they are."""
+    if not days:
+        return []
+    first = days[0].day.toordinal()
+    if list(map(date.toordinal, map(_day_of, days))) != list(range(first, first + len(days))):
+        return weekly_points(days)
+    points = []
+    start = 0
+    while start < len(days):
+        end = start + 7 - days[start].day.weekday()
+        week = tuple(days[start:end])
+        points.append(_WEEKS.get(week, partial(_week_point, week)))
+        start = end
+    _WEEKS.forget_unused()
+    return points
+
+
+_day_of: Callable[[Day], date] = attrgetter("day")
+
+
+def _week_point(days: tuple[Day, ...]) -> WeekPoint:
+    (point,) = weekly_points(days)
+    return point
 
 
 def _red_flag_text(check: RedFlagCheck) -> str:
@@ -141,6 +229,9 @@ class WeeklyData:
     x: list[float] = field(default_factory=list)
     minutes: list[float] = field(default_factory=list)
     above_guide: list[bool] = field(default_factory=list)
+    #: Of those, the weeks with the stronger warning (more than 30 % over two weeks), for
+    #: a drawing distinct from "above": GuideWarning.WELL_ABOVE.
+    well_above: list[bool] = field(default_factory=list)
     #: The most the guide allowed each week (from the analysis); NaN without a week before.
     guide: list[float] = field(default_factory=list)
     guide_label: str = "Guide"
@@ -171,6 +262,7 @@ def weekly_data(analysis: JournalAnalysis) -> WeeklyData:
         data.x.append(day_x(week.monday) + 3 * DAY)
         data.minutes.append(week.minutes)
         data.above_guide.append(week.warning is not GuideWarning.NONE)
+        data.well_above.append(week.warning is GuideWarning.WELL_ABOVE)
         data.guide.append(_or_nan(week.guide_minutes))
         change = "" if week.change_percent is None else f" ({week.change_percent:+.0f} %)"
         labels = [

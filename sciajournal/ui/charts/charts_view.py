@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from sciajournal.analysis.journal_analysis import JournalAnalysis
-from sciajournal.analysis.response import CONFIDENCE
 from sciajournal.safe_files import OutputNotWritten
 from sciajournal.ui.charts.base_chart import BaseChart
 from sciajournal.ui.charts.chart_data import response_data, timeline_data, weekly_data
@@ -61,22 +60,15 @@ EMPTY_TEXT = (
 
 
 def correlation_text(analysis: JournalAnalysis) -> str:
-    """The rank correlation of a day's walking with the next day's pain, in words.
+    """A day's walking against the next day's pain, compared within weeks, in words.
 
-    The words and the threshold under which no number is shown come from the analysis.
+    The words, the figures and the threshold under which no number is shown come from
+    the analysis (response.Correlation).
     """
     parts = []
     for result in (analysis.leg_correlation, analysis.back_correlation):
-        part = result.words
-        if result.rho is not None and result.low is not None and result.high is not None:
-            # Plain words for patients; the figure only as a strength from -1 to +1.
-            part += (
-                f" (over {result.pairs} days; strength {result.rho:+.2f} on a scale from -1 "
-                f"to +1, {CONFIDENCE * 100:g} % sure it lies between {result.low:+.2f} and "
-                f"{result.high:+.2f})"
-            )
-        parts.append(part)
-    return "More walking one day and pain the next: " + "; ".join(parts) + "."
+        parts.append(result.words + (f" ({result.detail})" if result.detail else ""))
+    return "Walking and pain the next day: " + "; ".join(parts) + "."
 
 
 @contextmanager

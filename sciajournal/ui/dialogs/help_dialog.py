@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from sciajournal.core.settings import Settings
 from sciajournal.storage.backups import backup_folder
+from sciajournal.ui.guide_name import GUIDE_NAME
 from sciajournal.ui.help_text import Shortcut, help_html
 from sciajournal.ui.widgets.screen_room import available_size
 
@@ -43,7 +44,7 @@ def menu_shortcuts(menu_bar: QMenuBar) -> list[Shortcut]:
             found.append(
                 Shortcut(
                     _plain(top.text()),
-                    _plain(action.text()),
+                    action.property(GUIDE_NAME) or _plain(action.text()),
                     keys.toString(QKeySequence.SequenceFormat.NativeText),
                 )
             )

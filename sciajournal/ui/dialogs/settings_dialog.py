@@ -149,8 +149,10 @@ class SettingsDialog(QDialog):
         form.addRow("Anti-&inflammatories", self.anti_inflammatories)
         form.addRow("Labels say ask a doctor &after", self.label_days)
         note = QLabel(
-            'Written as "medicine: brand, brand; ..." and "medicine mg; ...". Only doses '
-            "taken as needed are compared with a label; the summary reports, it never doses."
+            'Written as "medicine: brand, brand; ..." and "medicine mg; ...". A name or brand '
+            'is found as whole words in what you log ("Motrin IB 200mg" is Motrin), whatever '
+            "the case or accents. Only doses taken as needed are compared with a label; the "
+            "summary reports, it never doses."
         )
         note.setWordWrap(True)
         form.addRow(note)
