@@ -12,7 +12,7 @@ from datetime import timedelta
 from enum import Enum
 
 from sciajournal.core.entities import PainRating, RedFlagCheck
-from sciajournal.core.enums import Reach, Side
+from sciajournal.core.enums import Reach, RedFlag, Side
 
 
 class NerveSign(Enum):
@@ -21,6 +21,13 @@ class NerveSign(Enum):
     NUMBNESS_TO_FOOT = "numbness reaching the foot"
     TINGLING_TO_FOOT = "tingling reaching the foot"
 
+
+#: The checklist item a nerve sign already is: ticked in advance when the rating that
+#: recorded it opens the checklist, so the Enter that follows logs what the patient has just
+#: told us (and shows the notice) instead of a check that "found none". Weakness and
+#: numbness or tingling reaching the foot are not checklist items by themselves (the
+#: checklist asks whether weakness gets worse, or a deficit progresses): the patient answers.
+CHECKLIST_ITEM_OF: dict[NerveSign, RedFlag] = {NerveSign.BOTH_LEGS: RedFlag.BOTH_LEGS}
 
 #: After a red-flag check that found none, a new nerve sign does not prompt again this soon.
 QUIET_AFTER_NEGATIVE_CHECK = timedelta(days=1)
@@ -39,6 +46,11 @@ class ChecklistPrompt:
         """ "Your rating records weakness, new since your previous rating."""
         signs = " and ".join(sign.value for sign in NerveSign if sign in self.new_signs)
         return f"Your pain rating records {signs}, new since your previous rating."
+
+    @property
+    def recorded_items(self) -> frozenset[RedFlag]:
+        """The checklist items the rating itself recorded (ticked in advance)."""
+        return frozenset(CHECKLIST_ITEM_OF[s] for s in self.new_signs if s in CHECKLIST_ITEM_OF)
 
 
 def nerve_signs(rating: PainRating) -> frozenset[NerveSign]:

@@ -55,6 +55,9 @@ class PainContext(StrEnum):
 
 #: Contexts that only make sense as part of a walk: the rating must name its walk.
 WALK_CONTEXTS = frozenset({PainContext.BEFORE_WALK, PainContext.END_OF_WALK, PainContext.FOLLOW_UP})
+#: Ratings the walk form saves as part of the walk: they go when the walk is deleted. The
+#: others linked to it (follow-up, next morning) were logged on their own and stay.
+WALK_FORM_CONTEXTS = frozenset({PainContext.BEFORE_WALK, PainContext.END_OF_WALK})
 #: Contexts that may name a walk (the next-morning rating answers a walk's follow-up).
 LINKABLE_CONTEXTS = WALK_CONTEXTS | {PainContext.MORNING}
 

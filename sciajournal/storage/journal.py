@@ -5,6 +5,7 @@ batch leaves the file as it was.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Self
@@ -23,6 +24,7 @@ from sciajournal.core.entities import (
     Walk,
     canonical_id,
 )
+from sciajournal.core.enums import WALK_CONTEXTS, WALK_FORM_CONTEXTS, PainContext
 from sciajournal.core.settings import Settings
 from sciajournal.core.timestamps import join_instant, split_instant
 from sciajournal.core.validation import Problem, ValidationError, validate_entry
@@ -244,23 +246,33 @@ class Journal:
         return entry
 
     def delete(self, entry_id: str) -> list[Entry]:
-        """Delete an entry; a walk takes its own pain ratings with it. Returns all deleted."""
+        """Delete an entry and return everything deleted. A walk takes the ratings its own
+        form saved (before, end) with it; a rating logged on its own and linked to it
+        (follow-up, next morning) is kept as a rating of its own (`detached_from_walk`):
+        the patient told us that pain, whatever became of the walk."""
         entry_id = canonical_id(entry_id)
         entry = self.get(entry_id)
         if entry is None:
             raise EntryNotFound(f"No entry with id {entry_id} to delete.")
-        deleted: list[Entry] = [entry]
-        table = table_of(mapping_for(entry))
-        with self._engine.begin() as connection:
-            if isinstance(entry, Walk):  # its ratings go too (ON DELETE CASCADE): return them
-                ratings = MAPPINGS[PainRating]
-                rating_table = table_of(ratings)
-                query = select(rating_table).where(rating_table.c.walk_id == entry_id)
-                deleted += self._read(ratings, connection.execute(query).mappings())
-            connection.execute(sa_delete(table).where(table.c.id == entry_id))
-            check_no_scores_left(connection, [entry])
-        self._wrote(map(_touched, deleted))
-        return deleted
+        linked = self.ratings_of_walk(entry_id) if isinstance(entry, Walk) else []
+        own = [r for r in linked if r.context in WALK_FORM_CONTEXTS]
+        kept = [detached_from_walk(r) for r in linked if r.context not in WALK_FORM_CONTEXTS]
+        # One transaction: the cascade takes every linked rating, the kept ones come back.
+        self.change(add=kept, delete=[entry_id])
+        return [entry, *own]
+
+    def ratings_of_walk(self, walk_id: str) -> list[PainRating]:
+        """The ratings linked to a walk, oldest first."""
+        ratings = MAPPINGS[PainRating]
+        table = table_of(ratings)
+        query = select(table).where(table.c.walk_id == canonical_id(walk_id))
+        with self._engine.connect() as connection:
+            found = [
+                r
+                for r in self._read(ratings, connection.execute(query).mappings())
+                if isinstance(r, PainRating)
+            ]
+        return sorted(found, key=lambda r: (r.at, r.id))
 
     # -- reading --------------------------------------------------------------------
 
@@ -374,6 +386,13 @@ class Journal:
                 connection.execute(sa_delete(table).where(table.c.key == key))
                 connection.execute(insert(table).values(key=key, value=value))
         self._wrote(None)  # settings change how everything reads
+
+
+def detached_from_walk(rating: PainRating) -> PainRating:
+    """A rating no longer linked to its (deleted) walk: a follow-up becomes a standalone
+    rating, a next-morning rating stays a morning rating."""
+    context = PainContext.STANDALONE if rating.context in WALK_CONTEXTS else rating.context
+    return replace(rating, walk_id=None, context=context)
 
 
 def _cascaded_ratings(connection: Connection, walk_ids: list[str]) -> list[Touched]:

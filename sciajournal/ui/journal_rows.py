@@ -36,7 +36,7 @@ from sciajournal.core.entities import (
     Treatment,
     Walk,
 )
-from sciajournal.core.enums import PainContext
+from sciajournal.core.enums import PainContext, Side
 from sciajournal.core.settings import Settings
 from sciajournal.ui.step_counts import steps_text
 
@@ -72,6 +72,17 @@ def _n(value: float) -> str:
 
 def _pair(rating: PainRating) -> str:
     return f"back {rating.back}, leg {rating.leg}"
+
+
+SIDE_WORDS = {Side.LEFT: "left leg", Side.RIGHT: "right leg", Side.BOTH: "both legs"}
+
+
+def _walk_time(walk: Walk, rating: PainRating) -> str:
+    """ "09:00", or "26 Nov 09:00" when the walk is not on the rating's day (a walk
+    moved to another day keeps its linked ratings: the row must not pass for same-day)."""
+    if walk.start.date() == rating.at.date():
+        return walk.start.strftime("%H:%M")
+    return f"{walk.start.day} {walk.start.strftime('%b %H:%M')}"
 
 
 def walk_text(
@@ -205,7 +216,7 @@ def entry_text(
     match entry:
         case PainRating():
             linked = walks.get(entry.walk_id or "")
-            after = f" after the {linked.start.strftime('%H:%M')} walk" if linked else ""
+            after = f" after the {_walk_time(linked, entry)} walk" if linked else ""
             label = {
                 PainContext.STANDALONE: "Pain",
                 PainContext.MORNING: "Morning pain",
@@ -215,6 +226,8 @@ def entry_text(
                 PainContext.END_OF_WALK: "Pain at the end of the walk",
             }[entry.context]
             text = f"{label}: {_pair(entry)}{after}"
+            if entry.side is not None:  # "both legs" is itself a red-flag sign: never hidden
+                text += f", {SIDE_WORDS[entry.side]}"
             if entry.reach is not None:
                 text += f", down to the {entry.reach.value}"
             symptoms = [

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     # Imported when the journal is handed over (_build_body) or on first use: see above.
+    from sciajournal.analysis.nerve_signs import ChecklistPrompt
     from sciajournal.core.entities import Entry, RedFlagCheck, Walk
     from sciajournal.core.settings import Settings
     from sciajournal.storage.journal import Journal  # SQLAlchemy: not before the window
@@ -559,13 +560,14 @@ class MainWindow(QMainWindow):
     def _prompt_checklist_for_new_nerve_signs(
         self, entries: list[Entry], replaced: Sequence[Entry]
     ) -> None:
-        """Open the red-flag checklist (nothing ticked) when a new nerve sign calls for it."""
+        """Open the red-flag checklist when a new nerve sign calls for it (what the rating
+        recorded ticked in advance)."""
         from sciajournal.service.red_flag_checks import checklist_prompt_after_save
 
         prompt = checklist_prompt_after_save(self.journal, entries, replaced)
         if prompt is not None:
             # After the rating's form has finished closing, so the checklist is the one open.
-            QTimer.singleShot(0, lambda: self.log_red_flag(reason=prompt.reason))
+            QTimer.singleShot(0, lambda: self.log_red_flag(prompt=prompt))
 
     # The forms are imported when first opened: see the module docstring.
 
@@ -626,10 +628,10 @@ class MainWindow(QMainWindow):
         form = MedicationForm(self, clock=self.clock, recent=self.journal.recent_medications())
         return self._open_form(form, self._add("Log medication"))
 
-    def log_red_flag(self, reason: str = "") -> EntryForm:
+    def log_red_flag(self, prompt: ChecklistPrompt | None = None) -> EntryForm:
         from sciajournal.ui.forms.red_flag_form import RedFlagForm
 
-        form = RedFlagForm(self, clock=self.clock, reason=reason)
+        form = RedFlagForm(self, clock=self.clock, prompt=prompt)
         return self._open_form(form, self._add("Red-flag check"))
 
     def add_note(self) -> EntryForm:
@@ -762,6 +764,9 @@ class MainWindow(QMainWindow):
         # A walk takes its own ratings with it: say so, or "latest pain" changes unexplained.
         ratings = sum(1 for gone in command.deleted if gone.id != entry.id)
         also = f" and its {ratings} pain rating{'s' if ratings != 1 else ''}" if ratings else ""
+        kept = ", ".join(r.at.strftime("%H:%M") for r in command.kept)
+        if kept:  # logged on their own: kept, and said so (Journal.delete)
+            also += f"; kept your rating{'s' if len(command.kept) > 1 else ''} of {kept}"
         self.statusBar().showMessage(f"Deleted the {label}{also}. Press Ctrl+Z to undo.", 8000)
 
     # -- settings, exchange, geometry -------------------------------------------------

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from sciajournal.core.entities import Entry, Walk
+from sciajournal.core.entities import Entry, PainRating, Walk
 
 if TYPE_CHECKING:  # a type only: the window is built before SQLAlchemy is imported
     from sciajournal.storage.journal import Journal
@@ -108,16 +108,25 @@ class EditEntries(JournalCommand):
 
 
 class DeleteEntry(JournalCommand):
+    """Delete an entry; a walk's separately logged ratings stay, unlinked (Journal.delete),
+    and undo links them back exactly as they were, in the same step."""
+
     def __init__(
         self, text: str, journal: Journal, entry_id: str, changed: Callable[[], None]
     ) -> None:
         super().__init__(text, journal, changed)
         self.entry_id = entry_id
         self.deleted: list[Entry] = []
+        #: Ratings linked to the walk that were kept, as they were before the delete.
+        self.kept: list[PainRating] = []
         self.apply()
 
     def apply(self) -> None:
+        linked = self.journal.ratings_of_walk(self.entry_id)
         self.deleted = self.journal.delete(self.entry_id)
+        gone = {e.id for e in self.deleted}
+        self.kept = [r for r in linked if r.id not in gone]
 
     def revert(self) -> None:
-        self.journal.change(add=self.deleted)
+        # The kept ratings' unlinked versions are replaced by the originals, with the walk.
+        self.journal.change(add=[*self.deleted, *self.kept], delete=[r.id for r in self.kept])

@@ -84,17 +84,24 @@ def test_update_of_missing_entry_says_so(journal):
         journal.update(full_note())
 
 
-def test_deleting_a_walk_takes_its_ratings_and_returns_them(journal):
+def test_deleting_a_walk_takes_its_own_ratings_and_keeps_a_follow_up(journal):
     walk = full_walk()
     before = full_pain(walk)
     after = full_pain(walk, context=PainContext.FOLLOW_UP, at=at(hour=12))
     standalone = full_pain(at=at(hour=20), context=PainContext.STANDALONE, walk_id=None)
     journal.add_many([walk, before, after, standalone])
+    revision = journal.revision
     deleted = journal.delete(walk.id)
-    assert {e.id for e in deleted} == {walk.id, before.id, after.id}
-    assert [e.id for e in journal.entries()] == [standalone.id]
-    journal.add_many(deleted)  # what undo does
-    assert journal.count() == 4
+    assert {e.id for e in deleted} == {walk.id, before.id}
+    kept = dataclasses.replace(after, walk_id=None, context=PainContext.STANDALONE)
+    assert sorted(journal.entries(), key=lambda e: e.id) == sorted(
+        [kept, standalone], key=lambda e: e.id
+    )
+    # The change log names the follow-up too (rewritten), so a mirror reads it again.
+    touched = journal.changed_since(revision) or []
+    assert {t.when for t in touched} >= {walk.start, before.at, after.at}
+    journal.change(add=[*deleted, after], delete=[after.id])  # what undo does
+    assert journal.count() == 4 and journal.get(after.id) == after
 
 
 def test_query_by_kind_and_range(journal):

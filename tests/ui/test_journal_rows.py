@@ -194,8 +194,8 @@ def test_function_measures_and_sleep_and_sitting_read_as_sentences():
     ]
     texts = [r.text for r in rows_for(entries, now=at(day=21))]
     assert any(
-        "Morning pain: back 4, leg 6, down to the calf, numbness, tingling, woken twice, "
-        "slept 5.5 h" in text
+        "Morning pain: back 4, leg 6, right leg, down to the calf, numbness, tingling, "
+        "woken twice, slept 5.5 h" in text
         for text in texts
     )
     assert any(
@@ -222,3 +222,26 @@ def test_a_follow_up_no_longer_asked_for_reads_as_not_judged_not_as_still_due():
     assert "follow-up due" not in walk_row.text
     assert "not judged (no follow-up rating was recorded)" in walk_row.text
     assert not walk_row.urgent
+
+
+def test_a_rating_row_says_which_leg(qtbot):
+    """Side = both legs opened the red-flag check: the row shows it (before: "back 3, leg 6")."""
+    from sciajournal.core.enums import Side
+    from tests.analysis.scenario import rating
+
+    rows = rows_for(
+        [rating(t(10, 9), 3, 6, side=Side.BOTH), rating(t(10, 11), 2, 4, side=Side.LEFT)],
+        t(10, 12),
+    )
+    texts = [r.text for r in rows]
+    assert "09:00  Pain: back 3, leg 6, both legs" in texts
+    assert "11:00  Pain: back 2, leg 4, left leg" in texts
+
+
+def test_a_follow_up_on_another_day_than_its_walk_names_the_walks_day():
+    """A walk moved to the previous day: its follow-up must not read as same-day."""
+    w = walk(t(9, 9), 20)
+    rows = rows_for([w, before(w, 3, 3), follow_up(w, timedelta(hours=26), 3, 4)], t(10, 14))
+    assert any("Follow-up pain: back 3, leg 4 after the 9 Mar 09:00 walk" in r.text for r in rows)
+    same_day = rows_for([w, before(w, 3, 3), follow_up(w, timedelta(hours=2), 3, 4)], t(10, 14))
+    assert any("after the 09:00 walk" in r.text for r in same_day)

@@ -57,7 +57,9 @@ def test_checklist_groups_the_signs_by_urgency(qtbot, window):
     form.reject()
 
 
-def test_a_rating_with_both_legs_opens_the_checklist_with_nothing_ticked(qtbot, window, journal):
+def test_a_rating_with_both_legs_opens_the_checklist_with_both_legs_ticked(qtbot, window, journal):
+    """The Enter that saved the rating, pressed again, logs the sign the rating recorded
+    (and its notice), never a check that found none (before: nothing was ticked)."""
     from PySide6.QtCore import Qt
 
     from sciajournal.core.entities import PainRating, RedFlagCheck
@@ -78,8 +80,45 @@ def test_a_rating_with_both_legs_opens_the_checklist_with_nothing_ticked(qtbot, 
     qtbot.wait(200)  # still up with the event loop running after the save returned
     assert checklist.isVisible()
     assert "symptoms in both legs, new since your previous rating" in checklist.reason.text()
+    ticked = [sign for sign, box in checklist.signs.items() if box.isChecked()]
+    assert ticked == [RedFlag.BOTH_LEGS]
+    qtbot.keyClick(checklist.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: getattr(window, "red_flag_notice", None) is not None)
+    qtbot.wait(100)
+    (check,) = [e for e in journal.entries() if isinstance(e, RedFlagCheck)]
+    assert check.signs == {RedFlag.BOTH_LEGS}
+    assert window.red_flag_notice.isVisible()
+    window.red_flag_notice.acknowledge.click()
+
+
+def test_a_prompted_check_finds_none_only_when_the_patient_says_so(qtbot, window, journal):
+    """Weakness is no checklist item by itself: nothing is ticked, and Enter saves nothing
+    until the patient ticks a sign or "None of these now" (before: Enter stored "none")."""
+    from PySide6.QtCore import Qt
+
+    from sciajournal.core.entities import RedFlagCheck
+    from sciajournal.core.enums import Side
+    from sciajournal.ui.forms.red_flag_form import RedFlagForm
+
+    window.log_pain_action.trigger()
+    form = window.active_form
+    form.back.setValue(2)
+    form.leg.setValue(2)
+    form.weakness.setChecked(True)
+    qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.active_form, RedFlagForm), timeout=3000)
+    checklist = window.active_form
+    qtbot.wait(200)
+    assert "weakness, new since" in checklist.reason.text()
     assert not any(box.isChecked() for box in checklist.signs.values())
-    checklist.buttons.button(checklist.buttons.StandardButton.Save).click()
+    qtbot.keyClick(checklist.focusWidget(), Qt.Key.Key_Return)
+    qtbot.wait(200)
+    assert checklist.isVisible()
+    assert not any(isinstance(e, RedFlagCheck) for e in journal.entries())
+    checklist.none_now.click()
+    assert checklist.none_now.isChecked()
+    qtbot.keyClick(checklist.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not checklist.isVisible())
     assert any(isinstance(e, RedFlagCheck) and not e.signs for e in journal.entries())
 
     # At most once a day after a check that found none.
@@ -87,8 +126,7 @@ def test_a_rating_with_both_legs_opens_the_checklist_with_nothing_ticked(qtbot, 
     again = window.active_form
     again.back.setValue(3)
     again.leg.setValue(6)
-    again.side.setValue(Side.BOTH)
-    again.weakness.setChecked(True)  # new, but the check a moment ago found none
+    again.side.setValue(Side.BOTH)  # new, but the check a moment ago found none
     again.buttons.button(again.buttons.StandardButton.Save).click()
     qtbot.wait(300)
     assert len(journal.entries()) == 3

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from sciajournal.analysis.nerve_signs import ChecklistPrompt
 from sciajournal.analysis.red_flags import WORDING, Urgency, signs_of
 from sciajournal.core.entities import Entry, RedFlagCheck, new_id
 from sciajournal.core.enums import RED_FLAG_LABELS, RedFlag
@@ -19,10 +20,12 @@ class RedFlagForm(EntryForm):
         *,
         clock: Callable[[], datetime] = local_now,
         existing: RedFlagCheck | None = None,
-        reason: str = "",
+        prompt: ChecklistPrompt | None = None,
     ) -> None:
         super().__init__("Red-flag check", parent, clock)
         self._existing = existing
+        self._prompt = prompt
+        reason = prompt.reason if prompt else ""
         #: Why the journal opened the checklist by itself (a new nerve sign), if it did.
         self.reason = QLabel(f"{reason} Please answer this check.")
         self.reason.setWordWrap(True)
@@ -49,6 +52,15 @@ class RedFlagForm(EntryForm):
                 check.setAccessibleName(f"{RED_FLAG_LABELS[sign]} ({wording.grade.lower()})")
                 self.signs[sign] = check
                 column.addWidget(check)
+        #: Asked for by a rating: finding none must be a deliberate tick, never an Enter.
+        self.none_now: QCheckBox | None = None
+        if prompt is not None:
+            self.none_now = QCheckBox("N&one of these now")
+            column.addWidget(self.none_now)
+            self.none_now.toggled.connect(self._none_toggled)
+            for sign, check in self.signs.items():
+                check.setChecked(sign in prompt.recorded_items)
+                check.toggled.connect(self._sign_toggled)
         self.add_row("signs", "Signs", box)
         self.add_time_row("at")
         self.notes = QLineEdit()
@@ -62,12 +74,24 @@ class RedFlagForm(EntryForm):
             self.remember_loaded(self.notes, existing.notes)
         self.signs[RedFlag.BOWEL_BLADDER].setFocus()
 
+    def _none_toggled(self, ticked: bool) -> None:
+        if ticked:
+            for check in self.signs.values():
+                check.setChecked(False)
+
+    def _sign_toggled(self, ticked: bool) -> None:
+        if ticked and self.none_now is not None:
+            self.none_now.setChecked(False)
+
     def build(self) -> list[Entry]:
         existing = self._existing
+        signs = frozenset(sign for sign, check in self.signs.items() if check.isChecked())
+        if not signs and self.none_now is not None and not self.none_now.isChecked():
+            self.problem("signs", "Tick the signs you have now, or tick “None of these now”.")
         return [
             RedFlagCheck(
                 at=self.chosen_time(),
-                signs=frozenset(sign for sign, check in self.signs.items() if check.isChecked()),
+                signs=signs,
                 notes=self.unless_edited(self.notes, self.notes.text().strip()),
                 id=existing.id if existing else new_id(),
             )
